@@ -1,0 +1,69 @@
+//! `dossier.yaml`: the site settings. Every key has a default, so the file
+//! itself is optional.
+
+use serde::{Deserialize, Serialize};
+
+/// Interface language of the built-in theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// French.
+    Fr,
+}
+
+impl Language {
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+        }
+    }
+}
+
+/// Which automatically found mentions become links.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Autolink {
+    /// The first mention of each entity in each article.
+    #[default]
+    First,
+    /// Every mention.
+    All,
+    /// None (mentions are still found and counted).
+    None,
+}
+
+/// The settings of one dossier.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// One line, for the home page and meta tags.
+    pub description: String,
+    /// Absolute URL where the site is published (may be empty).
+    pub base_url: String,
+    /// Interface language.
+    pub language: Language,
+    /// Which mentions become links.
+    pub autolink: Autolink,
+    /// Where the dossier's git repository can be browsed (may be empty).
+    pub repo_url: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            title: "Dossier".to_string(),
+            description: String::new(),
+            base_url: String::new(),
+            language: Language::default(),
+            autolink: Autolink::default(),
+            repo_url: String::new(),
+        }
+    }
+}

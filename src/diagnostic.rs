@@ -1,0 +1,214 @@
+//! User-facing problems: one type for every error or warning a dossier can
+//! produce, carrying the file, line and column it is about.
+//!
+//! Every stage collects its diagnostics and returns them all at once, so a
+//! user sees every mistake of a run, not only the first one.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is: errors stop the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build cannot go on.
+    Error,
+    /// Worth telling, but the site is still built.
+    Warning,
+}
+
+/// One problem in the user's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the dossier's root where possible.
+    pub path: PathBuf,
+    /// 1-based line and column (in characters), when the problem has a place.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it, or what was probably meant.
+    pub help: Option<String>,
+    /// The source line the position points into, shown under the message.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error about a whole file.
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: path.into(),
+            position: None,
+            message: message.into(),
+            help: None,
+            source_line: None,
+        }
+    }
+
+    /// A warning about a whole file.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, message)
+        }
+    }
+
+    /// Points the diagnostic at a 1-based line and column of `text`, the
+    /// whole content of the file, and keeps that line to show it.
+    #[must_use]
+    pub fn at_line(mut self, text: &str, line: usize, column: usize) -> Self {
+        self.position = Some((line.max(1), column.max(1)));
+        self.source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Points the diagnostic at a byte offset of `text`, the whole file.
+    #[must_use]
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        let (line, column) = line_col(text, offset);
+        self.at_line(text, line, column)
+    }
+
+    /// Adds a hint.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let path = self.path.display();
+        match self.position {
+            Some((line, column)) => write!(f, "{path}:{line}:{column}: {kind}: {}", self.message)?,
+            None => write!(f, "{path}: {kind}: {}", self.message)?,
+        }
+        if let (Some((line, column)), Some(source)) = (self.position, &self.source_line) {
+            let gutter = line.to_string().len();
+            write!(f, "\n {line} | {source}")?;
+            let pad: String = source
+                .chars()
+                .take(column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n {:gutter$} | {pad}^", "")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and column (counted in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Sorts diagnostics by file and position so that output is stable.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.severity, &a.path, a.position, &a.message).cmp(&(
+            b.severity,
+            &b.path,
+            b.position,
+            &b.message,
+        ))
+    });
+}
+
+/// Shows `path` relative to `root` when it lies inside it.
+pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The known word nearest to `word`, if it is close enough to be a likely
+/// typo (edit distance at most a third of the word, and at least 1).
+pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    known
+        .into_iter()
+        .map(|k| (edit_distance(word, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\ncé d\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'd' is after a two-byte 'é' and a space: third character.
+        assert_eq!(line_col(text, 7), (2, 4));
+    }
+
+    #[test]
+    fn nearest_finds_typos_only() {
+        let keys = ["title", "date", "entities", "tags"];
+        assert_eq!(nearest("entites", keys), Some("entities"));
+        assert_eq!(nearest("titel", keys), Some("title"));
+        assert_eq!(nearest("colour", keys), None);
+    }
+
+    #[test]
+    fn display_shows_place_line_and_help() {
+        let d = Diagnostic::error("a.md", "unknown key `entites`")
+            .at_line("---\nentites: []\n", 2, 1)
+            .with_help("did you mean `entities`?");
+        let shown = d.to_string();
+        assert!(shown.starts_with("a.md:2:1: error: unknown key `entites`"));
+        assert!(shown.contains(" 2 | entites: []"));
+        assert!(shown.contains("help: did you mean `entities`?"));
+    }
+}

@@ -1,0 +1,297 @@
+//! Typed front matter: what each kind of file may say, validated while it is
+//! parsed so that a bad value is reported at its own line and column.
+//!
+//! Every struct denies unknown keys; custom data goes under `extra`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, de};
+
+/// A free map handed to templates untouched.
+pub type Extra = BTreeMap<String, serde_yaml::Value>;
+
+/// Front matter of an article.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    pub title: String,
+    pub date: DateValue,
+    pub slug: Option<Slug>,
+    pub summary: Option<String>,
+    pub source: Option<SourceMeta>,
+    pub lang: Option<LanguageTag>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub annotations: Vec<AnnotationMeta>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// Where an article comes from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    pub name: Option<String>,
+    pub url: Option<Url>,
+    pub author: Option<String>,
+    pub published: Option<DateValue>,
+    pub archive: Option<Url>,
+    pub accessed: Option<DateValue>,
+}
+
+/// A researcher's note on a quoted passage.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotationMeta {
+    pub quote: String,
+    pub note: String,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Front matter of an entity.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityMeta {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: Word,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub summary: Option<String>,
+    pub wikidata: Option<WikidataId>,
+    #[serde(default)]
+    pub links: Vec<Url>,
+    pub date: Option<DateValue>,
+    pub end: Option<DateValue>,
+    #[serde(default)]
+    pub relations: Vec<RelationMeta>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// A typed link from one entity to another.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationMeta {
+    pub to: String,
+    #[serde(rename = "type")]
+    pub kind: Word,
+    pub since: Option<DateValue>,
+    pub until: Option<DateValue>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Front matter of a free page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    pub slug: Option<Slug>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// Front matter of `content/_index.md`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeMeta {
+    pub title: Option<String>,
+    pub slug: Option<Slug>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// A date as written: `YYYY-MM-DD` or an RFC 3339 date-time.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateValue {
+    /// The calendar day as written (for a date-time, in its own offset).
+    pub day: jiff::civil::Date,
+    /// The instant, for date-times.
+    pub instant: Option<jiff::Timestamp>,
+}
+
+impl DateValue {
+    /// `YYYY-MM-DD`.
+    pub fn iso_day(&self) -> String {
+        self.day.to_string()
+    }
+}
+
+impl FromStr for DateValue {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let invalid = || format!("invalid date `{text}`: expected YYYY-MM-DD or an RFC 3339 date-time");
+        if text.len() == 10 {
+            let day = jiff::civil::Date::from_str(text).map_err(|_| invalid())?;
+            return Ok(Self { day, instant: None });
+        }
+        let instant = jiff::Timestamp::from_str(text).map_err(|_| invalid())?;
+        let day = text
+            .get(..10)
+            .and_then(|d| jiff::civil::Date::from_str(d).ok())
+            .ok_or_else(invalid)?;
+        Ok(Self {
+            day,
+            instant: Some(instant),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for DateValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso_day())
+    }
+}
+
+/// Declares a string newtype validated while it is parsed.
+macro_rules! checked_string {
+    ($(#[$doc:meta])* $name:ident, $check:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                let check: fn(&str) -> Result<(), String> = $check;
+                check(&text).map_err(de::Error::custom)?;
+                Ok(Self(text))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+checked_string!(
+    /// A URL path segment: `[a-z0-9-]+`, so it can never leave the output folder.
+    Slug,
+    check_slug
+);
+checked_string!(
+    /// A lowercase word (entity and relation types): letters, digits, `-`.
+    Word,
+    |text| {
+        let ok = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c == '-' || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_uppercase()));
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("invalid type `{text}`: expected a lowercase word such as `person`"))
+        }
+    }
+);
+checked_string!(
+    /// A Wikidata item id: `Q` followed by digits.
+    WikidataId,
+    |text| {
+        let digits = text.strip_prefix('Q').unwrap_or("");
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            Ok(())
+        } else {
+            Err(format!("invalid Wikidata id `{text}`: expected `Q` and digits, such as `Q7747`"))
+        }
+    }
+);
+checked_string!(
+    /// An absolute `http` or `https` URL; other schemes (`javascript:`) are refused.
+    Url,
+    |text| {
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))
+            .unwrap_or("");
+        if rest.is_empty() || text.chars().any(char::is_whitespace) {
+            Err(format!("invalid URL `{text}`: expected an absolute http:// or https:// URL"))
+        } else {
+            Ok(())
+        }
+    }
+);
+checked_string!(
+    /// A BCP 47 language tag such as `fr` or `en-GB`.
+    LanguageTag,
+    |text| {
+        let ok = !text.is_empty()
+            && text.split('-').all(|part| {
+                (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("invalid language tag `{text}`: expected a BCP 47 code such as `fr` or `en-GB`"))
+        }
+    }
+);
+
+/// Checks a slug: non-empty, `[a-z0-9-]` only.
+pub fn check_slug(text: &str) -> Result<(), String> {
+    if !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b == b'-' || b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "invalid slug `{text}`: expected lowercase letters, digits and `-` only (such as `{}`)",
+            slug::slugify(text)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_accept_day_and_rfc3339_only() {
+        assert!("2024-06-19".parse::<DateValue>().is_ok());
+        let with_time: DateValue = "2024-06-19T23:30:00+09:00".parse().expect("rfc 3339");
+        assert_eq!(with_time.iso_day(), "2024-06-19");
+        assert!("2024-02-30".parse::<DateValue>().is_err());
+        assert!("19/06/2024".parse::<DateValue>().is_err());
+    }
+
+    #[test]
+    fn slugs_cannot_leave_the_output() {
+        assert!(check_slug("traite-2024").is_ok());
+        for bad in ["../../etc", "", "Traité", "a/b", "a b"] {
+            assert!(check_slug(bad).is_err(), "{bad}");
+        }
+    }
+}

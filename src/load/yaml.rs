@@ -1,0 +1,151 @@
+//! The one place that talks to the YAML parser, so that it can be swapped
+//! in one place, and that turns its errors into diagnostics at the right
+//! line of the file (front matter starts below the opening `---`).
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, nearest};
+
+/// Parses `yaml`, which starts on 1-based line `first_line` of `file_text`.
+/// Empty YAML is read as an empty map, so that all-optional front matter
+/// may be left blank.
+pub fn parse<T: DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    yaml: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_yaml::from_str(yaml).map_err(|error| to_diagnostic(path, file_text, yaml, first_line, &error))
+}
+
+fn to_diagnostic(path: &Path, file_text: &str, yaml: &str, first_line: usize, error: &serde_yaml::Error) -> Diagnostic {
+    let full = error.to_string();
+    // serde_yaml appends " at line L column C" (and more context): the
+    // position is shown by the diagnostic itself.
+    let message = full.find(" at line ").map_or(full.as_str(), |i| &full[..i]);
+    let (key_path, message) = split_key_path(message);
+    let mut diagnostic = if let Some(rest) = message.strip_prefix("unknown field ") {
+        let names = backticked(rest);
+        let unknown = names.first().copied().unwrap_or_default();
+        let mut d = Diagnostic::error(path, format!("unknown key `{unknown}`{}", in_key(key_path)));
+        let help = match nearest(unknown, names.iter().skip(1).copied()) {
+            Some(near) => format!("did you mean `{near}`? Custom data goes under `extra`"),
+            None => format!("known keys here: {}; custom data goes under `extra`", names[1..].join(", ")),
+        };
+        d = d.with_help(help);
+        d
+    } else if let Some(rest) = message.strip_prefix("missing field ") {
+        let key = backticked(rest).first().copied().unwrap_or_default();
+        Diagnostic::error(path, format!("missing required key `{key}`{}", in_key(key_path)))
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        Diagnostic::error(path, format!("wrong type{}: found {rest}", in_key(key_path)))
+    } else {
+        let shown = match key_path {
+            Some(key) => format!("`{key}`: {message}"),
+            None => message.to_string(),
+        };
+        Diagnostic::error(path, shown)
+    };
+    let location = error.location().map(|l| (l.line(), l.column())).filter(|&place| place != (1, 1));
+    diagnostic = match location.or_else(|| locate(yaml, key_path, message)) {
+        Some((line, column)) => diagnostic.at_line(file_text, first_line + line - 1, column),
+        // No better place: point at the opening `---` so the user looks at
+        // the whole block (serde_yaml puts a missing key at 1:1).
+        None => diagnostic.at_line(file_text, first_line.saturating_sub(1).max(1), 1),
+    };
+    diagnostic
+}
+
+/// serde_yaml places errors raised by a value's own checks (an invalid
+/// date, slug or URL) at the start of the document. Find the value quoted in
+/// the message, or else the key, so the user is sent to the right line.
+fn locate(yaml: &str, key_path: Option<&str>, message: &str) -> Option<(usize, usize)> {
+    let value = backticked(message).into_iter().next().filter(|v| !v.is_empty());
+    let key = key_path
+        .and_then(|path| path.rsplit('.').next())
+        .map(|k| k.split('[').next().unwrap_or(k))
+        .filter(|k| !k.is_empty());
+    let position = |offset: usize| {
+        let before = &yaml[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    };
+    if let Some(value) = value {
+        if let Some(offset) = yaml.find(value) {
+            return Some(position(offset));
+        }
+    }
+    let key = key?;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let trimmed = line.trim_start().trim_start_matches("- ");
+        if trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            return Some(position(offset + (line.len() - trimmed.len())));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// serde_yaml prefixes errors inside nested values with their path
+/// (`source.url: …`, `relations[0]: …`).
+fn split_key_path(message: &str) -> (Option<&str>, &str) {
+    match message.split_once(": ") {
+        Some((path, rest))
+            if !path.contains(' ')
+                && path.chars().all(|c| c.is_alphanumeric() || "._[]-".contains(c)) =>
+        {
+            (Some(path), rest)
+        }
+        _ => (None, message),
+    }
+}
+
+fn in_key(key_path: Option<&str>) -> String {
+    key_path.map_or_else(String::new, |k| format!(" in `{k}`"))
+}
+
+/// The words between backticks, in order.
+fn backticked(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::meta::ArticleMeta;
+
+    fn error_for(yaml: &str) -> String {
+        let file = format!("---\n{yaml}---\n");
+        parse::<ArticleMeta>(Path::new("a.md"), &file, yaml, 2)
+            .expect_err("invalid front matter")
+            .to_string()
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_nearest() {
+        let shown = error_for("title: t\ndate: 2024-01-01\nentites: []\n");
+        assert!(shown.starts_with("a.md:4:1: error: unknown key `entites`"), "{shown}");
+        assert!(shown.contains("did you mean `entities`?"), "{shown}");
+    }
+
+    #[test]
+    fn wrong_type_and_bad_date_have_their_line() {
+        let shown = error_for("title: t\ndate: 2024-01-01\ntags: {a: b}\n");
+        assert!(shown.starts_with("a.md:4:"), "{shown}");
+        assert!(shown.contains("tags"), "{shown}");
+        let shown = error_for("title: t\ndate: 2024-13-01\n");
+        assert!(shown.starts_with("a.md:3:"), "{shown}");
+        assert!(shown.contains("invalid date `2024-13-01`"), "{shown}");
+    }
+
+    #[test]
+    fn missing_key_points_at_the_front_matter() {
+        let shown = error_for("title: t\n");
+        assert!(shown.starts_with("a.md:1:1: error: missing required key `date`"), "{shown}");
+    }
+}

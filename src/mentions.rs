@@ -1,0 +1,237 @@
+//! The alias table: every name and alias of every entity, found in prose in
+//! one pass (Aho-Corasick), then filtered on Unicode word boundaries and
+//! resolved longest-first. Also resolves explicit `[[wikilinks]]`.
+//!
+//! An alias shared by several entities is ambiguous: it still claims its
+//! span of text (so a shorter alias inside it is not linked instead) but
+//! links nowhere; `check` reports it.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::diagnostic::nearest;
+use crate::model::EntityId;
+
+/// What a name stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Exactly one entity.
+    Entity(EntityId),
+    /// Several entities share this name (sorted).
+    Ambiguous(Vec<EntityId>),
+}
+
+/// A name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte range in the searched text.
+    pub range: Range<usize>,
+    /// The entity, or `None` for an ambiguous name.
+    pub entity: Option<EntityId>,
+}
+
+/// A name that several entities share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// The shared name, as normalized.
+    pub name: String,
+    /// The entities that share it.
+    pub entities: Vec<EntityId>,
+}
+
+/// Names and aliases of all entities.
+#[derive(Debug)]
+pub struct AliasTable {
+    automaton: Option<AhoCorasick>,
+    /// Per pattern of the automaton, what it stands for.
+    targets: Vec<Target>,
+    by_name: BTreeMap<String, Target>,
+    by_id: BTreeMap<String, EntityId>,
+}
+
+impl AliasTable {
+    /// Builds the table from `(id, names)` per entity, names being the
+    /// display name followed by the aliases.
+    pub fn new<'a>(entities: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>) -> Self {
+        let mut owners: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
+        let mut by_id = BTreeMap::new();
+        for (index, (id, names)) in entities.into_iter().enumerate() {
+            by_id.insert(id.to_string(), index);
+            for name in names {
+                let name = collapse_whitespace(name);
+                if name.is_empty() {
+                    continue;
+                }
+                let list = owners.entry(name).or_default();
+                if !list.contains(&index) {
+                    list.push(index);
+                }
+            }
+        }
+        let by_name: BTreeMap<String, Target> = owners
+            .into_iter()
+            .map(|(name, mut ids)| {
+                ids.sort_unstable();
+                let target = if ids.len() == 1 { Target::Entity(ids[0]) } else { Target::Ambiguous(ids) };
+                (name, target)
+            })
+            .collect();
+        let patterns: Vec<&str> = by_name.keys().map(String::as_str).collect();
+        let targets = by_name.values().cloned().collect();
+        // Overlapping search needs the standard match kind; the longest
+        // valid match is chosen afterwards, once boundaries are checked.
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .expect("the automaton accepts any set of non-empty string patterns"),
+            )
+        };
+        Self { automaton, targets, by_name, by_id }
+    }
+
+    /// Names shared by several entities, sorted by name.
+    pub fn ambiguities(&self) -> Vec<Ambiguity> {
+        self.by_name
+            .iter()
+            .filter_map(|(name, target)| match target {
+                Target::Ambiguous(ids) => Some(Ambiguity { name: name.clone(), entities: ids.clone() }),
+                Target::Entity(_) => None,
+            })
+            .collect()
+    }
+
+    /// Every name in `text`, leftmost-longest among the matches that sit on
+    /// word boundaries, in text order, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let folded = FoldedText::new(text);
+        let haystack = folded.text.as_ref();
+        let mut candidates: Vec<(usize, usize, usize)> = automaton
+            .find_overlapping_iter(haystack)
+            .filter(|m| on_word_boundaries(haystack, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut found = Vec::new();
+        let mut taken_until = 0;
+        for (start, end, pattern) in candidates {
+            if start < taken_until {
+                continue;
+            }
+            taken_until = end;
+            let entity = match &self.targets[pattern] {
+                Target::Entity(id) => Some(*id),
+                Target::Ambiguous(_) => None,
+            };
+            found.push(Found { range: folded.original(start)..folded.original_end(end), entity });
+        }
+        found
+    }
+
+    /// Resolves a wikilink target: by id first, then by exact name or alias.
+    pub fn resolve(&self, target: &str) -> Option<Target> {
+        let target = target.trim();
+        if let Some(index) = self.by_id.get(target) {
+            return Some(Target::Entity(*index));
+        }
+        self.by_name.get(&collapse_whitespace(target)).cloned()
+    }
+
+    /// True when `target` is an entity id (rather than a name).
+    pub fn is_id(&self, target: &str) -> bool {
+        self.by_id.contains_key(target.trim())
+    }
+
+    /// Up to three ids near `target`, for "did you mean".
+    pub fn suggest(&self, target: &str) -> Vec<String> {
+        let wanted = slug::slugify(target);
+        let mut scored: Vec<(usize, &str)> = self
+            .by_id
+            .keys()
+            .map(|id| (crate::diagnostic::edit_distance(&wanted, id), id.as_str()))
+            .collect();
+        scored.sort_unstable();
+        let limit = (wanted.chars().count() / 2).max(3);
+        let mut ids: Vec<String> = scored.iter().filter(|(d, _)| *d <= limit).take(3).map(|(_, id)| (*id).to_string()).collect();
+        if ids.is_empty() {
+            if let Some(near) = nearest(&wanted, self.by_id.keys().map(String::as_str)) {
+                ids.push(near.to_string());
+            }
+        }
+        ids
+    }
+}
+
+/// A text with each run of white space folded to one space, remembering
+/// where each byte came from so that matches map back to the original.
+struct FoldedText<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// Original offset of each folded byte (empty when nothing was folded).
+    origin: Vec<usize>,
+    original_len: usize,
+}
+
+impl<'a> FoldedText<'a> {
+    fn new(text: &'a str) -> Self {
+        let needs_folding = text
+            .char_indices()
+            .any(|(i, c)| c.is_whitespace() && (c != ' ' || text[i + 1..].starts_with(char::is_whitespace)));
+        if !needs_folding {
+            return Self { text: text.into(), origin: Vec::new(), original_len: text.len() };
+        }
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        let mut in_space = false;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    folded.push(' ');
+                    origin.push(i);
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                folded.push(c);
+                origin.extend((0..c.len_utf8()).map(|k| i + k));
+            }
+        }
+        Self { text: folded.into(), origin, original_len: text.len() }
+    }
+
+    fn original(&self, folded: usize) -> usize {
+        if self.origin.is_empty() { folded } else { self.origin.get(folded).copied().unwrap_or(self.original_len) }
+    }
+
+    /// The original end of a match ending at `folded` (exclusive): one past
+    /// the original byte of the match's last folded byte.
+    fn original_end(&self, folded: usize) -> usize {
+        if self.origin.is_empty() || folded == 0 { folded } else { self.origin[folded - 1] + 1 }
+    }
+}
+
+/// A match stands on word boundaries when the characters beside it are not
+/// letters or digits (where the match itself starts or ends with one).
+/// Apostrophes are not letters, so `l’Ukraine` and `d'Ukraine` match.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let left = !(first.is_some_and(word) && before.is_some_and(word));
+    let right = !(last.is_some_and(word) && after.is_some_and(word));
+    left && right
+}
+
+/// Folds every run of white space to one space and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,144 @@
+//! The resolved dossier: what `resolve` gives and every later stage reads.
+//! Ids and slugs are checked, cross-references are indices, lists are
+//! sorted, so later stages never fail on a missing name.
+
+use crate::config::Config;
+use crate::load::SourceFile;
+use crate::load::meta::{AnnotationMeta, DateValue, Extra, SourceMeta};
+use crate::mentions::AliasTable;
+
+/// Index of an article in [`Dossier::articles`].
+pub type ArticleId = usize;
+/// Index of an entity in [`Dossier::entities`].
+pub type EntityId = usize;
+/// Index of a tag in [`Dossier::tags`].
+pub type TagId = usize;
+
+/// The whole dossier, resolved.
+#[derive(Debug)]
+pub struct Dossier {
+    /// Site settings.
+    pub config: Config,
+    /// Published articles, newest first (then by slug).
+    pub articles: Vec<Article>,
+    /// Entities, sorted by id.
+    pub entities: Vec<Entity>,
+    /// Free pages, sorted by slug.
+    pub pages: Vec<Page>,
+    /// `content/_index.md`, if any.
+    pub home: Option<Page>,
+    /// Tags, sorted by slug.
+    pub tags: Vec<Tag>,
+    /// Relations between entities, in entity then file order.
+    pub relations: Vec<Relation>,
+    /// Names and aliases of every entity, for finding mentions.
+    pub aliases: AliasTable,
+}
+
+/// An article.
+#[derive(Debug)]
+pub struct Article {
+    /// Its file.
+    pub file: SourceFile,
+    /// URL segment: `/articles/<slug>/`.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Date.
+    pub date: DateValue,
+    /// One paragraph of inline Markdown.
+    pub summary: Option<String>,
+    /// Where it comes from.
+    pub source: Option<SourceMeta>,
+    /// Language of the text, if it differs from the site's.
+    pub lang: Option<String>,
+    /// Its tags, in front matter order.
+    pub tags: Vec<TagId>,
+    /// Entities the front matter says it is about.
+    pub about: Vec<EntityId>,
+    /// Notes on passages.
+    pub annotations: Vec<AnnotationMeta>,
+    /// Old URL paths.
+    pub aliases: Vec<String>,
+    /// Shown only with `--drafts`.
+    pub draft: bool,
+    /// Free data for templates.
+    pub extra: Extra,
+}
+
+/// A person, organization, place, event… that articles mention.
+#[derive(Debug)]
+pub struct Entity {
+    /// Its file (the body is the description).
+    pub file: SourceFile,
+    /// The file stem: `/entities/<id>/`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Lowercase type word.
+    pub kind: String,
+    /// Other names found in text.
+    pub aliases: Vec<String>,
+    /// One line.
+    pub summary: Option<String>,
+    /// Wikidata item id.
+    pub wikidata: Option<String>,
+    /// External links.
+    pub links: Vec<String>,
+    /// Start, for events and periods.
+    pub date: Option<DateValue>,
+    /// End, for periods.
+    pub end: Option<DateValue>,
+    /// Free data for templates.
+    pub extra: Extra,
+}
+
+/// A typed link between two entities.
+#[derive(Debug)]
+pub struct Relation {
+    /// The entity whose file declares it.
+    pub from: EntityId,
+    /// The entity it points at.
+    pub to: EntityId,
+    /// Its type word.
+    pub kind: String,
+    /// Since when.
+    pub since: Option<DateValue>,
+    /// Until when.
+    pub until: Option<DateValue>,
+    /// The article that supports it, when published.
+    pub source: Option<ArticleId>,
+    /// A remark.
+    pub note: Option<String>,
+}
+
+/// A free page, or the home text.
+#[derive(Debug)]
+pub struct Page {
+    /// Its file.
+    pub file: SourceFile,
+    /// URL segment: `/<slug>/`.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Free data for templates.
+    pub extra: Extra,
+}
+
+/// A tag and the articles that carry it.
+#[derive(Debug)]
+pub struct Tag {
+    /// As first written.
+    pub name: String,
+    /// Accent-folded URL segment.
+    pub slug: String,
+    /// Its articles, newest first.
+    pub articles: Vec<ArticleId>,
+}
+
+impl Dossier {
+    /// The entity with this id.
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
+        self.entities.binary_search_by(|e| e.id.as_str().cmp(id)).ok()
+    }
+}

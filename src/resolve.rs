@@ -1,0 +1,270 @@
+//! Stage 2, resolve: turns the loaded files into the [`Dossier`] model.
+//! Gives articles their slugs, entities their ids, tags their accent-folded
+//! slugs; checks that all of these are unique and that every reference
+//! (`entities:`, relations and their sources) points at something real.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::load::meta::check_slug;
+use crate::load::{Document, Loaded};
+use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
+use crate::mentions::AliasTable;
+use crate::model::{Article, Dossier, Entity, Page, Relation, Tag};
+
+/// Top-level paths that pages may not take.
+const RESERVED_SLUGS: &[&str] = &["articles", "entities", "tags", "timeline", "graph", "search", "static"];
+
+/// Resolves `loaded`; drafts are kept only when `include_drafts`.
+pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let Loaded { config, articles, entities, pages, home, .. } = loaded;
+
+    let entities = resolve_entities(entities, &mut errors);
+    let article_slugs = article_slugs(&articles, &mut errors);
+    // Relations may cite a draft: valid, but linked only when it is built.
+    let every_slug: BTreeSet<String> = article_slugs.iter().cloned().collect();
+    let mut articles: Vec<(String, Document<ArticleMeta>)> = article_slugs
+        .into_iter()
+        .zip(articles)
+        .filter(|(_, doc)| include_drafts || !doc.meta.draft)
+        .collect();
+    // Newest first; the slug breaks ties so the order never depends on disk.
+    articles.sort_by(|(sa, a), (sb, b)| b.meta.date.cmp(&a.meta.date).then_with(|| sa.cmp(sb)));
+
+    let entity_ids: Vec<&str> = entities.iter().map(|(e, _)| e.id.as_str()).collect();
+    let find_entity = |id: &str| entity_ids.binary_search(&id).ok();
+    let published: BTreeMap<&str, usize> = articles.iter().enumerate().map(|(i, (slug, _))| (slug.as_str(), i)).collect();
+
+    let mut tags: Vec<Tag> = Vec::new();
+    let mut tag_by_slug: BTreeMap<String, usize> = BTreeMap::new();
+    let mut resolved_articles = Vec::with_capacity(articles.len());
+    for (index, (_, doc)) in articles.iter().enumerate() {
+        let mut about = Vec::new();
+        for id in &doc.meta.entities {
+            match find_entity(id) {
+                Some(entity) if !about.contains(&entity) => about.push(entity),
+                Some(_) => {}
+                None => errors.push(unknown_entity(&doc.file, id, &entity_ids, "`entities`")),
+            }
+        }
+        let mut article_tags = Vec::new();
+        for name in &doc.meta.tags {
+            let tag_slug = slug::slugify(name);
+            if tag_slug.is_empty() {
+                errors.push(doc.file.error_in_front_matter(name, format!("tag `{name}` has no letters or digits to make a URL from")));
+                continue;
+            }
+            let tag = *tag_by_slug.entry(tag_slug.clone()).or_insert_with(|| {
+                tags.push(Tag { name: name.trim().to_string(), slug: tag_slug, articles: Vec::new() });
+                tags.len() - 1
+            });
+            if !article_tags.contains(&tag) {
+                article_tags.push(tag);
+                tags[tag].articles.push(index);
+            }
+        }
+        resolved_articles.push((about, article_tags));
+    }
+
+    let mut relations = Vec::new();
+    for (from, (entity, meta)) in entities.iter().enumerate() {
+        for relation in &meta.relations {
+            let Some(to) = find_entity(&relation.to) else {
+                errors.push(unknown_entity(&entity.file, &relation.to, &entity_ids, "relation `to`"));
+                continue;
+            };
+            let source = match relation.source.as_deref() {
+                None => None,
+                Some(slug) => match published.get(slug) {
+                    Some(article) => Some(*article),
+                    None if every_slug.contains(slug) => None,
+                    None => {
+                        errors.push(entity.file.error_in_front_matter(
+                            &format!("source: {slug}"),
+                            format!("relation source `{slug}` is not an article slug"),
+                        ));
+                        None
+                    }
+                },
+            };
+            relations.push(Relation {
+                from,
+                to,
+                kind: relation.kind.0.clone(),
+                since: relation.since.clone(),
+                until: relation.until.clone(),
+                source,
+                note: relation.note.clone(),
+            });
+        }
+    }
+
+    let pages = resolve_pages(pages, include_drafts, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    // Re-sort tag ids by slug so that tag order never depends on file order.
+    let mut order: Vec<usize> = (0..tags.len()).collect();
+    order.sort_by(|a, b| tags[*a].slug.cmp(&tags[*b].slug));
+    let mut new_index = vec![0; tags.len()];
+    for (new, old) in order.iter().enumerate() {
+        new_index[*old] = new;
+    }
+    let mut tag_slots: Vec<Option<Tag>> = tags.into_iter().map(Some).collect();
+    let tags: Vec<Tag> = order.iter().filter_map(|old| tag_slots[*old].take()).collect();
+
+    let articles = articles
+        .into_iter()
+        .zip(resolved_articles)
+        .map(|((slug, doc), (about, article_tags))| Article {
+            slug,
+            title: doc.meta.title,
+            date: doc.meta.date,
+            summary: doc.meta.summary,
+            source: doc.meta.source,
+            lang: doc.meta.lang.map(|l| l.0),
+            tags: article_tags.into_iter().map(|t| new_index[t]).collect(),
+            about,
+            annotations: doc.meta.annotations,
+            aliases: doc.meta.aliases,
+            draft: doc.meta.draft,
+            extra: doc.meta.extra,
+            file: doc.file,
+        })
+        .collect();
+    let aliases = AliasTable::new(
+        entities
+            .iter()
+            .map(|(e, _)| (e.id.as_str(), std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).collect())),
+    );
+    let home = home.filter(|doc| include_drafts || !doc.meta.draft).map(|doc| Page {
+        slug: String::new(),
+        title: doc.meta.title.unwrap_or_else(|| config.title.clone()),
+        extra: doc.meta.extra,
+        file: doc.file,
+    });
+    Ok(Dossier {
+        config,
+        articles,
+        entities: entities.into_iter().map(|(e, _)| e).collect(),
+        pages,
+        home,
+        tags,
+        relations,
+        aliases,
+    })
+}
+
+/// Entities sorted by id, with their front matter kept for relations.
+fn resolve_entities(
+    documents: Vec<Document<EntityMeta>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(Entity, EntityMeta)> {
+    let mut by_id: BTreeMap<String, (Entity, EntityMeta)> = BTreeMap::new();
+    for doc in documents {
+        let id = file_stem(&doc.file.path);
+        if let Err(message) = check_slug(&id) {
+            errors.push(
+                Diagnostic::error(&doc.file.path, format!("entity id (the file name) {}", message.trim_start_matches("invalid slug ")))
+                    .with_help("rename the file: its stem is the entity id"),
+            );
+            continue;
+        }
+        if let Some((first, _)) = by_id.get(&id) {
+            errors.push(
+                Diagnostic::error(&doc.file.path, format!("duplicate entity id `{id}`"))
+                    .with_help(format!("`{}` already has this id; ids must be unique across all folders", first.file.path.display())),
+            );
+            continue;
+        }
+        let meta = doc.meta;
+        let entity = Entity {
+            id: id.clone(),
+            name: meta.name.trim().to_string(),
+            kind: meta.kind.0.clone(),
+            aliases: meta.aliases.clone(),
+            summary: meta.summary.clone(),
+            wikidata: meta.wikidata.as_ref().map(|w| w.0.clone()),
+            links: meta.links.iter().map(|l| l.0.clone()).collect(),
+            date: meta.date.clone(),
+            end: meta.end.clone(),
+            extra: meta.extra.clone(),
+            file: doc.file,
+        };
+        by_id.insert(id, (entity, meta));
+    }
+    by_id.into_values().collect()
+}
+
+/// Each article's slug, in input order; duplicates are errors.
+fn article_slugs(articles: &[Document<ArticleMeta>], errors: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
+    articles
+        .iter()
+        .map(|doc| {
+            let slug = match &doc.meta.slug {
+                Some(slug) => slug.0.clone(),
+                None => slug::slugify(file_stem(&doc.file.path)),
+            };
+            if slug.is_empty() {
+                errors.push(Diagnostic::error(&doc.file.path, "cannot make a slug from the file name").with_help("add a `slug:` key"));
+            } else if let Some(first) = seen.get(&slug) {
+                let error = if doc.meta.slug.is_some() {
+                    doc.file.error_in_front_matter("slug:", format!("duplicate article slug `{slug}`"))
+                } else {
+                    Diagnostic::error(&doc.file.path, format!("duplicate article slug `{slug}` (from the file name)"))
+                };
+                errors.push(error.with_help(format!("`{}` has the same slug; set a different `slug:`", first.display())));
+            } else {
+                seen.insert(slug.clone(), &doc.file.path);
+            }
+            slug
+        })
+        .collect()
+}
+
+fn resolve_pages(documents: Vec<Document<PageMeta>>, include_drafts: bool, errors: &mut Vec<Diagnostic>) -> Vec<Page> {
+    let mut by_slug: BTreeMap<String, Page> = BTreeMap::new();
+    for doc in documents {
+        if doc.meta.draft && !include_drafts {
+            continue;
+        }
+        let slug = match &doc.meta.slug {
+            Some(slug) => slug.0.clone(),
+            None => slug::slugify(file_stem(&doc.file.path)),
+        };
+        if RESERVED_SLUGS.contains(&slug.as_str()) || slug.is_empty() {
+            errors.push(
+                doc.file
+                    .error_in_front_matter("slug:", format!("page slug `{slug}` is taken by the site itself"))
+                    .with_help(format!("reserved: {}", RESERVED_SLUGS.join(", "))),
+            );
+            continue;
+        }
+        if let Some(first) = by_slug.get(&slug) {
+            errors.push(
+                Diagnostic::error(&doc.file.path, format!("duplicate page slug `{slug}`"))
+                    .with_help(format!("`{}` has the same slug", first.file.path.display())),
+            );
+            continue;
+        }
+        by_slug.insert(slug.clone(), Page { slug, title: doc.meta.title, extra: doc.meta.extra, file: doc.file });
+    }
+    by_slug.into_values().collect()
+}
+
+fn unknown_entity(file: &crate::load::SourceFile, id: &str, known: &[&str], place: &str) -> Diagnostic {
+    let table_suggestions = crate::diagnostic::nearest(id, known.iter().copied());
+    let error = file.error_in_front_matter(id, format!("{place} names unknown entity `{id}`"));
+    match table_suggestions {
+        Some(near) => error.with_help(format!("did you mean `{near}`?")),
+        None => error.with_help("entity ids are the file names under content/entities/"),
+    }
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
