@@ -1,13 +1,140 @@
 //! dossier: turns articles and entities written in Markdown into a linked,
 //! annotated HTML dossier.
 //!
-//! The build is a pipeline, one module per stage:
-//! load → resolve → annotate → render → write.
+//! The build is a pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! load      read files, split and parse front matter      (load/)
+//! resolve   slugs, ids, tags, relations, alias table      (resolve.rs)
+//! annotate  Markdown to HTML, mentions and passages       (annotate.rs, markdown.rs, mentions.rs)
+//! render    Tera templates over per-page views            (render/)
+//! write     one atomic swap of the output folder          (write.rs)
+//! ```
 
+pub mod annotate;
 pub mod config;
 pub mod diagnostic;
 pub mod load;
 pub mod markdown;
 pub mod mentions;
 pub mod model;
+pub mod render;
 pub mod resolve;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use diagnostic::Diagnostic;
+
+/// What a build is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The dossier's folder.
+    pub root: PathBuf,
+    /// Where to write the site (default `<root>/public`).
+    pub output: PathBuf,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Overrides `base_url` of `dossier.yaml`.
+    pub base_url: Option<String>,
+    /// Print each stage's time on stderr.
+    pub verbose: bool,
+}
+
+/// How a build or check ended, when it did not fail.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Warnings (ambiguous aliases, ignored files).
+    pub warnings: Vec<Diagnostic>,
+    /// Files written (0 for `check`).
+    pub files: usize,
+    /// Articles, entities and pages built.
+    pub counts: (usize, usize, usize),
+}
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The content has errors (exit status 1).
+    Content(Vec<Diagnostic>),
+    /// Writing the output failed.
+    Io(PathBuf, std::io::Error),
+}
+
+/// Builds the site: all stages, then the atomic write.
+pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
+    let (report, files) = run(options, true)?;
+    timed(options.verbose, "write", || write::write_site(&options.output, &files, &options.root.join("static")))
+        .map_err(|e| Failure::Io(options.output.clone(), e))?;
+    Ok(Report { files: files.len(), ..report })
+}
+
+/// Reads and validates everything a build does (drafts included) and
+/// renders every page, but writes nothing.
+pub fn check(root: &Path) -> Result<Report, Failure> {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("public"),
+        drafts: true,
+        base_url: None,
+        verbose: false,
+    };
+    run(&options, true).map(|(report, _)| report)
+}
+
+fn run(options: &BuildOptions, render_pages: bool) -> Result<(Report, Vec<render::OutputFile>), Failure> {
+    let verbose = options.verbose;
+    let mut loaded = timed(verbose, "load", || load::load(&options.root)).map_err(failed)?;
+    if let Some(base_url) = &options.base_url {
+        loaded.config.base_url.clone_from(base_url);
+    }
+    let mut warnings = std::mem::take(&mut loaded.warnings);
+    let dossier = timed(verbose, "resolve", || resolve::resolve(loaded, options.drafts)).map_err(failed)?;
+    warnings.extend(ambiguity_warnings(&dossier));
+    let annotations = timed(verbose, "annotate", || annotate::annotate(&dossier)).map_err(failed)?;
+    let files = if render_pages {
+        timed(verbose, "render", || render::render(&dossier, &annotations, &options.root)).map_err(failed)?
+    } else {
+        Vec::new()
+    };
+    diagnostic::sort(&mut warnings);
+    let counts = (dossier.articles.len(), dossier.entities.len(), dossier.pages.len());
+    Ok((Report { warnings, files: 0, counts }, files))
+}
+
+fn failed(mut errors: Vec<Diagnostic>) -> Failure {
+    diagnostic::sort(&mut errors);
+    Failure::Content(errors)
+}
+
+/// One warning per name that several entities share.
+fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
+    dossier
+        .aliases
+        .ambiguities()
+        .into_iter()
+        .map(|ambiguity| {
+            let owners: Vec<&model::Entity> = ambiguity.entities.iter().map(|e| &dossier.entities[*e]).collect();
+            let ids: Vec<String> = owners.iter().map(|e| format!("`{}`", e.id)).collect();
+            let first = owners[0];
+            first
+                .file
+                .error_in_front_matter(&ambiguity.name, format!("alias `{}` is shared by {}: it is not linked automatically", ambiguity.name, ids.join(" and ")))
+                .with_help("write `[[id|text]]` where the text means one of them")
+        })
+        .map(|mut d| {
+            d.severity = diagnostic::Severity::Warning;
+            d
+        })
+        .collect()
+}
+
+fn timed<T>(verbose: bool, stage: &str, step: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let result = step();
+    if verbose {
+        eprintln!("{stage:>9}: {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+    }
+    result
+}

@@ -1,1 +1,87 @@
-fn main() {}
+//! The `dossier` command line: parses arguments and calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dossier::{BuildOptions, Failure, Report};
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Build a linked, annotated research dossier from Markdown")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder.
+    Build {
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long)]
+        output_dir: Option<PathBuf>,
+        /// Include articles and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Override `base_url` of dossier.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Print the time of each stage.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Read and validate everything a build does; write nothing.
+    Check {
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, wrote) = match cli.command {
+        Command::Build { root, output_dir, drafts, base_url, verbose } => {
+            let output = output_dir.unwrap_or_else(|| root.join("public"));
+            let options = BuildOptions { root, output: output.clone(), drafts, base_url, verbose };
+            (dossier::build(&options), Some(output))
+        }
+        Command::Check { root } => (dossier::check(&root), None),
+    };
+    match result {
+        Ok(report) => {
+            print_warnings(&report);
+            let (articles, entities, pages) = report.counts;
+            match wrote {
+                Some(output) => eprintln!(
+                    "built {articles} articles, {entities} entities, {pages} pages: {} files in {}",
+                    report.files,
+                    output.display()
+                ),
+                None => eprintln!("checked {articles} articles, {entities} entities, {pages} pages: no errors"),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Content(errors)) => {
+            for error in &errors {
+                eprintln!("{error}\n");
+            }
+            let count = errors.iter().filter(|e| e.is_error()).count();
+            eprintln!("{count} error{}; nothing was written", if count == 1 { "" } else { "s" });
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(path, error)) => {
+            eprintln!("{}: error: cannot write the site: {error}", path.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_warnings(report: &Report) {
+    for warning in &report.warnings {
+        eprintln!("{warning}\n");
+    }
+}

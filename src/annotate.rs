@@ -1,0 +1,93 @@
+//! Stage 3, annotate: every body is rendered once (in parallel), its
+//! mentions found, and the cross-references between articles and entities
+//! indexed, so that entity pages are built without searching again.
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Annotated, Context};
+use crate::model::{ArticleId, Dossier, EntityId};
+
+/// Depth of article and entity pages below the root (`articles/<slug>/`).
+pub const ITEM_ROOT: &str = "../../";
+/// Depth of free pages (`<slug>/`).
+pub const PAGE_ROOT: &str = "../";
+
+/// The dossier's bodies as HTML, and who mentions whom.
+#[derive(Debug, Default)]
+pub struct Annotations {
+    /// Per article: its body and mentions.
+    pub articles: Vec<Annotated>,
+    /// Per entity: its description.
+    pub entities: Vec<String>,
+    /// Per page: its body.
+    pub pages: Vec<String>,
+    /// The home text.
+    pub home: Option<String>,
+    /// Per entity: the articles that name it or are about it, newest first,
+    /// each with the indices of its mentions of the entity.
+    pub mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>>,
+    /// Per article: its entities with their mention counts, by entity id.
+    pub entities_of: Vec<Vec<(EntityId, usize)>>,
+}
+
+/// Annotates every body of `dossier`; all unresolved wikilinks are errors.
+pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
+    let context = |root, itself| Context {
+        aliases: &dossier.aliases,
+        entities: &dossier.entities,
+        autolink: dossier.config.autolink,
+        root,
+        itself,
+    };
+    let item = context(ITEM_ROOT, None);
+    let page = context(PAGE_ROOT, None);
+    let home = context("", None);
+
+    let articles: Vec<_> = dossier.articles.par_iter().map(|a| markdown::annotate(&a.file, &item)).collect();
+    let entities: Vec<_> = dossier
+        .entities
+        .par_iter()
+        .enumerate()
+        .map(|(id, e)| markdown::annotate(&e.file, &context(ITEM_ROOT, Some(id))).map(|a| a.html))
+        .collect();
+    let pages: Vec<_> = dossier.pages.iter().map(|p| markdown::annotate(&p.file, &page).map(|a| a.html)).collect();
+    let home = dossier.home.as_ref().map(|h| markdown::annotate(&h.file, &home).map(|a| a.html));
+
+    let mut errors = Vec::new();
+    let articles = successes(articles, &mut errors);
+    let entities = successes(entities, &mut errors);
+    let pages = successes(pages, &mut errors);
+    let home = successes(home.into_iter().collect(), &mut errors).pop();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>> = vec![Vec::new(); dossier.entities.len()];
+    let mut entities_of = Vec::with_capacity(articles.len());
+    for (article_id, (article, annotated)) in dossier.articles.iter().zip(&articles).enumerate() {
+        let mut per_entity: std::collections::BTreeMap<EntityId, Vec<usize>> =
+            article.about.iter().map(|e| (*e, Vec::new())).collect();
+        for (index, mention) in annotated.mentions.iter().enumerate() {
+            per_entity.entry(mention.entity).or_default().push(index);
+        }
+        entities_of.push(per_entity.iter().map(|(e, m)| (*e, m.len())).collect());
+        // Articles are newest first already, so each list is too.
+        for (entity, mentions) in per_entity {
+            mentioned_in[entity].push((article_id, mentions));
+        }
+    }
+    Ok(Annotations { articles, entities, pages, home, mentioned_in, entities_of })
+}
+
+/// The successful values; the errors of the others are appended to `errors`.
+fn successes<T>(results: Vec<Result<T, Vec<Diagnostic>>>, errors: &mut Vec<Diagnostic>) -> Vec<T> {
+    let mut values = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(value) => values.push(value),
+            Err(mut found) => errors.append(&mut found),
+        }
+    }
+    values
+}

@@ -1,0 +1,140 @@
+//! Interface words of the built-in theme in each language, entity type
+//! names, and date formats. Kept out of the templates so that a site's own
+//! templates can use them too (`{{ t.articles }}`).
+
+use std::collections::BTreeMap;
+
+use crate::config::Language;
+use crate::load::meta::DateValue;
+
+/// Every label, by key, in `language`.
+pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
+    let pick = |en, fr| match language {
+        Language::En => en,
+        Language::Fr => fr,
+    };
+    [
+        ("home", pick("Home", "Accueil")),
+        // French puts a (non-breaking) space before the colon.
+        ("colon", pick(":", "\u{a0}:")),
+        ("articles", pick("Articles", "Articles")),
+        ("entities", pick("Entities", "Entités")),
+        ("tags", pick("Tags", "Mots-clés")),
+        ("tag", pick("Tag", "Mot-clé")),
+        ("latest_articles", pick("Latest articles", "Derniers articles")),
+        ("all_articles", pick("All articles", "Tous les articles")),
+        ("source", pick("Source", "Source")),
+        ("unknown_source", pick("Source unknown", "Source inconnue")),
+        ("archived_copy", pick("archived copy", "copie archivée")),
+        ("by", pick("by", "par")),
+        ("published", pick("published", "publié le")),
+        ("accessed", pick("accessed", "consulté le")),
+        ("in_this_article", pick("In this article", "Dans cet article")),
+        ("mention", pick("mention", "mention")),
+        ("mentions", pick("mentions", "mentions")),
+        ("article", pick("article", "article")),
+        ("articles_count", pick("articles", "articles")),
+        ("aliases", pick("Also known as", "Autres noms")),
+        ("links", pick("Links", "Liens")),
+        ("wikidata", pick("Wikidata", "Wikidata")),
+        ("relations", pick("Relations", "Relations")),
+        ("relations_in", pick("Named in relations of", "Cité dans les relations de")),
+        ("since", pick("since", "depuis")),
+        ("until", pick("until", "jusqu’au")),
+        ("according_to", pick("according to", "d’après")),
+        ("mentioned_in", pick("Mentioned in", "Cité dans")),
+        ("not_named", pick("about this entity, without naming it", "sur cette entité, sans la nommer")),
+        ("co_mentioned", pick("Often named with", "Souvent cité avec")),
+        ("shared", pick("shared articles", "articles en commun")),
+        ("previous", pick("Previous", "Précédent")),
+        ("next", pick("Next", "Suivant")),
+        ("newer", pick("Newer", "Plus récent")),
+        ("older", pick("Older", "Plus ancien")),
+        ("not_found", pick("Page not found", "Page introuvable")),
+        ("not_found_text", pick("This page does not exist, or no longer.", "Cette page n’existe pas, ou plus.")),
+        ("back_home", pick("Back to the home page", "Retour à l’accueil")),
+        ("skip", pick("Skip to content", "Aller au contenu")),
+        ("draft", pick("Draft", "Brouillon")),
+        ("date", pick("Date", "Date")),
+        ("no_articles", pick("No articles yet.", "Aucun article pour l’instant.")),
+        ("main_nav", pick("Main", "Principale")),
+        ("dates", pick("Dates", "Dates")),
+        ("type", pick("Type", "Type")),
+        ("go_to_passage", pick("Go to the passage", "Aller au passage")),
+        ("made_with", pick("Made with dossier", "Fait avec dossier")),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// Known entity types, in the order the theme lists them.
+const KNOWN_TYPES: &[(&str, &str, &str)] = &[
+    ("person", "People", "Personnes"),
+    ("organization", "Organizations", "Organisations"),
+    ("country", "Countries", "Pays"),
+    ("place", "Places", "Lieux"),
+    ("event", "Events", "Événements"),
+    ("document", "Documents", "Documents"),
+];
+
+/// Sort key for a type: known types first, in their order, then the others.
+pub fn type_rank(kind: &str) -> (usize, &str) {
+    let rank = KNOWN_TYPES.iter().position(|(k, _, _)| *k == kind).unwrap_or(KNOWN_TYPES.len());
+    (rank, kind)
+}
+
+/// The plural heading of a type (`person` -> `People`).
+pub fn type_label(kind: &str, language: Language) -> String {
+    match KNOWN_TYPES.iter().find(|(k, _, _)| *k == kind) {
+        Some((_, en, fr)) => match language {
+            Language::En => (*en).to_string(),
+            Language::Fr => (*fr).to_string(),
+        },
+        None => {
+            let mut chars = kind.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        }
+    }
+}
+
+/// A date for readers: `19 June 2024`, `19 juin 2024`.
+pub fn long_date(date: &DateValue, language: Language) -> String {
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+    const FR: [&str; 12] = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
+    ];
+    let day = date.day;
+    let month_index = usize::try_from(day.month() - 1).unwrap_or(0);
+    let month = match language {
+        Language::En => EN[month_index],
+        Language::Fr => FR[month_index],
+    };
+    let day_number = if language == Language::Fr && day.day() == 1 { "1er".to_string() } else { day.day().to_string() };
+    format!("{day_number} {month} {}", day.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        let date: DateValue = "2024-06-19".parse().expect("valid");
+        assert_eq!(long_date(&date, Language::En), "19 June 2024");
+        assert_eq!(long_date(&date, Language::Fr), "19 juin 2024");
+        let first: DateValue = "2024-03-01".parse().expect("valid");
+        assert_eq!(long_date(&first, Language::Fr), "1er mars 2024");
+    }
+
+    #[test]
+    fn types_have_headings() {
+        assert_eq!(type_label("person", Language::Fr), "Personnes");
+        assert_eq!(type_label("ship", Language::En), "Ship");
+        assert!(type_rank("person") < type_rank("document"));
+        assert!(type_rank("document") < type_rank("ship"));
+    }
+}

@@ -1,0 +1,235 @@
+//! Stage 4, render: every page of the site as bytes in memory, through Tera
+//! templates. The built-in theme is embedded in the binary, so a build works
+//! in any folder; a site's own `templates/` overrides it file by file.
+//!
+//! Pages are rendered in parallel from immutable views; what every page
+//! shares (site settings, labels, navigation) is Tera's global context, set
+//! once, not copied into each page.
+
+pub mod labels;
+pub mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::annotate::{Annotations, ITEM_ROOT, PAGE_ROOT};
+use crate::diagnostic::{Diagnostic, relative_to};
+use crate::model::Dossier;
+use views::Views;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path inside the output folder, `/`-separated.
+    pub path: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+/// The built-in theme: template name and source.
+const THEME: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("articles.html", include_str!("../../templates/articles.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("entities.html", include_str!("../../templates/entities.html")),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    ("tags.html", include_str!("../../templates/tags.html")),
+    ("tag.html", include_str!("../../templates/tag.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// The theme's stylesheet, written as `/style.css` unless the site's
+/// `templates/style.css` replaces it.
+const STYLESHEET: &str = include_str!("../../templates/style.css");
+
+/// A page to render.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    Articles,
+    Article(usize),
+    Entities,
+    Entity(usize),
+    Tags,
+    Tag(usize),
+    Page(usize),
+    NotFound,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct NavLink<'a> {
+    title: &'a str,
+    path: String,
+}
+
+/// Renders every page of `dossier`; `root` is the dossier's folder, where a
+/// `templates/` folder may override the theme.
+pub fn render(dossier: &Dossier, annotations: &Annotations, root: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let (mut tera, stylesheet) = theme(root).map_err(|e| vec![e])?;
+    let views = Views { dossier, annotations, language: dossier.config.language };
+    let config = &dossier.config;
+    let globals = tera.global_context();
+    globals.insert(
+        "site",
+        &SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: config.language.code(),
+            base_url: &config.base_url,
+        },
+    );
+    globals.insert("t", &labels::labels(config.language));
+    globals.insert(
+        "nav_pages",
+        &dossier.pages.iter().map(|p| NavLink { title: &p.title, path: format!("{}/index.html", p.slug) }).collect::<Vec<_>>(),
+    );
+
+    let mut jobs = vec![Job::Home, Job::Articles, Job::Entities, Job::Tags, Job::NotFound];
+    jobs.extend((0..dossier.articles.len()).map(Job::Article));
+    jobs.extend((0..dossier.entities.len()).map(Job::Entity));
+    jobs.extend((0..dossier.tags.len()).map(Job::Tag));
+    jobs.extend((0..dossier.pages.len()).map(Job::Page));
+
+    let rendered: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|job| render_job(&tera, &views, *job)).collect();
+    let mut files = Vec::with_capacity(rendered.len() + 1);
+    let mut errors = Vec::new();
+    for result in rendered {
+        match result {
+            Ok(file) => files.push(file),
+            Err(error) => {
+                if !errors.contains(&error) {
+                    errors.push(error);
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    files.push(OutputFile { path: "style.css".to_string(), bytes: stylesheet.into_bytes() });
+    Ok(files)
+}
+
+fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Diagnostic> {
+    let dossier = views.dossier;
+    let mut context = Context::new();
+    let (template, path, root) = match job {
+        Job::Home => {
+            context.insert("home_title", &dossier.home.as_ref().map(|h| h.title.as_str()));
+            context.insert("home_html", &views.annotations.home);
+            let latest: Vec<_> = (0..dossier.articles.len().min(10)).map(|a| views.article_link(a)).collect();
+            context.insert("latest", &latest);
+            context.insert("article_count", &dossier.articles.len());
+            context.insert("entity_groups", &views.all_entities());
+            context.insert("tags", &views.all_tags());
+            ("index.html", "index.html".to_string(), "")
+        }
+        Job::Articles => {
+            let all: Vec<_> = (0..dossier.articles.len()).map(|a| views.article_link(a)).collect();
+            context.insert("articles", &all);
+            ("articles.html", "articles/index.html".to_string(), PAGE_ROOT)
+        }
+        Job::Article(id) => {
+            context.insert("article", &views.article(id));
+            // Articles are newest first: the previous one is older.
+            context.insert("older", &(id + 1 < dossier.articles.len()).then(|| views.article_link(id + 1)));
+            context.insert("newer", &id.checked_sub(1).map(|a| views.article_link(a)));
+            ("article.html", views.article_path(id), ITEM_ROOT)
+        }
+        Job::Entities => {
+            context.insert("entity_groups", &views.all_entities());
+            ("entities.html", "entities/index.html".to_string(), PAGE_ROOT)
+        }
+        Job::Entity(id) => {
+            context.insert("entity", &views.entity(id));
+            ("entity.html", format!("entities/{}/index.html", dossier.entities[id].id), ITEM_ROOT)
+        }
+        Job::Tags => {
+            context.insert("tags", &views.all_tags());
+            ("tags.html", "tags/index.html".to_string(), PAGE_ROOT)
+        }
+        Job::Tag(id) => {
+            let tag = &dossier.tags[id];
+            context.insert("tag", &views.tag_link(id));
+            let articles: Vec<_> = tag.articles.iter().map(|a| views.article_link(*a)).collect();
+            context.insert("articles", &articles);
+            ("tag.html", format!("tags/{}/index.html", tag.slug), ITEM_ROOT)
+        }
+        Job::Page(id) => {
+            let page = &dossier.pages[id];
+            context.insert("page_title", &page.title);
+            context.insert("body_html", &views.annotations.pages[id]);
+            context.insert("extra", &page.extra);
+            ("page.html", format!("{}/index.html", page.slug), PAGE_ROOT)
+        }
+        Job::NotFound => ("404.html", "404.html".to_string(), ""),
+    };
+    // The 404 page is served at any depth: with a base URL its links are
+    // absolute; without one they are relative to the root, where it lives.
+    let root = match job {
+        Job::NotFound if !dossier.config.base_url.is_empty() => {
+            format!("{}/", dossier.config.base_url.trim_end_matches('/'))
+        }
+        _ => root.to_string(),
+    };
+    context.insert("root", &root);
+    context.insert("page_path", &path);
+    let html = tera.render(template, &context).map_err(|e| template_error(template, &e))?;
+    Ok(OutputFile { path, bytes: html.into_bytes() })
+}
+
+/// The theme with the site's overrides, and the stylesheet.
+fn theme(root: &Path) -> Result<(Tera, String), Diagnostic> {
+    let mut sources: Vec<(String, String)> = THEME.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+    let mut stylesheet = STYLESHEET.to_string();
+    let folder = root.join("templates");
+    if folder.is_dir() {
+        for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
+            let entry = entry.map_err(|e| Diagnostic::error(relative_to(&folder, root), format!("cannot read: {e}")))?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let name = relative_to(entry.path(), &folder).to_string_lossy().replace('\\', "/");
+            let shown = relative_to(entry.path(), root);
+            let text = std::fs::read_to_string(entry.path())
+                .map_err(|e| Diagnostic::error(&shown, format!("cannot read template: {e}")))?;
+            if name == "style.css" {
+                stylesheet = text;
+            } else if let Some(slot) = sources.iter_mut().find(|(n, _)| *n == name) {
+                slot.1 = text;
+            } else {
+                sources.push((name, text));
+            }
+        }
+    }
+    let mut tera = Tera::default();
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .map_err(|e| template_error("", &e))?;
+    Ok((tera, stylesheet))
+}
+
+fn template_error(template: &str, error: &tera::Error) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    let path = if template.is_empty() { "templates".to_string() } else { format!("templates/{template}") };
+    Diagnostic::error(path, format!("template error: {message}"))
+}

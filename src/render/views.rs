@@ -1,0 +1,317 @@
+//! What each template sees: small serializable views built from the model,
+//! one per page, holding only what that page shows. Paths are relative to
+//! the site root; templates prefix them with `root`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::labels::{long_date, type_label, type_rank};
+use crate::annotate::Annotations;
+use crate::config::Language;
+use crate::load::meta::{DateValue, Extra};
+use crate::markdown::inline;
+use crate::model::{Article, ArticleId, Dossier, EntityId, TagId};
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleLink {
+    pub title: String,
+    pub path: String,
+    pub date: String,
+    pub date_shown: String,
+    pub summary_html: Option<String>,
+    pub draft: bool,
+}
+
+/// An entity in a list, with a count (mentions or articles).
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityLink {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub path: String,
+    pub count: usize,
+}
+
+/// Entities of one type.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityGroup {
+    pub kind: String,
+    pub label: String,
+    pub entities: Vec<EntityLink>,
+}
+
+/// A tag in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub slug: String,
+    pub path: String,
+    pub count: usize,
+}
+
+/// Where an article comes from, ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub archive: Option<String>,
+    pub accessed: Option<String>,
+}
+
+/// The article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView<'a> {
+    pub title: &'a str,
+    pub slug: &'a str,
+    pub date: String,
+    pub date_shown: String,
+    pub lang: Option<&'a str>,
+    pub summary_html: Option<String>,
+    pub source: Option<SourceView>,
+    pub tags: Vec<TagLink>,
+    pub entity_groups: Vec<EntityGroup>,
+    pub body_html: &'a str,
+    pub draft: bool,
+    pub extra: &'a Extra,
+}
+
+/// A quoted passage, linked to its anchor.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageView<'a> {
+    pub before: &'a str,
+    pub text: &'a str,
+    pub after: &'a str,
+    pub path: String,
+}
+
+/// An article that names an entity, with the passages that do.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentioningArticle<'a> {
+    pub article: ArticleLink,
+    pub passages: Vec<PassageView<'a>>,
+}
+
+/// A relation seen from one of its ends.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationView<'a> {
+    pub kind: &'a str,
+    pub other: EntityLink,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub source: Option<ArticleLink>,
+    pub note: Option<&'a str>,
+}
+
+/// An entity often named in the same articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoMention {
+    pub entity: EntityLink,
+    pub shared: usize,
+}
+
+/// The entity page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub kind_label: String,
+    pub aliases: &'a [String],
+    pub summary: Option<&'a str>,
+    pub description_html: &'a str,
+    pub wikidata: Option<&'a str>,
+    pub wikidata_url: Option<String>,
+    pub links: &'a [String],
+    pub date_shown: Option<String>,
+    pub end_shown: Option<String>,
+    pub relations_out: Vec<RelationView<'a>>,
+    pub relations_in: Vec<RelationView<'a>>,
+    pub mentioned_in: Vec<MentioningArticle<'a>>,
+    pub co_mentioned: Vec<CoMention>,
+    pub extra: &'a Extra,
+}
+
+/// Builds views from the dossier; one per site build.
+pub struct Views<'a> {
+    pub dossier: &'a Dossier,
+    pub annotations: &'a Annotations,
+    pub language: Language,
+}
+
+impl<'a> Views<'a> {
+    pub fn article_path(&self, id: ArticleId) -> String {
+        format!("articles/{}/index.html", self.dossier.articles[id].slug)
+    }
+
+    pub fn article_link(&self, id: ArticleId) -> ArticleLink {
+        let article = &self.dossier.articles[id];
+        ArticleLink {
+            title: article.title.clone(),
+            path: self.article_path(id),
+            date: article.date.iso_day(),
+            date_shown: self.date(&article.date),
+            summary_html: article.summary.as_deref().map(inline),
+            draft: article.draft,
+        }
+    }
+
+    pub fn entity_link(&self, id: EntityId, count: usize) -> EntityLink {
+        let entity = &self.dossier.entities[id];
+        EntityLink {
+            id: entity.id.clone(),
+            name: entity.name.clone(),
+            kind: entity.kind.clone(),
+            path: format!("entities/{}/index.html", entity.id),
+            count,
+        }
+    }
+
+    pub fn tag_link(&self, id: TagId) -> TagLink {
+        let tag = &self.dossier.tags[id];
+        TagLink {
+            name: tag.name.clone(),
+            slug: tag.slug.clone(),
+            path: format!("tags/{}/index.html", tag.slug),
+            count: tag.articles.len(),
+        }
+    }
+
+    fn date(&self, date: &DateValue) -> String {
+        long_date(date, self.language)
+    }
+
+    /// Entities with counts, grouped by type (known types first), each
+    /// group by descending count then name.
+    pub fn group(&self, counted: impl IntoIterator<Item = (EntityId, usize)>) -> Vec<EntityGroup> {
+        let mut groups: BTreeMap<(usize, String), Vec<EntityLink>> = BTreeMap::new();
+        for (id, count) in counted {
+            let link = self.entity_link(id, count);
+            let (rank, kind) = type_rank(&link.kind);
+            groups.entry((rank, kind.to_string())).or_default().push(link);
+        }
+        groups
+            .into_iter()
+            .map(|((_, kind), mut entities)| {
+                entities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id)));
+                EntityGroup { label: type_label(&kind, self.language), kind, entities }
+            })
+            .collect()
+    }
+
+    /// Every entity, with the number of articles that name it.
+    pub fn all_entities(&self) -> Vec<EntityGroup> {
+        self.group((0..self.dossier.entities.len()).map(|id| (id, self.annotations.mentioned_in[id].len())))
+    }
+
+    /// Every tag, by slug.
+    pub fn all_tags(&self) -> Vec<TagLink> {
+        (0..self.dossier.tags.len()).map(|id| self.tag_link(id)).collect()
+    }
+
+    pub fn article(&self, id: ArticleId) -> ArticleView<'a> {
+        let article: &'a Article = &self.dossier.articles[id];
+        let annotated = &self.annotations.articles[id];
+        ArticleView {
+            title: &article.title,
+            slug: &article.slug,
+            date: article.date.iso_day(),
+            date_shown: self.date(&article.date),
+            lang: article.lang.as_deref(),
+            summary_html: article.summary.as_deref().map(inline),
+            source: article.source.as_ref().map(|s| SourceView {
+                name: s.name.clone(),
+                url: s.url.as_ref().map(|u| u.0.clone()),
+                author: s.author.clone(),
+                published: s.published.as_ref().map(|d| self.date(d)),
+                archive: s.archive.as_ref().map(|u| u.0.clone()),
+                accessed: s.accessed.as_ref().map(|d| self.date(d)),
+            }),
+            tags: article.tags.iter().map(|t| self.tag_link(*t)).collect(),
+            entity_groups: self.group(self.annotations.entities_of[id].iter().copied()),
+            body_html: &annotated.html,
+            draft: article.draft,
+            extra: &article.extra,
+        }
+    }
+
+    pub fn entity(&self, id: EntityId) -> EntityView<'a> {
+        let dossier = self.dossier;
+        let entity = &dossier.entities[id];
+        let relation = |r: &'a crate::model::Relation, other: EntityId| RelationView {
+            kind: &r.kind,
+            other: self.entity_link(other, 0),
+            since: r.since.as_ref().map(|d| self.date(d)),
+            until: r.until.as_ref().map(|d| self.date(d)),
+            source: r.source.map(|a| self.article_link(a)),
+            note: r.note.as_deref(),
+        };
+        let relations_out = dossier.relations.iter().filter(|r| r.from == id).map(|r| relation(r, r.to)).collect();
+        let relations_in = dossier.relations.iter().filter(|r| r.to == id).map(|r| relation(r, r.from)).collect();
+        let mentioned_in = self.annotations.mentioned_in[id]
+            .iter()
+            .map(|(article, mentions)| {
+                let path = self.article_path(*article);
+                let annotated = &self.annotations.articles[*article];
+                MentioningArticle {
+                    article: self.article_link(*article),
+                    passages: mentions
+                        .iter()
+                        .map(|m| {
+                            let mention = &annotated.mentions[*m];
+                            PassageView {
+                                before: &mention.passage.before,
+                                text: &mention.passage.text,
+                                after: &mention.passage.after,
+                                path: format!("{path}#{}", mention.anchor),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        EntityView {
+            id: &entity.id,
+            name: &entity.name,
+            kind: &entity.kind,
+            kind_label: type_label(&entity.kind, self.language),
+            aliases: &entity.aliases,
+            summary: entity.summary.as_deref(),
+            description_html: &self.annotations.entities[id],
+            wikidata: entity.wikidata.as_deref(),
+            wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
+            links: &entity.links,
+            date_shown: entity.date.as_ref().map(|d| self.date(d)),
+            end_shown: entity.end.as_ref().map(|d| self.date(d)),
+            relations_out,
+            relations_in,
+            mentioned_in,
+            co_mentioned: self.co_mentioned(id),
+            extra: &entity.extra,
+        }
+    }
+
+    /// Entities that share articles with `id`, most shared first, at most 12.
+    fn co_mentioned(&self, id: EntityId) -> Vec<CoMention> {
+        let mut shared: BTreeMap<EntityId, usize> = BTreeMap::new();
+        for (article, _) in &self.annotations.mentioned_in[id] {
+            for (other, _) in &self.annotations.entities_of[*article] {
+                if *other != id {
+                    *shared.entry(*other).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(EntityId, usize)> = shared.into_iter().collect();
+        ranked.sort_by(|a, b| {
+            b.1.cmp(&a.1).then_with(|| self.dossier.entities[a.0].name.cmp(&self.dossier.entities[b.0].name))
+        });
+        ranked
+            .into_iter()
+            .take(12)
+            .map(|(other, count)| CoMention { entity: self.entity_link(other, count), shared: count })
+            .collect()
+    }
+}
