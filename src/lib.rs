@@ -117,10 +117,11 @@ fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
         .map(|ambiguity| {
             let owners: Vec<&model::Entity> = ambiguity.entities.iter().map(|e| &dossier.entities[*e]).collect();
             let ids: Vec<String> = owners.iter().map(|e| format!("`{}`", e.id)).collect();
-            let first = owners[0];
+            // Report it where it is written as an alias, if anywhere.
+            let first = owners.iter().find(|e| e.name != ambiguity.name).unwrap_or(&owners[0]);
             first
                 .file
-                .error_in_front_matter(&ambiguity.name, format!("alias `{}` is shared by {}: it is not linked automatically", ambiguity.name, ids.join(" and ")))
+                .error_after_key("aliases", &ambiguity.name, format!("alias `{}` is shared by {}: it is not linked automatically", ambiguity.name, ids.join(" and ")))
                 .with_help("write `[[id|text]]` where the text means one of them")
         })
         .map(|mut d| {

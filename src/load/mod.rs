@@ -46,8 +46,17 @@ impl SourceFile {
     /// (serde does not give positions to values checked after parsing), or
     /// at the opening `---`.
     pub fn error_in_front_matter(&self, needle: &str, message: impl Into<String>) -> Diagnostic {
+        self.error_after_key("", needle, message)
+    }
+
+    /// Like [`Self::error_in_front_matter`], looking for `needle` after the
+    /// first `key:` (an alias under `aliases:` rather than in `name:`).
+    pub fn error_after_key(&self, key: &str, needle: &str, message: impl Into<String>) -> Diagnostic {
         let error = Diagnostic::error(&self.path, message);
-        match self.yaml().find(needle) {
+        let yaml = self.yaml();
+        let from = if key.is_empty() { 0 } else { yaml.find(&format!("{key}:")).unwrap_or(0) };
+        let found = yaml[from..].find(needle).map(|i| from + i).or_else(|| yaml.find(needle));
+        match found {
             Some(offset) if !needle.is_empty() => error.at_offset(&self.text, self.split.yaml.start + offset),
             _ => error.at_line(&self.text, 1, 1),
         }

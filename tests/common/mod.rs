@@ -1,0 +1,164 @@
+//! Helpers for end-to-end tests: write a dossier into a temporary folder,
+//! run the real `dossier` binary on it, and parse the pages it wrote.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+/// A dossier written to a temporary folder.
+pub struct Fixture {
+    pub dir: TempDir,
+}
+
+impl Fixture {
+    /// Writes `files` (path relative to the dossier root, content).
+    pub fn new(files: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let fixture = Self { dir };
+        for (path, content) in files {
+            fixture.write(path, content);
+        }
+        fixture
+    }
+
+    /// Copies a fixture folder from `tests/fixtures/<name>`.
+    pub fn copy(name: &str) -> Self {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let fixture = Self::new(&[]);
+        for entry in walkdir::WalkDir::new(&source) {
+            let entry = entry.expect("fixture readable");
+            let target = fixture.root().join(entry.path().strip_prefix(&source).expect("inside fixture"));
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).expect("create folder");
+            } else {
+                fs::copy(entry.path(), &target).expect("copy fixture file");
+            }
+        }
+        fixture
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, path: &str, content: &str) {
+        self.write_bytes(path, content.as_bytes());
+    }
+
+    pub fn write_bytes(&self, path: &str, content: &[u8]) {
+        let path = self.root().join(path);
+        fs::create_dir_all(path.parent().expect("file in a folder")).expect("create folder");
+        fs::write(path, content).expect("write fixture file");
+    }
+
+    /// Runs `dossier <args…> --root <root>`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .expect("dossier runs")
+    }
+
+    /// Builds into `<root>/public`, asserting success.
+    pub fn build(&self) -> Site {
+        self.build_with(&[])
+    }
+
+    /// Builds with extra flags, asserting success.
+    pub fn build_with(&self, flags: &[&str]) -> Site {
+        let mut args = vec!["build"];
+        args.extend_from_slice(flags);
+        let output = self.run(&args);
+        assert!(
+            output.status.success(),
+            "build failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Site { root: self.root().join("public"), stderr: String::from_utf8_lossy(&output.stderr).into_owned() }
+    }
+
+    /// Runs a command expected to fail with status 1; returns stderr.
+    pub fn fail(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(1), "expected exit 1, got {:?}: {stderr}", output.status);
+        assert!(!stderr.contains("panicked"), "panic: {stderr}");
+        stderr
+    }
+}
+
+/// A built site.
+pub struct Site {
+    pub root: PathBuf,
+    pub stderr: String,
+}
+
+impl Site {
+    pub fn exists(&self, path: &str) -> bool {
+        self.root.join(path).is_file()
+    }
+
+    pub fn text(&self, path: &str) -> String {
+        fs::read_to_string(self.root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub fn page(&self, path: &str) -> Page {
+        Page { html: Html::parse_document(&self.text(path)), path: path.to_string() }
+    }
+
+    /// Every file of the site, relative, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut files: Vec<String> = walkdir::WalkDir::new(&self.root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(&self.root).expect("inside").to_string_lossy().replace('\\', "/"))
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// A parsed page.
+pub struct Page {
+    pub html: Html,
+    pub path: String,
+}
+
+impl Page {
+    fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"));
+        self.html.select(&selector).collect()
+    }
+
+    /// The text of every element matching `css`, white space folded.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    /// The value of `attribute` on every element matching `css`.
+    pub fn attrs(&self, css: &str, attribute: &str) -> Vec<String> {
+        self.select(css).iter().filter_map(|e| e.value().attr(attribute)).map(str::to_string).collect()
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.select(css).len()
+    }
+
+    /// The only element matching `css`, as text.
+    pub fn text_of(&self, css: &str) -> String {
+        let texts = self.texts(css);
+        assert_eq!(texts.len(), 1, "{}: expected one `{css}`, found {texts:?}", self.path);
+        texts[0].clone()
+    }
+}
