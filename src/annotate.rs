@@ -44,15 +44,26 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
     let page = context(PAGE_ROOT, None);
     let home = context("", None);
 
-    let articles: Vec<_> = dossier.articles.par_iter().map(|a| markdown::annotate(&a.file, &item)).collect();
+    let articles: Vec<_> = dossier
+        .articles
+        .par_iter()
+        .map(|a| markdown::annotate(&a.file, &item))
+        .collect();
     let entities: Vec<_> = dossier
         .entities
         .par_iter()
         .enumerate()
         .map(|(id, e)| markdown::annotate(&e.file, &context(ITEM_ROOT, Some(id))).map(|a| a.html))
         .collect();
-    let pages: Vec<_> = dossier.pages.iter().map(|p| markdown::annotate(&p.file, &page).map(|a| a.html)).collect();
-    let home = dossier.home.as_ref().map(|h| markdown::annotate(&h.file, &home).map(|a| a.html));
+    let pages: Vec<_> = dossier
+        .pages
+        .iter()
+        .map(|p| markdown::annotate(&p.file, &page).map(|a| a.html))
+        .collect();
+    let home = dossier
+        .home
+        .as_ref()
+        .map(|h| markdown::annotate(&h.file, &home).map(|a| a.html));
 
     let mut errors = Vec::new();
     let articles = successes(articles, &mut errors);
@@ -63,7 +74,8 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
         return Err(errors);
     }
 
-    let mut mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>> = vec![Vec::new(); dossier.entities.len()];
+    let mut mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>> =
+        vec![Vec::new(); dossier.entities.len()];
     let mut entities_of = Vec::with_capacity(articles.len());
     for (article_id, (article, annotated)) in dossier.articles.iter().zip(&articles).enumerate() {
         let mut per_entity: std::collections::BTreeMap<EntityId, Vec<usize>> =
@@ -77,7 +89,14 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
             mentioned_in[entity].push((article_id, mentions));
         }
     }
-    Ok(Annotations { articles, entities, pages, home, mentioned_in, entities_of })
+    Ok(Annotations {
+        articles,
+        entities,
+        pages,
+        home,
+        mentioned_in,
+        entities_of,
+    })
 }
 
 /// The successful values; the errors of the others are appended to `errors`.

@@ -134,12 +134,8 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Sorts diagnostics by file and position so that output is stable.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (a.severity, &a.path, a.position, &a.message).cmp(&(
-            b.severity,
-            &b.path,
-            b.position,
-            &b.message,
-        ))
+        (a.severity, &a.path, a.position, &a.message)
+            .cmp(&(b.severity, &b.path, b.position, &b.message))
     });
 }
 

@@ -64,10 +64,15 @@ pub enum Failure {
 
 /// Builds the site: all stages, then the atomic write.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
-    let (report, files) = run(options, true)?;
-    timed(options.verbose, "write", || write::write_site(&options.output, &files, &options.root.join("static")))
-        .map_err(|e| Failure::Io(options.output.clone(), e))?;
-    Ok(Report { files: files.len(), ..report })
+    let (report, files) = run(options)?;
+    timed(options.verbose, "write", || {
+        write::write_site(&options.output, &files, &options.root.join("static"))
+    })
+    .map_err(|e| Failure::Io(options.output.clone(), e))?;
+    Ok(Report {
+        files: files.len(),
+        ..report
+    })
 }
 
 /// Reads and validates everything a build does (drafts included) and
@@ -80,27 +85,42 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
         base_url: None,
         verbose: false,
     };
-    run(&options, true).map(|(report, _)| report)
+    run(&options).map(|(report, _)| report)
 }
 
-fn run(options: &BuildOptions, render_pages: bool) -> Result<(Report, Vec<render::OutputFile>), Failure> {
+fn run(options: &BuildOptions) -> Result<(Report, Vec<render::OutputFile>), Failure> {
     let verbose = options.verbose;
     let mut loaded = timed(verbose, "load", || load::load(&options.root)).map_err(failed)?;
     if let Some(base_url) = &options.base_url {
         loaded.config.base_url.clone_from(base_url);
     }
     let mut warnings = std::mem::take(&mut loaded.warnings);
-    let dossier = timed(verbose, "resolve", || resolve::resolve(loaded, options.drafts)).map_err(failed)?;
+    let dossier = timed(verbose, "resolve", || {
+        resolve::resolve(loaded, options.drafts)
+    })
+    .map_err(failed)?;
     warnings.extend(ambiguity_warnings(&dossier));
-    let annotations = timed(verbose, "annotate", || annotate::annotate(&dossier)).map_err(failed)?;
-    let files = if render_pages {
-        timed(verbose, "render", || render::render(&dossier, &annotations, &options.root)).map_err(failed)?
-    } else {
-        Vec::new()
-    };
+    let annotations =
+        timed(verbose, "annotate", || annotate::annotate(&dossier)).map_err(failed)?;
+    // `check` renders too: a template error is a content error.
+    let files = timed(verbose, "render", || {
+        render::render(&dossier, &annotations, &options.root)
+    })
+    .map_err(failed)?;
     diagnostic::sort(&mut warnings);
-    let counts = (dossier.articles.len(), dossier.entities.len(), dossier.pages.len());
-    Ok((Report { warnings, files: 0, counts }, files))
+    let counts = (
+        dossier.articles.len(),
+        dossier.entities.len(),
+        dossier.pages.len(),
+    );
+    Ok((
+        Report {
+            warnings,
+            files: 0,
+            counts,
+        },
+        files,
+    ))
 }
 
 fn failed(mut errors: Vec<Diagnostic>) -> Failure {
@@ -115,13 +135,28 @@ fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
         .ambiguities()
         .into_iter()
         .map(|ambiguity| {
-            let owners: Vec<&model::Entity> = ambiguity.entities.iter().map(|e| &dossier.entities[*e]).collect();
+            let owners: Vec<&model::Entity> = ambiguity
+                .entities
+                .iter()
+                .map(|e| &dossier.entities[*e])
+                .collect();
             let ids: Vec<String> = owners.iter().map(|e| format!("`{}`", e.id)).collect();
             // Report it where it is written as an alias, if anywhere.
-            let first = owners.iter().find(|e| e.name != ambiguity.name).unwrap_or(&owners[0]);
+            let first = owners
+                .iter()
+                .find(|e| e.name != ambiguity.name)
+                .unwrap_or(&owners[0]);
             first
                 .file
-                .error_after_key("aliases", &ambiguity.name, format!("alias `{}` is shared by {}: it is not linked automatically", ambiguity.name, ids.join(" and ")))
+                .error_after_key(
+                    "aliases",
+                    &ambiguity.name,
+                    format!(
+                        "alias `{}` is shared by {}: it is not linked automatically",
+                        ambiguity.name,
+                        ids.join(" and ")
+                    ),
+                )
                 .with_help("write `[[id|text]]` where the text means one of them")
         })
         .map(|mut d| {
@@ -135,7 +170,10 @@ fn timed<T>(verbose: bool, stage: &str, step: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let result = step();
     if verbose {
-        eprintln!("{stage:>9}: {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+        eprintln!(
+            "{stage:>9}: {:.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
     }
     result
 }

@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use dossier::{BuildOptions, Failure, Report};
 
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "Build a linked, annotated research dossier from Markdown")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Build a linked, annotated research dossier from Markdown"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -44,9 +48,21 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, wrote) = match cli.command {
-        Command::Build { root, output_dir, drafts, base_url, verbose } => {
+        Command::Build {
+            root,
+            output_dir,
+            drafts,
+            base_url,
+            verbose,
+        } => {
             let output = output_dir.unwrap_or_else(|| root.join("public"));
-            let options = BuildOptions { root, output: output.clone(), drafts, base_url, verbose };
+            let options = BuildOptions {
+                root,
+                output: output.clone(),
+                drafts,
+                base_url,
+                verbose,
+            };
             (dossier::build(&options), Some(output))
         }
         Command::Check { root } => (dossier::check(&root), None),
@@ -61,7 +77,9 @@ fn main() -> ExitCode {
                     report.files,
                     output.display()
                 ),
-                None => eprintln!("checked {articles} articles, {entities} entities, {pages} pages: no errors"),
+                None => eprintln!(
+                    "checked {articles} articles, {entities} entities, {pages} pages: no errors"
+                ),
             }
             ExitCode::SUCCESS
         }
@@ -70,7 +88,10 @@ fn main() -> ExitCode {
                 eprintln!("{error}\n");
             }
             let count = errors.iter().filter(|e| e.is_error()).count();
-            eprintln!("{count} error{}; nothing was written", if count == 1 { "" } else { "s" });
+            eprintln!(
+                "{count} error{}; nothing was written",
+                if count == 1 { "" } else { "s" }
+            );
             ExitCode::from(1)
         }
         Err(Failure::Io(path, error)) => {

@@ -94,16 +94,20 @@ pub fn annotate(file: &SourceFile, context: &Context<'_>) -> Result<Annotated, V
     }
     let mut html = String::with_capacity(body.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, weaver.out.into_iter());
-    Ok(Annotated { html, mentions: weaver.mentions })
+    Ok(Annotated {
+        html,
+        mentions: weaver.mentions,
+    })
 }
 
 /// Renders one paragraph of inline Markdown (a summary) without `<p>`.
 pub fn inline(text: &str) -> String {
-    let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
-        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
-        other => Some(other),
-    });
+    let events =
+        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+            other => Some(other),
+        });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html.trim_end().to_string()
@@ -168,7 +172,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
             return;
         }
         match event {
-            Event::Text(text) if !self.in_code_block && self.link_depth == 0 => self.run.push_str(&text),
+            Event::Text(text) if !self.in_code_block && self.link_depth == 0 => {
+                self.run.push_str(&text)
+            }
             Event::SoftBreak if self.link_depth == 0 => self.run.push('\n'),
             Event::Text(text) => {
                 self.flush_run();
@@ -186,10 +192,18 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 self.flush_run();
                 self.out.push(Event::Text(html));
             }
-            Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => {
                 self.flush_run();
-                self.wikilink =
-                    Some(WikiLink { target: dest_url.to_string(), shown: String::new(), offset: range.start, piped: has_pothole });
+                self.wikilink = Some(WikiLink {
+                    target: dest_url.to_string(),
+                    shown: String::new(),
+                    offset: range.start,
+                    piped: has_pothole,
+                });
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 self.flush_run();
@@ -204,9 +218,16 @@ impl<'a, 'c> Weaver<'a, 'c> {
             Event::FootnoteReference(label) => {
                 self.flush_run();
                 let (id, number, first) = self.footnote(&label);
-                let back = if first { format!(" id=\"fnref-{id}\"") } else { String::new() };
+                let back = if first {
+                    format!(" id=\"fnref-{id}\"")
+                } else {
+                    String::new()
+                };
                 self.out.push(Event::InlineHtml(
-                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\"{back}>{number}</a></sup>").into(),
+                    format!(
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\"{back}>{number}</a></sup>"
+                    )
+                    .into(),
                 ));
             }
             Event::Start(tag) => self.start(tag),
@@ -223,7 +244,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
 
     fn start(&mut self, tag: Tag<'a>) {
         match tag {
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {
                 self.flush_run();
                 self.out.push(Event::Start(tag));
             }
@@ -234,7 +259,8 @@ impl<'a, 'c> Weaver<'a, 'c> {
             }
             Tag::HtmlBlock => {
                 self.flush_block();
-                self.out.push(Event::Html("<pre class=\"raw-html\"><code>".into()));
+                self.out
+                    .push(Event::Html("<pre class=\"raw-html\"><code>".into()));
             }
             Tag::Heading { .. } => {
                 self.flush_block();
@@ -261,7 +287,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
 
     fn end(&mut self, end: TagEnd) {
         match end {
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {
                 self.flush_run();
                 self.out.push(Event::End(end));
             }
@@ -289,8 +319,12 @@ impl<'a, 'c> Weaver<'a, 'c> {
 
     /// Gives the open heading an id from its text, unless it has one.
     fn name_heading(&mut self) {
-        let Some(index) = self.heading_start.take() else { return };
-        let Some(Event::Start(Tag::Heading { id, .. })) = self.out.get_mut(index) else { return };
+        let Some(index) = self.heading_start.take() else {
+            return;
+        };
+        let Some(Event::Start(Tag::Heading { id, .. })) = self.out.get_mut(index) else {
+            return;
+        };
         if id.is_some() {
             return;
         }
@@ -300,7 +334,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
         }
         let count = self.heading_ids.entry(base.clone()).or_insert(0);
         *count += 1;
-        let unique = if *count == 1 { base } else { format!("{base}-{count}") };
+        let unique = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
         *id = Some(CowStr::from(unique));
     }
 
@@ -313,25 +351,42 @@ impl<'a, 'c> Weaver<'a, 'c> {
             next
         });
         let id = slug::slugify(label);
-        let id = if id.is_empty() { number.to_string() } else { id };
+        let id = if id.is_empty() {
+            number.to_string()
+        } else {
+            id
+        };
         (id, number, first)
     }
 
     fn end_wikilink(&mut self) {
-        let Some(link) = self.wikilink.take() else { return };
+        let Some(link) = self.wikilink.take() else {
+            return;
+        };
         let aliases = self.context.aliases;
         match aliases.resolve(&link.target) {
             Some(Target::Entity(entity)) => {
                 let entity_name = &self.context.entities[entity].name;
-                let shown = if !link.piped && aliases.is_id(&link.target) { entity_name.clone() } else { link.shown };
+                let shown = if !link.piped && aliases.is_id(&link.target) {
+                    entity_name.clone()
+                } else {
+                    link.shown
+                };
                 let html = self.mention(entity, &shown, true);
                 self.out.push(Event::InlineHtml(html.into()));
             }
             Some(Target::Ambiguous(ids)) => {
-                let names: Vec<String> = ids.iter().map(|i| format!("`{}`", self.context.entities[*i].id)).collect();
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|i| format!("`{}`", self.context.entities[*i].id))
+                    .collect();
                 self.unresolved.push((
                     link.offset,
-                    format!("wikilink `[[{}]]` is ambiguous: it names {}", link.target, names.join(" and ")),
+                    format!(
+                        "wikilink `[[{}]]` is ambiguous: it names {}",
+                        link.target,
+                        names.join(" and ")
+                    ),
                     "write the entity id instead: `[[id|shown text]]`".to_string(),
                 ));
             }
@@ -340,9 +395,19 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 let help = if near.is_empty() {
                     "entity ids are the file names under content/entities/".to_string()
                 } else {
-                    format!("did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "did you mean {}?",
+                        near.iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 };
-                self.unresolved.push((link.offset, format!("wikilink `[[{}]]` names no entity", link.target), help));
+                self.unresolved.push((
+                    link.offset,
+                    format!("wikilink `[[{}]]` names no entity", link.target),
+                    help,
+                ));
             }
         }
     }
@@ -391,8 +456,14 @@ impl<'a, 'c> Weaver<'a, 'c> {
             };
         let start = self.block.len();
         push_folded(&mut self.block, text);
-        self.block_mentions.push((self.mentions.len(), start..self.block.len()));
-        self.mentions.push(Mention { entity, anchor: anchor.clone(), passage: Passage::default(), explicit });
+        self.block_mentions
+            .push((self.mentions.len(), start..self.block.len()));
+        self.mentions.push(Mention {
+            entity,
+            anchor: anchor.clone(),
+            passage: Passage::default(),
+            explicit,
+        });
         let mut shown = String::new();
         escape_into(&mut shown, text);
         let kind = escape(&record.kind);
@@ -438,7 +509,11 @@ pub fn passage(text: &str, range: Range<usize>) -> Passage {
         before = clip_start(&before, SIDE);
         after = clip_end(&after, SIDE);
     }
-    Passage { before, text: text[range].to_string(), after }
+    Passage {
+        before,
+        text: text[range].to_string(),
+        after,
+    }
 }
 
 /// The last `keep` characters or so of `text`, cut at a space, with `…`.

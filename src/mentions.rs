@@ -74,7 +74,11 @@ impl AliasTable {
             .into_iter()
             .map(|(name, mut ids)| {
                 ids.sort_unstable();
-                let target = if ids.len() == 1 { Target::Entity(ids[0]) } else { Target::Ambiguous(ids) };
+                let target = if ids.len() == 1 {
+                    Target::Entity(ids[0])
+                } else {
+                    Target::Ambiguous(ids)
+                };
                 (name, target)
             })
             .collect();
@@ -92,7 +96,12 @@ impl AliasTable {
                     .expect("the automaton accepts any set of non-empty string patterns"),
             )
         };
-        Self { automaton, targets, by_name, by_id }
+        Self {
+            automaton,
+            targets,
+            by_name,
+            by_id,
+        }
     }
 
     /// Names shared by several entities, sorted by name.
@@ -100,7 +109,10 @@ impl AliasTable {
         self.by_name
             .iter()
             .filter_map(|(name, target)| match target {
-                Target::Ambiguous(ids) => Some(Ambiguity { name: name.clone(), entities: ids.clone() }),
+                Target::Ambiguous(ids) => Some(Ambiguity {
+                    name: name.clone(),
+                    entities: ids.clone(),
+                }),
                 Target::Entity(_) => None,
             })
             .collect()
@@ -131,7 +143,10 @@ impl AliasTable {
                 Target::Entity(id) => Some(*id),
                 Target::Ambiguous(_) => None,
             };
-            found.push(Found { range: folded.original(start)..folded.original_end(end), entity });
+            found.push(Found {
+                range: folded.original(start)..folded.original_end(end),
+                entity,
+            });
         }
         found
     }
@@ -160,11 +175,18 @@ impl AliasTable {
             .collect();
         scored.sort_unstable();
         let limit = (wanted.chars().count() / 2).max(3);
-        let mut ids: Vec<String> = scored.iter().filter(|(d, _)| *d <= limit).take(3).map(|(_, id)| (*id).to_string()).collect();
+        let ids: Vec<String> = scored
+            .iter()
+            .filter(|(d, _)| *d <= limit)
+            .take(3)
+            .map(|(_, id)| (*id).to_string())
+            .collect();
         if ids.is_empty() {
-            if let Some(near) = nearest(&wanted, self.by_id.keys().map(String::as_str)) {
-                ids.push(near.to_string());
-            }
+            // A name rather than an id: compare with the ids as written too.
+            return nearest(target, self.by_id.keys().map(String::as_str))
+                .map(str::to_string)
+                .into_iter()
+                .collect();
         }
         ids
     }
@@ -181,11 +203,15 @@ struct FoldedText<'a> {
 
 impl<'a> FoldedText<'a> {
     fn new(text: &'a str) -> Self {
-        let needs_folding = text
-            .char_indices()
-            .any(|(i, c)| c.is_whitespace() && (c != ' ' || text[i + 1..].starts_with(char::is_whitespace)));
+        let needs_folding = text.char_indices().any(|(i, c)| {
+            c.is_whitespace() && (c != ' ' || text[i + 1..].starts_with(char::is_whitespace))
+        });
         if !needs_folding {
-            return Self { text: text.into(), origin: Vec::new(), original_len: text.len() };
+            return Self {
+                text: text.into(),
+                origin: Vec::new(),
+                original_len: text.len(),
+            };
         }
         let mut folded = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
@@ -203,17 +229,32 @@ impl<'a> FoldedText<'a> {
                 origin.extend((0..c.len_utf8()).map(|k| i + k));
             }
         }
-        Self { text: folded.into(), origin, original_len: text.len() }
+        Self {
+            text: folded.into(),
+            origin,
+            original_len: text.len(),
+        }
     }
 
     fn original(&self, folded: usize) -> usize {
-        if self.origin.is_empty() { folded } else { self.origin.get(folded).copied().unwrap_or(self.original_len) }
+        if self.origin.is_empty() {
+            folded
+        } else {
+            self.origin
+                .get(folded)
+                .copied()
+                .unwrap_or(self.original_len)
+        }
     }
 
     /// The original end of a match ending at `folded` (exclusive): one past
     /// the original byte of the match's last folded byte.
     fn original_end(&self, folded: usize) -> usize {
-        if self.origin.is_empty() || folded == 0 { folded } else { self.origin[folded - 1] + 1 }
+        if self.origin.is_empty() || folded == 0 {
+            folded
+        } else {
+            self.origin[folded - 1] + 1
+        }
     }
 }
 

@@ -139,6 +139,8 @@ pub struct Tag {
 impl Dossier {
     /// The entity with this id.
     pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
-        self.entities.binary_search_by(|e| e.id.as_str().cmp(id)).ok()
+        self.entities
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
     }
 }

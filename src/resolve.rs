@@ -8,18 +8,27 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::meta::check_slug;
-use crate::load::{Document, Loaded};
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
+use crate::load::{Document, Loaded};
 use crate::mentions::AliasTable;
 use crate::model::{Article, Dossier, Entity, Page, Relation, Tag};
 
 /// Top-level paths that pages may not take.
-const RESERVED_SLUGS: &[&str] = &["articles", "entities", "tags", "timeline", "graph", "search", "static"];
+const RESERVED_SLUGS: &[&str] = &[
+    "articles", "entities", "tags", "timeline", "graph", "search", "static",
+];
 
 /// Resolves `loaded`; drafts are kept only when `include_drafts`.
 pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let Loaded { config, articles, entities, pages, home, .. } = loaded;
+    let Loaded {
+        config,
+        articles,
+        entities,
+        pages,
+        home,
+        ..
+    } = loaded;
 
     let entities = resolve_entities(entities, &mut errors);
     let article_slugs = article_slugs(&articles, &mut errors);
@@ -35,7 +44,11 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
 
     let entity_ids: Vec<&str> = entities.iter().map(|(e, _)| e.id.as_str()).collect();
     let find_entity = |id: &str| entity_ids.binary_search(&id).ok();
-    let published: BTreeMap<&str, usize> = articles.iter().enumerate().map(|(i, (slug, _))| (slug.as_str(), i)).collect();
+    let published: BTreeMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, (slug, _))| (slug.as_str(), i))
+        .collect();
 
     let mut tags: Vec<Tag> = Vec::new();
     let mut tag_by_slug: BTreeMap<String, usize> = BTreeMap::new();
@@ -53,11 +66,18 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
         for name in &doc.meta.tags {
             let tag_slug = slug::slugify(name);
             if tag_slug.is_empty() {
-                errors.push(doc.file.error_in_front_matter(name, format!("tag `{name}` has no letters or digits to make a URL from")));
+                errors.push(doc.file.error_in_front_matter(
+                    name,
+                    format!("tag `{name}` has no letters or digits to make a URL from"),
+                ));
                 continue;
             }
             let tag = *tag_by_slug.entry(tag_slug.clone()).or_insert_with(|| {
-                tags.push(Tag { name: name.trim().to_string(), slug: tag_slug, articles: Vec::new() });
+                tags.push(Tag {
+                    name: name.trim().to_string(),
+                    slug: tag_slug,
+                    articles: Vec::new(),
+                });
                 tags.len() - 1
             });
             if !article_tags.contains(&tag) {
@@ -72,7 +92,12 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
     for (from, (entity, meta)) in entities.iter().enumerate() {
         for relation in &meta.relations {
             let Some(to) = find_entity(&relation.to) else {
-                errors.push(unknown_entity(&entity.file, &relation.to, &entity_ids, "relation `to`"));
+                errors.push(unknown_entity(
+                    &entity.file,
+                    &relation.to,
+                    &entity_ids,
+                    "relation `to`",
+                ));
                 continue;
             };
             let source = match relation.source.as_deref() {
@@ -114,7 +139,10 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
         new_index[*old] = new;
     }
     let mut tag_slots: Vec<Option<Tag>> = tags.into_iter().map(Some).collect();
-    let tags: Vec<Tag> = order.iter().filter_map(|old| tag_slots[*old].take()).collect();
+    let tags: Vec<Tag> = order
+        .iter()
+        .filter_map(|old| tag_slots[*old].take())
+        .collect();
 
     let articles = articles
         .into_iter()
@@ -135,17 +163,22 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
             file: doc.file,
         })
         .collect();
-    let aliases = AliasTable::new(
-        entities
-            .iter()
-            .map(|(e, _)| (e.id.as_str(), std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).collect())),
-    );
-    let home = home.filter(|doc| include_drafts || !doc.meta.draft).map(|doc| Page {
-        slug: String::new(),
-        title: doc.meta.title.unwrap_or_else(|| config.title.clone()),
-        extra: doc.meta.extra,
-        file: doc.file,
-    });
+    let aliases = AliasTable::new(entities.iter().map(|(e, _)| {
+        (
+            e.id.as_str(),
+            std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .collect(),
+        )
+    }));
+    let home = home
+        .filter(|doc| include_drafts || !doc.meta.draft)
+        .map(|doc| Page {
+            slug: String::new(),
+            title: doc.meta.title.unwrap_or_else(|| config.title.clone()),
+            extra: doc.meta.extra,
+            file: doc.file,
+        });
     Ok(Dossier {
         config,
         articles,
@@ -168,15 +201,25 @@ fn resolve_entities(
         let id = file_stem(&doc.file.path);
         if let Err(message) = check_slug(&id) {
             errors.push(
-                Diagnostic::error(&doc.file.path, format!("entity id (the file name) {}", message.trim_start_matches("invalid slug ")))
-                    .with_help("rename the file: its stem is the entity id"),
+                Diagnostic::error(
+                    &doc.file.path,
+                    format!(
+                        "entity id (the file name) {}",
+                        message.trim_start_matches("invalid slug ")
+                    ),
+                )
+                .with_help("rename the file: its stem is the entity id"),
             );
             continue;
         }
         if let Some((first, _)) = by_id.get(&id) {
             errors.push(
-                Diagnostic::error(&doc.file.path, format!("duplicate entity id `{id}`"))
-                    .with_help(format!("`{}` already has this id; ids must be unique across all folders", first.file.path.display())),
+                Diagnostic::error(&doc.file.path, format!("duplicate entity id `{id}`")).with_help(
+                    format!(
+                        "`{}` already has this id; ids must be unique across all folders",
+                        first.file.path.display()
+                    ),
+                ),
             );
             continue;
         }
@@ -210,14 +253,24 @@ fn article_slugs(articles: &[Document<ArticleMeta>], errors: &mut Vec<Diagnostic
                 None => slug::slugify(file_stem(&doc.file.path)),
             };
             if slug.is_empty() {
-                errors.push(Diagnostic::error(&doc.file.path, "cannot make a slug from the file name").with_help("add a `slug:` key"));
+                errors.push(
+                    Diagnostic::error(&doc.file.path, "cannot make a slug from the file name")
+                        .with_help("add a `slug:` key"),
+                );
             } else if let Some(first) = seen.get(&slug) {
                 let error = if doc.meta.slug.is_some() {
-                    doc.file.error_in_front_matter("slug:", format!("duplicate article slug `{slug}`"))
+                    doc.file
+                        .error_in_front_matter("slug:", format!("duplicate article slug `{slug}`"))
                 } else {
-                    Diagnostic::error(&doc.file.path, format!("duplicate article slug `{slug}` (from the file name)"))
+                    Diagnostic::error(
+                        &doc.file.path,
+                        format!("duplicate article slug `{slug}` (from the file name)"),
+                    )
                 };
-                errors.push(error.with_help(format!("`{}` has the same slug; set a different `slug:`", first.display())));
+                errors.push(error.with_help(format!(
+                    "`{}` has the same slug; set a different `slug:`",
+                    first.display()
+                )));
             } else {
                 seen.insert(slug.clone(), &doc.file.path);
             }
@@ -226,7 +279,11 @@ fn article_slugs(articles: &[Document<ArticleMeta>], errors: &mut Vec<Diagnostic
         .collect()
 }
 
-fn resolve_pages(documents: Vec<Document<PageMeta>>, include_drafts: bool, errors: &mut Vec<Diagnostic>) -> Vec<Page> {
+fn resolve_pages(
+    documents: Vec<Document<PageMeta>>,
+    include_drafts: bool,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
     let mut by_slug: BTreeMap<String, Page> = BTreeMap::new();
     for doc in documents {
         if doc.meta.draft && !include_drafts {
@@ -239,7 +296,10 @@ fn resolve_pages(documents: Vec<Document<PageMeta>>, include_drafts: bool, error
         if RESERVED_SLUGS.contains(&slug.as_str()) || slug.is_empty() {
             errors.push(
                 doc.file
-                    .error_in_front_matter("slug:", format!("page slug `{slug}` is taken by the site itself"))
+                    .error_in_front_matter(
+                        "slug:",
+                        format!("page slug `{slug}` is taken by the site itself"),
+                    )
                     .with_help(format!("reserved: {}", RESERVED_SLUGS.join(", "))),
             );
             continue;
@@ -251,12 +311,25 @@ fn resolve_pages(documents: Vec<Document<PageMeta>>, include_drafts: bool, error
             );
             continue;
         }
-        by_slug.insert(slug.clone(), Page { slug, title: doc.meta.title, extra: doc.meta.extra, file: doc.file });
+        by_slug.insert(
+            slug.clone(),
+            Page {
+                slug,
+                title: doc.meta.title,
+                extra: doc.meta.extra,
+                file: doc.file,
+            },
+        );
     }
     by_slug.into_values().collect()
 }
 
-fn unknown_entity(file: &crate::load::SourceFile, id: &str, known: &[&str], place: &str) -> Diagnostic {
+fn unknown_entity(
+    file: &crate::load::SourceFile,
+    id: &str,
+    known: &[&str],
+    place: &str,
+) -> Diagnostic {
     let table_suggestions = crate::diagnostic::nearest(id, known.iter().copied());
     let error = file.error_in_front_matter(id, format!("{place} names unknown entity `{id}`"));
     match table_suggestions {
@@ -266,5 +339,7 @@ fn unknown_entity(file: &crate::load::SourceFile, id: &str, known: &[&str], plac
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -17,8 +17,12 @@ pub fn write_site(output: &Path, files: &[OutputFile], static_dir: &Path) -> io:
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)?;
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(&parent)?;
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(&parent)?;
     if static_dir.is_dir() {
         copy_tree(static_dir, staging.path())?;
     }
@@ -31,7 +35,10 @@ pub fn write_site(output: &Path, files: &[OutputFile], static_dir: &Path) -> io:
     }
     let staging = staging.keep();
     let old = if output.exists() {
-        let old = tempfile::Builder::new().prefix(&format!(".{name}.old-")).tempdir_in(&parent)?.keep();
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}.old-"))
+            .tempdir_in(&parent)?
+            .keep();
         // tempdir created the folder to reserve the name; rename needs it gone.
         fs::remove_dir(&old)?;
         fs::rename(output, &old)?;
@@ -55,9 +62,11 @@ pub fn write_site(output: &Path, files: &[OutputFile], static_dir: &Path) -> io:
 /// Copies `from` into `to`, skipping hidden files; files already rendered
 /// by the site overwrite copies of the same name afterwards.
 fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
-    for entry in walkdir::WalkDir::new(from).sort_by_file_name().into_iter().filter_entry(|e| {
-        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-    }) {
+    for entry in walkdir::WalkDir::new(from)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
         let entry = entry.map_err(io::Error::other)?;
         let relative = entry.path().strip_prefix(from).map_err(io::Error::other)?;
         let target = to.join(relative);

@@ -75,7 +75,9 @@ fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
         let span = start..end;
         start = end;
         Some(span)
@@ -88,7 +90,10 @@ mod tests {
 
     #[test]
     fn splits_lf_and_crlf() {
-        for text in ["---\ntitle: a\n---\nbody\n", "---\r\ntitle: a\r\n---\r\nbody\r\n"] {
+        for text in [
+            "---\ntitle: a\n---\nbody\n",
+            "---\r\ntitle: a\r\n---\r\nbody\r\n",
+        ] {
             let s = split(text).expect("valid front matter");
             assert!(text[s.yaml.clone()].starts_with("title: a"));
             assert!(text[s.body.clone()].starts_with("body"));

@@ -140,7 +140,8 @@ impl FromStr for DateValue {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        let invalid = || format!("invalid date `{text}`: expected YYYY-MM-DD or an RFC 3339 date-time");
+        let invalid =
+            || format!("invalid date `{text}`: expected YYYY-MM-DD or an RFC 3339 date-time");
         if text.len() == 10 {
             let day = jiff::civil::Date::from_str(text).map_err(|_| invalid())?;
             return Ok(Self { day, instant: None });

@@ -51,13 +51,27 @@ impl SourceFile {
 
     /// Like [`Self::error_in_front_matter`], looking for `needle` after the
     /// first `key:` (an alias under `aliases:` rather than in `name:`).
-    pub fn error_after_key(&self, key: &str, needle: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn error_after_key(
+        &self,
+        key: &str,
+        needle: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let error = Diagnostic::error(&self.path, message);
         let yaml = self.yaml();
-        let from = if key.is_empty() { 0 } else { yaml.find(&format!("{key}:")).unwrap_or(0) };
-        let found = yaml[from..].find(needle).map(|i| from + i).or_else(|| yaml.find(needle));
+        let from = if key.is_empty() {
+            0
+        } else {
+            yaml.find(&format!("{key}:")).unwrap_or(0)
+        };
+        let found = yaml[from..]
+            .find(needle)
+            .map(|i| from + i)
+            .or_else(|| yaml.find(needle));
         match found {
-            Some(offset) if !needle.is_empty() => error.at_offset(&self.text, self.split.yaml.start + offset),
+            Some(offset) if !needle.is_empty() => {
+                error.at_offset(&self.text, self.split.yaml.start + offset)
+            }
             _ => error.at_line(&self.text, 1, 1),
         }
     }
@@ -130,7 +144,11 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             Err(error) => errors.push(error),
         }
     }
-    if errors.is_empty() { Ok(loaded) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(errors)
+    }
 }
 
 fn read_config(root: &Path) -> Result<Config, Diagnostic> {
@@ -158,13 +176,20 @@ fn markdown_files(root: &Path, content: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Dia
     let walker = WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().map_or_else(|| content.to_path_buf(), Path::to_path_buf);
-                problems.push(Diagnostic::error(relative_to(&path, root), format!("cannot read: {error}")));
+                let path = error
+                    .path()
+                    .map_or_else(|| content.to_path_buf(), Path::to_path_buf);
+                problems.push(Diagnostic::error(
+                    relative_to(&path, root),
+                    format!("cannot read: {error}"),
+                ));
                 continue;
             }
         };
@@ -173,7 +198,10 @@ fn markdown_files(root: &Path, content: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Dia
             continue;
         }
         let inside = relative_to(path, content);
-        let top = inside.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let top = inside
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
         let kind = match (top.as_deref(), inside.components().count()) {
             (Some("_index.md"), 1) => Kind::Home,
             (Some("articles"), n) if n > 1 => Kind::Article,
@@ -193,7 +221,8 @@ fn markdown_files(root: &Path, content: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Dia
 }
 
 fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(shown, format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(shown, format!("cannot read: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -205,9 +234,12 @@ fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
             let valid = error.utf8_error().valid_up_to();
             let bytes = error.as_bytes();
             let before = String::from_utf8_lossy(&bytes[..valid]);
-            Err(Diagnostic::error(shown, format!("not valid UTF-8 (byte {valid}): files must be UTF-8"))
-                .at_offset(&before, valid)
-                .with_help("re-save the file as UTF-8"))
+            Err(Diagnostic::error(
+                shown,
+                format!("not valid UTF-8 (byte {valid}): files must be UTF-8"),
+            )
+            .at_offset(&before, valid)
+            .with_help("re-save the file as UTF-8"))
         }
     }
 }
@@ -219,23 +251,39 @@ fn parse_file(root: &Path, path: &Path, kind: &Kind) -> Result<Parsed, Diagnosti
         .map_err(|e| Diagnostic::error(&shown, e.message()).at_line(&text, 1, 1))?;
     let yaml = &text[split.yaml.clone()];
     let yaml_line = split.yaml_line;
-    let file = |text: String| SourceFile { path: shown.clone(), text, split: split.clone() };
+    let file = |text: String| SourceFile {
+        path: shown.clone(),
+        text,
+        split: split.clone(),
+    };
     Ok(match kind {
         Kind::Article => {
             let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Article(Document { file: file(text), meta })
+            Parsed::Article(Document {
+                file: file(text),
+                meta,
+            })
         }
         Kind::Entity => {
             let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Entity(Document { file: file(text), meta })
+            Parsed::Entity(Document {
+                file: file(text),
+                meta,
+            })
         }
         Kind::Page => {
             let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Page(Document { file: file(text), meta })
+            Parsed::Page(Document {
+                file: file(text),
+                meta,
+            })
         }
         Kind::Home => {
             let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Home(Document { file: file(text), meta })
+            Parsed::Home(Document {
+                file: file(text),
+                meta,
+            })
         }
     })
 }

@@ -18,10 +18,17 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
 ) -> Result<T, Diagnostic> {
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
-    serde_yaml::from_str(yaml).map_err(|error| to_diagnostic(path, file_text, yaml, first_line, &error))
+    serde_yaml::from_str(yaml)
+        .map_err(|error| to_diagnostic(path, file_text, yaml, first_line, &error))
 }
 
-fn to_diagnostic(path: &Path, file_text: &str, yaml: &str, first_line: usize, error: &serde_yaml::Error) -> Diagnostic {
+fn to_diagnostic(
+    path: &Path,
+    file_text: &str,
+    yaml: &str,
+    first_line: usize,
+    error: &serde_yaml::Error,
+) -> Diagnostic {
     let full = error.to_string();
     // serde_yaml appends " at line L column C" (and more context): the
     // position is shown by the diagnostic itself.
@@ -33,15 +40,24 @@ fn to_diagnostic(path: &Path, file_text: &str, yaml: &str, first_line: usize, er
         let mut d = Diagnostic::error(path, format!("unknown key `{unknown}`{}", in_key(key_path)));
         let help = match nearest(unknown, names.iter().skip(1).copied()) {
             Some(near) => format!("did you mean `{near}`? Custom data goes under `extra`"),
-            None => format!("known keys here: {}; custom data goes under `extra`", names[1..].join(", ")),
+            None => format!(
+                "known keys here: {}; custom data goes under `extra`",
+                names[1..].join(", ")
+            ),
         };
         d = d.with_help(help);
         d
     } else if let Some(rest) = message.strip_prefix("missing field ") {
         let key = backticked(rest).first().copied().unwrap_or_default();
-        Diagnostic::error(path, format!("missing required key `{key}`{}", in_key(key_path)))
+        Diagnostic::error(
+            path,
+            format!("missing required key `{key}`{}", in_key(key_path)),
+        )
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        Diagnostic::error(path, format!("wrong type{}: found {rest}", in_key(key_path)))
+        Diagnostic::error(
+            path,
+            format!("wrong type{}: found {rest}", in_key(key_path)),
+        )
     } else {
         let shown = match key_path {
             Some(key) => format!("`{key}`: {message}"),
@@ -49,7 +65,10 @@ fn to_diagnostic(path: &Path, file_text: &str, yaml: &str, first_line: usize, er
         };
         Diagnostic::error(path, shown)
     };
-    let location = error.location().map(|l| (l.line(), l.column())).filter(|&place| place != (1, 1));
+    let location = error
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .filter(|&place| place != (1, 1));
     diagnostic = match location.or_else(|| locate(yaml, key_path, message)) {
         Some((line, column)) => diagnostic.at_line(file_text, first_line + line - 1, column),
         // No better place: point at the opening `---` so the user looks at
@@ -63,7 +82,10 @@ fn to_diagnostic(path: &Path, file_text: &str, yaml: &str, first_line: usize, er
 /// date, slug or URL) at the start of the document. Find the value quoted in
 /// the message, or else the key, so the user is sent to the right line.
 fn locate(yaml: &str, key_path: Option<&str>, message: &str) -> Option<(usize, usize)> {
-    let value = backticked(message).into_iter().next().filter(|v| !v.is_empty());
+    let value = backticked(message)
+        .into_iter()
+        .next()
+        .filter(|v| !v.is_empty());
     let key = key_path
         .and_then(|path| path.rsplit('.').next())
         .map(|k| k.split('[').next().unwrap_or(k))
@@ -74,16 +96,17 @@ fn locate(yaml: &str, key_path: Option<&str>, message: &str) -> Option<(usize, u
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (line, column)
     };
-    if let Some(value) = value {
-        if let Some(offset) = yaml.find(value) {
-            return Some(position(offset));
-        }
+    if let Some(offset) = value.and_then(|v| yaml.find(v)) {
+        return Some(position(offset));
     }
     let key = key?;
     let mut offset = 0;
     for line in yaml.split_inclusive('\n') {
         let trimmed = line.trim_start().trim_start_matches("- ");
-        if trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
             return Some(position(offset + (line.len() - trimmed.len())));
         }
         offset += line.len();
@@ -97,7 +120,9 @@ fn split_key_path(message: &str) -> (Option<&str>, &str) {
     match message.split_once(": ") {
         Some((path, rest))
             if !path.contains(' ')
-                && path.chars().all(|c| c.is_alphanumeric() || "._[]-".contains(c)) =>
+                && path
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "._[]-".contains(c)) =>
         {
             (Some(path), rest)
         }
@@ -129,7 +154,10 @@ mod tests {
     #[test]
     fn unknown_key_suggests_the_nearest() {
         let shown = error_for("title: t\ndate: 2024-01-01\nentites: []\n");
-        assert!(shown.starts_with("a.md:4:1: error: unknown key `entites`"), "{shown}");
+        assert!(
+            shown.starts_with("a.md:4:1: error: unknown key `entites`"),
+            "{shown}"
+        );
         assert!(shown.contains("did you mean `entities`?"), "{shown}");
     }
 
@@ -146,6 +174,9 @@ mod tests {
     #[test]
     fn missing_key_points_at_the_front_matter() {
         let shown = error_for("title: t\n");
-        assert!(shown.starts_with("a.md:1:1: error: missing required key `date`"), "{shown}");
+        assert!(
+            shown.starts_with("a.md:1:1: error: missing required key `date`"),
+            "{shown}"
+        );
     }
 }

@@ -21,7 +21,10 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("entities", pick("Entities", "Entités")),
         ("tags", pick("Tags", "Mots-clés")),
         ("tag", pick("Tag", "Mot-clé")),
-        ("latest_articles", pick("Latest articles", "Derniers articles")),
+        (
+            "latest_articles",
+            pick("Latest articles", "Derniers articles"),
+        ),
         ("all_articles", pick("All articles", "Tous les articles")),
         ("source", pick("Source", "Source")),
         ("unknown_source", pick("Source unknown", "Source inconnue")),
@@ -29,7 +32,10 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("by", pick("by", "par")),
         ("published", pick("published", "publié le")),
         ("accessed", pick("accessed", "consulté le")),
-        ("in_this_article", pick("In this article", "Dans cet article")),
+        (
+            "in_this_article",
+            pick("In this article", "Dans cet article"),
+        ),
         ("mention", pick("mention", "mention")),
         ("mentions", pick("mentions", "mentions")),
         ("article", pick("article", "article")),
@@ -38,29 +44,56 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("links", pick("Links", "Liens")),
         ("wikidata", pick("Wikidata", "Wikidata")),
         ("relations", pick("Relations", "Relations")),
-        ("relations_in", pick("Named in relations of", "Cité dans les relations de")),
+        (
+            "relations_in",
+            pick("Named in relations of", "Cité dans les relations de"),
+        ),
         ("since", pick("since", "depuis")),
         ("until", pick("until", "jusqu’au")),
         ("according_to", pick("according to", "d’après")),
         ("mentioned_in", pick("Mentioned in", "Cité dans")),
-        ("not_named", pick("about this entity, without naming it", "sur cette entité, sans la nommer")),
-        ("co_mentioned", pick("Often named with", "Souvent cité avec")),
+        (
+            "not_named",
+            pick(
+                "about this entity, without naming it",
+                "sur cette entité, sans la nommer",
+            ),
+        ),
+        (
+            "co_mentioned",
+            pick("Often named with", "Souvent cité avec"),
+        ),
         ("shared", pick("shared articles", "articles en commun")),
         ("previous", pick("Previous", "Précédent")),
         ("next", pick("Next", "Suivant")),
         ("newer", pick("Newer", "Plus récent")),
         ("older", pick("Older", "Plus ancien")),
         ("not_found", pick("Page not found", "Page introuvable")),
-        ("not_found_text", pick("This page does not exist, or no longer.", "Cette page n’existe pas, ou plus.")),
-        ("back_home", pick("Back to the home page", "Retour à l’accueil")),
+        (
+            "not_found_text",
+            pick(
+                "This page does not exist, or no longer.",
+                "Cette page n’existe pas, ou plus.",
+            ),
+        ),
+        (
+            "back_home",
+            pick("Back to the home page", "Retour à l’accueil"),
+        ),
         ("skip", pick("Skip to content", "Aller au contenu")),
         ("draft", pick("Draft", "Brouillon")),
         ("date", pick("Date", "Date")),
-        ("no_articles", pick("No articles yet.", "Aucun article pour l’instant.")),
+        (
+            "no_articles",
+            pick("No articles yet.", "Aucun article pour l’instant."),
+        ),
         ("main_nav", pick("Main", "Principale")),
         ("dates", pick("Dates", "Dates")),
         ("type", pick("Type", "Type")),
-        ("go_to_passage", pick("Go to the passage", "Aller au passage")),
+        (
+            "go_to_passage",
+            pick("Go to the passage", "Aller au passage"),
+        ),
         ("made_with", pick("Made with dossier", "Fait avec dossier")),
     ]
     .into_iter()
@@ -79,7 +112,10 @@ const KNOWN_TYPES: &[(&str, &str, &str)] = &[
 
 /// Sort key for a type: known types first, in their order, then the others.
 pub fn type_rank(kind: &str) -> (usize, &str) {
-    let rank = KNOWN_TYPES.iter().position(|(k, _, _)| *k == kind).unwrap_or(KNOWN_TYPES.len());
+    let rank = KNOWN_TYPES
+        .iter()
+        .position(|(k, _, _)| *k == kind)
+        .unwrap_or(KNOWN_TYPES.len());
     (rank, kind)
 }
 
@@ -92,7 +128,10 @@ pub fn type_label(kind: &str, language: Language) -> String {
         },
         None => {
             let mut chars = kind.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
         }
     }
 }
@@ -100,11 +139,31 @@ pub fn type_label(kind: &str, language: Language) -> String {
 /// A date for readers: `19 June 2024`, `19 juin 2024`.
 pub fn long_date(date: &DateValue, language: Language) -> String {
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     const FR: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
         "décembre",
     ];
     let day = date.day;
@@ -113,7 +172,11 @@ pub fn long_date(date: &DateValue, language: Language) -> String {
         Language::En => EN[month_index],
         Language::Fr => FR[month_index],
     };
-    let day_number = if language == Language::Fr && day.day() == 1 { "1er".to_string() } else { day.day().to_string() };
+    let day_number = if language == Language::Fr && day.day() == 1 {
+        "1er".to_string()
+    } else {
+        day.day().to_string()
+    };
     format!("{day_number} {month} {}", day.year())
 }
 

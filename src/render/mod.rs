@@ -33,9 +33,15 @@ pub struct OutputFile {
 const THEME: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
-    ("articles.html", include_str!("../../templates/articles.html")),
+    (
+        "articles.html",
+        include_str!("../../templates/articles.html"),
+    ),
     ("article.html", include_str!("../../templates/article.html")),
-    ("entities.html", include_str!("../../templates/entities.html")),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
     ("entity.html", include_str!("../../templates/entity.html")),
     ("tags.html", include_str!("../../templates/tags.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
@@ -77,9 +83,17 @@ struct NavLink<'a> {
 
 /// Renders every page of `dossier`; `root` is the dossier's folder, where a
 /// `templates/` folder may override the theme.
-pub fn render(dossier: &Dossier, annotations: &Annotations, root: &Path) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render(
+    dossier: &Dossier,
+    annotations: &Annotations,
+    root: &Path,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let (mut tera, stylesheet) = theme(root).map_err(|e| vec![e])?;
-    let views = Views { dossier, annotations, language: dossier.config.language };
+    let views = Views {
+        dossier,
+        annotations,
+        language: dossier.config.language,
+    };
     let config = &dossier.config;
     let globals = tera.global_context();
     globals.insert(
@@ -94,17 +108,32 @@ pub fn render(dossier: &Dossier, annotations: &Annotations, root: &Path) -> Resu
     globals.insert("t", &labels::labels(config.language));
     globals.insert(
         "nav_pages",
-        &dossier.pages.iter().map(|p| NavLink { title: &p.title, path: format!("{}/index.html", p.slug) }).collect::<Vec<_>>(),
+        &dossier
+            .pages
+            .iter()
+            .map(|p| NavLink {
+                title: &p.title,
+                path: format!("{}/index.html", p.slug),
+            })
+            .collect::<Vec<_>>(),
     );
 
-    let mut jobs = vec![Job::Home, Job::Articles, Job::Entities, Job::Tags, Job::NotFound];
+    let mut jobs = vec![
+        Job::Home,
+        Job::Articles,
+        Job::Entities,
+        Job::Tags,
+        Job::NotFound,
+    ];
     jobs.extend((0..dossier.articles.len()).map(Job::Article));
     jobs.extend((0..dossier.entities.len()).map(Job::Entity));
     jobs.extend((0..dossier.tags.len()).map(Job::Tag));
     jobs.extend((0..dossier.pages.len()).map(Job::Page));
 
-    let rendered: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|job| render_job(&tera, &views, *job)).collect();
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(&tera, &views, *job))
+        .collect();
     let mut files = Vec::with_capacity(rendered.len() + 1);
     let mut errors = Vec::new();
     for result in rendered {
@@ -120,7 +149,10 @@ pub fn render(dossier: &Dossier, annotations: &Annotations, root: &Path) -> Resu
     if !errors.is_empty() {
         return Err(errors);
     }
-    files.push(OutputFile { path: "style.css".to_string(), bytes: stylesheet.into_bytes() });
+    files.push(OutputFile {
+        path: "style.css".to_string(),
+        bytes: stylesheet.into_bytes(),
+    });
     Ok(files)
 }
 
@@ -129,9 +161,14 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
     let mut context = Context::new();
     let (template, path, root) = match job {
         Job::Home => {
-            context.insert("home_title", &dossier.home.as_ref().map(|h| h.title.as_str()));
+            context.insert(
+                "home_title",
+                &dossier.home.as_ref().map(|h| h.title.as_str()),
+            );
             context.insert("home_html", &views.annotations.home);
-            let latest: Vec<_> = (0..dossier.articles.len().min(10)).map(|a| views.article_link(a)).collect();
+            let latest: Vec<_> = (0..dossier.articles.len().min(10))
+                .map(|a| views.article_link(a))
+                .collect();
             context.insert("latest", &latest);
             context.insert("article_count", &dossier.articles.len());
             context.insert("entity_groups", &views.all_entities());
@@ -139,24 +176,41 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
             ("index.html", "index.html".to_string(), "")
         }
         Job::Articles => {
-            let all: Vec<_> = (0..dossier.articles.len()).map(|a| views.article_link(a)).collect();
+            let all: Vec<_> = (0..dossier.articles.len())
+                .map(|a| views.article_link(a))
+                .collect();
             context.insert("articles", &all);
-            ("articles.html", "articles/index.html".to_string(), PAGE_ROOT)
+            (
+                "articles.html",
+                "articles/index.html".to_string(),
+                PAGE_ROOT,
+            )
         }
         Job::Article(id) => {
             context.insert("article", &views.article(id));
             // Articles are newest first: the previous one is older.
-            context.insert("older", &(id + 1 < dossier.articles.len()).then(|| views.article_link(id + 1)));
+            context.insert(
+                "older",
+                &(id + 1 < dossier.articles.len()).then(|| views.article_link(id + 1)),
+            );
             context.insert("newer", &id.checked_sub(1).map(|a| views.article_link(a)));
             ("article.html", views.article_path(id), ITEM_ROOT)
         }
         Job::Entities => {
             context.insert("entity_groups", &views.all_entities());
-            ("entities.html", "entities/index.html".to_string(), PAGE_ROOT)
+            (
+                "entities.html",
+                "entities/index.html".to_string(),
+                PAGE_ROOT,
+            )
         }
         Job::Entity(id) => {
             context.insert("entity", &views.entity(id));
-            ("entity.html", format!("entities/{}/index.html", dossier.entities[id].id), ITEM_ROOT)
+            (
+                "entity.html",
+                format!("entities/{}/index.html", dossier.entities[id].id),
+                ITEM_ROOT,
+            )
         }
         Job::Tags => {
             context.insert("tags", &views.all_tags());
@@ -165,9 +219,17 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
         Job::Tag(id) => {
             let tag = &dossier.tags[id];
             context.insert("tag", &views.tag_link(id));
-            let articles: Vec<_> = tag.articles.iter().map(|a| views.article_link(*a)).collect();
+            let articles: Vec<_> = tag
+                .articles
+                .iter()
+                .map(|a| views.article_link(*a))
+                .collect();
             context.insert("articles", &articles);
-            ("tag.html", format!("tags/{}/index.html", tag.slug), ITEM_ROOT)
+            (
+                "tag.html",
+                format!("tags/{}/index.html", tag.slug),
+                ITEM_ROOT,
+            )
         }
         Job::Page(id) => {
             let page = &dossier.pages[id];
@@ -188,22 +250,35 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
     };
     context.insert("root", &root);
     context.insert("page_path", &path);
-    let html = tera.render(template, &context).map_err(|e| template_error(template, &e))?;
-    Ok(OutputFile { path, bytes: html.into_bytes() })
+    let html = tera
+        .render(template, &context)
+        .map_err(|e| template_error(template, &e))?;
+    Ok(OutputFile {
+        path,
+        bytes: html.into_bytes(),
+    })
 }
 
 /// The theme with the site's overrides, and the stylesheet.
 fn theme(root: &Path) -> Result<(Tera, String), Diagnostic> {
-    let mut sources: Vec<(String, String)> = THEME.iter().map(|(n, s)| ((*n).to_string(), (*s).to_string())).collect();
+    let mut sources: Vec<(String, String)> = THEME
+        .iter()
+        .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
+        .collect();
     let mut stylesheet = STYLESHEET.to_string();
     let folder = root.join("templates");
     if folder.is_dir() {
         for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::error(relative_to(&folder, root), format!("cannot read: {e}")))?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            let entry = entry.map_err(|e| {
+                Diagnostic::error(relative_to(&folder, root), format!("cannot read: {e}"))
+            })?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
                 continue;
             }
-            let name = relative_to(entry.path(), &folder).to_string_lossy().replace('\\', "/");
+            let name = relative_to(entry.path(), &folder)
+                .to_string_lossy()
+                .replace('\\', "/");
             let shown = relative_to(entry.path(), root);
             let text = std::fs::read_to_string(entry.path())
                 .map_err(|e| Diagnostic::error(&shown, format!("cannot read template: {e}")))?;
@@ -230,6 +305,10 @@ fn template_error(template: &str, error: &tera::Error) -> Diagnostic {
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    let path = if template.is_empty() { "templates".to_string() } else { format!("templates/{template}") };
+    let path = if template.is_empty() {
+        "templates".to_string()
+    } else {
+        format!("templates/{template}")
+    };
     Diagnostic::error(path, format!("template error: {message}"))
 }

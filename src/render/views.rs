@@ -191,25 +191,42 @@ impl<'a> Views<'a> {
         for (id, count) in counted {
             let link = self.entity_link(id, count);
             let (rank, kind) = type_rank(&link.kind);
-            groups.entry((rank, kind.to_string())).or_default().push(link);
+            groups
+                .entry((rank, kind.to_string()))
+                .or_default()
+                .push(link);
         }
         groups
             .into_iter()
             .map(|((_, kind), mut entities)| {
-                entities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id)));
-                EntityGroup { label: type_label(&kind, self.language), kind, entities }
+                entities.sort_by(|a, b| {
+                    b.count
+                        .cmp(&a.count)
+                        .then_with(|| a.name.cmp(&b.name))
+                        .then_with(|| a.id.cmp(&b.id))
+                });
+                EntityGroup {
+                    label: type_label(&kind, self.language),
+                    kind,
+                    entities,
+                }
             })
             .collect()
     }
 
     /// Every entity, with the number of articles that name it.
     pub fn all_entities(&self) -> Vec<EntityGroup> {
-        self.group((0..self.dossier.entities.len()).map(|id| (id, self.annotations.mentioned_in[id].len())))
+        self.group(
+            (0..self.dossier.entities.len())
+                .map(|id| (id, self.annotations.mentioned_in[id].len())),
+        )
     }
 
     /// Every tag, by slug.
     pub fn all_tags(&self) -> Vec<TagLink> {
-        (0..self.dossier.tags.len()).map(|id| self.tag_link(id)).collect()
+        (0..self.dossier.tags.len())
+            .map(|id| self.tag_link(id))
+            .collect()
     }
 
     pub fn article(&self, id: ArticleId) -> ArticleView<'a> {
@@ -249,8 +266,18 @@ impl<'a> Views<'a> {
             source: r.source.map(|a| self.article_link(a)),
             note: r.note.as_deref(),
         };
-        let relations_out = dossier.relations.iter().filter(|r| r.from == id).map(|r| relation(r, r.to)).collect();
-        let relations_in = dossier.relations.iter().filter(|r| r.to == id).map(|r| relation(r, r.from)).collect();
+        let relations_out = dossier
+            .relations
+            .iter()
+            .filter(|r| r.from == id)
+            .map(|r| relation(r, r.to))
+            .collect();
+        let relations_in = dossier
+            .relations
+            .iter()
+            .filter(|r| r.to == id)
+            .map(|r| relation(r, r.from))
+            .collect();
         let mentioned_in = self.annotations.mentioned_in[id]
             .iter()
             .map(|(article, mentions)| {
@@ -282,7 +309,10 @@ impl<'a> Views<'a> {
             summary: entity.summary.as_deref(),
             description_html: &self.annotations.entities[id],
             wikidata: entity.wikidata.as_deref(),
-            wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
+            wikidata_url: entity
+                .wikidata
+                .as_ref()
+                .map(|q| format!("https://www.wikidata.org/wiki/{q}")),
             links: &entity.links,
             date_shown: entity.date.as_ref().map(|d| self.date(d)),
             end_shown: entity.end.as_ref().map(|d| self.date(d)),
@@ -306,12 +336,19 @@ impl<'a> Views<'a> {
         }
         let mut ranked: Vec<(EntityId, usize)> = shared.into_iter().collect();
         ranked.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| self.dossier.entities[a.0].name.cmp(&self.dossier.entities[b.0].name))
+            b.1.cmp(&a.1).then_with(|| {
+                self.dossier.entities[a.0]
+                    .name
+                    .cmp(&self.dossier.entities[b.0].name)
+            })
         });
         ranked
             .into_iter()
             .take(12)
-            .map(|(other, count)| CoMention { entity: self.entity_link(other, count), shared: count })
+            .map(|(other, count)| CoMention {
+                entity: self.entity_link(other, count),
+                shared: count,
+            })
             .collect()
     }
 }
