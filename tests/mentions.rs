@@ -15,7 +15,10 @@ fn treaty_site() -> (Fixture, Site) {
 /// `(anchor id, text)` of every mention in the article body.
 fn mentions(site: &Site, path: &str) -> Vec<(String, String)> {
     let page = site.page(path);
-    page.attrs(".body .mention", "id").into_iter().zip(page.texts(".body .mention")).collect()
+    page.attrs(".body .mention", "id")
+        .into_iter()
+        .zip(page.texts(".body .mention"))
+        .collect()
 }
 
 #[test]
@@ -25,12 +28,30 @@ fn names_and_aliases_are_found_longest_first() {
     let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
     // Longest match: "Vladimir Putin" is one mention, not "Putin" inside it;
     // "North Korea" across a line break is found once, as North Korea.
-    assert_eq!(found[0], ("m-vladimir-putin-1".to_string(), "Vladimir Putin".to_string()));
+    assert_eq!(
+        found[0],
+        (
+            "m-vladimir-putin-1".to_string(),
+            "Vladimir Putin".to_string()
+        )
+    );
     assert!(texts.contains(&"North Korea"), "{texts:?}");
-    assert_eq!(found.iter().filter(|(id, _)| id.starts_with("m-north-korea-")).count(), 2);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(id, _)| id.starts_with("m-north-korea-"))
+            .count(),
+        2
+    );
     // Cyrillic and Hangul aliases.
-    assert!(found.contains(&("m-vladimir-putin-3".to_string(), "Путин".to_string())), "{found:?}");
-    assert!(found.contains(&("m-kim-jong-un-2".to_string(), "김정은".to_string())), "{found:?}");
+    assert!(
+        found.contains(&("m-vladimir-putin-3".to_string(), "Путин".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("m-kim-jong-un-2".to_string(), "김정은".to_string())),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -38,7 +59,11 @@ fn word_boundaries_case_and_apostrophes() {
     let (_fixture, site) = treaty_site();
     let body = site.page("articles/treaty/index.html").text_of(".body");
     let found = mentions(&site, "articles/treaty/index.html");
-    let russia: Vec<&str> = found.iter().filter(|(id, _)| id.starts_with("m-russia-")).map(|(_, t)| t.as_str()).collect();
+    let russia: Vec<&str> = found
+        .iter()
+        .filter(|(id, _)| id.starts_with("m-russia-"))
+        .map(|(_, t)| t.as_str())
+        .collect();
     // "Russia" and "Russia's" count; "Russias" and "Putinism" do not.
     assert_eq!(russia, ["Russia", "Russia"]);
     assert!(body.contains("nor were Russias or Putinism"));
@@ -55,7 +80,12 @@ fn never_in_code_links_or_raw_html_blocks() {
     );
     let site = fixture.build();
     let page = site.page("articles/code/index.html");
-    assert_eq!(page.count(".body .mention"), 0, "{}", site.text("articles/code/index.html"));
+    assert_eq!(
+        page.count(".body .mention"),
+        0,
+        "{}",
+        site.text("articles/code/index.html")
+    );
     // Raw HTML is shown as text, never passed through.
     assert_eq!(page.count(".body div"), 0);
     assert!(page.text_of(".body").contains("<div>"));
@@ -64,14 +94,27 @@ fn never_in_code_links_or_raw_html_blocks() {
 #[test]
 fn ambiguous_alias_is_not_linked_and_is_reported() {
     let fixture = Fixture::copy("english");
-    fixture.write("content/articles/korea.md", "---\ntitle: K\ndate: 2024-01-01\n---\nKorea is divided.\n");
+    fixture.write(
+        "content/articles/korea.md",
+        "---\ntitle: K\ndate: 2024-01-01\n---\nKorea is divided.\n",
+    );
     let site = fixture.build();
-    assert_eq!(site.page("articles/korea/index.html").count(".body .mention"), 0);
+    assert_eq!(
+        site.page("articles/korea/index.html")
+            .count(".body .mention"),
+        0
+    );
     let check = fixture.run(&["check"]);
     assert!(check.status.success());
     let stderr = String::from_utf8_lossy(&check.stderr);
-    assert!(stderr.contains("alias `Korea` is shared by `north-korea` and `south-korea`"), "{stderr}");
-    assert!(stderr.contains("content/entities/countries/north-korea.md:4:"), "{stderr}");
+    assert!(
+        stderr.contains("alias `Korea` is shared by `north-korea` and `south-korea`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/entities/countries/north-korea.md:4:"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -81,13 +124,25 @@ fn wikilinks_resolve_by_id_then_name() {
     let found = mentions(&site, "articles/treaty/index.html");
     // [[kim-jong-un]] shows the name, [[kim-jong-un|the leader]] the text,
     // [[Putin]] resolves through the alias.
-    assert!(found.contains(&("m-kim-jong-un-3".to_string(), "Kim Jong Un".to_string())), "{found:?}");
-    assert!(found.contains(&("m-kim-jong-un-4".to_string(), "the leader".to_string())), "{found:?}");
-    assert!(found.contains(&("m-vladimir-putin-5".to_string(), "Putin".to_string())), "{found:?}");
+    assert!(
+        found.contains(&("m-kim-jong-un-3".to_string(), "Kim Jong Un".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("m-kim-jong-un-4".to_string(), "the leader".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("m-vladimir-putin-5".to_string(), "Putin".to_string())),
+        "{found:?}"
+    );
     // Explicit wikilinks are always links.
     let links = page.attrs(".body a.mention", "id");
     for id in ["m-kim-jong-un-3", "m-kim-jong-un-4", "m-vladimir-putin-5"] {
-        assert!(links.contains(&id.to_string()), "{id} not linked: {links:?}");
+        assert!(
+            links.contains(&id.to_string()),
+            "{id} not linked: {links:?}"
+        );
     }
 }
 
@@ -95,8 +150,12 @@ fn wikilinks_resolve_by_id_then_name() {
 fn autolink_first_all_none() {
     let linked = |mode: &str| {
         let fixture = Fixture::copy("english");
-        let settings = std::fs::read_to_string(fixture.root().join("dossier.yaml")).expect("settings");
-        fixture.write("dossier.yaml", &settings.replace("autolink: first", &format!("autolink: {mode}")));
+        let settings =
+            std::fs::read_to_string(fixture.root().join("dossier.yaml")).expect("settings");
+        fixture.write(
+            "dossier.yaml",
+            &settings.replace("autolink: first", &format!("autolink: {mode}")),
+        );
         let site = fixture.build();
         let page = site.page("articles/reaction/index.html");
         (page.count(".body a.mention"), page.count(".body .mention"))
@@ -108,8 +167,11 @@ fn autolink_first_all_none() {
     let fixture = Fixture::copy("english");
     let site = fixture.build();
     let page = site.page("articles/treaty/index.html");
-    let putin_links: Vec<String> =
-        page.attrs(".body a.mention", "id").into_iter().filter(|id| id.starts_with("m-vladimir-putin-")).collect();
+    let putin_links: Vec<String> = page
+        .attrs(".body a.mention", "id")
+        .into_iter()
+        .filter(|id| id.starts_with("m-vladimir-putin-"))
+        .collect();
     // First mention and the explicit [[Putin]]; the others are anchors only.
     assert_eq!(putin_links, ["m-vladimir-putin-1", "m-vladimir-putin-5"]);
 }
@@ -123,5 +185,8 @@ fn mentions_in_footnotes_and_pages() {
     assert_eq!(page.attrs(".footnote-ref a", "href"), ["#fn-src"]);
     assert_eq!(page.attrs(".footnote", "id"), ["fn-src"]);
     let about = site.page("about/index.html");
-    assert_eq!(about.attrs(".prose a.mention", "href"), ["../entities/vladimir-putin/index.html"]);
+    assert_eq!(
+        about.attrs(".prose a.mention", "href"),
+        ["../entities/vladimir-putin/index.html"]
+    );
 }

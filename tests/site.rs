@@ -15,15 +15,25 @@ fn entity_page_quotes_each_passage_linked_to_its_anchor() {
     let page = site.page("entities/vladimir-putin/index.html");
     assert_eq!(page.text_of("h1"), "Vladimir Putin");
     // Newest article first, then the treaty with its five passages.
-    assert_eq!(page.texts(".mentioning h3 a"), ["Seoul reacts", "Treaty & \"alliance\" <signed> in Pyongyang"]);
+    assert_eq!(
+        page.texts(".mentioning h3 a"),
+        [
+            "Seoul reacts",
+            "Treaty & \"alliance\" <signed> in Pyongyang"
+        ]
+    );
     let hrefs = page.attrs(".mentioning:nth-of-type(2) .passages a", "href");
-    let expected: Vec<String> =
-        (1..=5).map(|n| format!("../../articles/treaty/index.html#m-vladimir-putin-{n}")).collect();
+    let expected: Vec<String> = (1..=5)
+        .map(|n| format!("../../articles/treaty/index.html#m-vladimir-putin-{n}"))
+        .collect();
     assert_eq!(hrefs, expected);
     let passages = page.texts(".mentioning:nth-of-type(2) .passages blockquote");
     assert_eq!(passages[0], "Vladimir Putin met Kim Jong Un in Pyongyang.");
     assert_eq!(passages[1], "Putin praised North Korea.");
-    assert_eq!(passages[2], "Russian media wrote Путин; Korean media wrote 김정은.");
+    assert_eq!(
+        passages[2],
+        "Russian media wrote Путин; Korean media wrote 김정은."
+    );
     assert_eq!(page.texts(".mentioning:nth-of-type(2) mark")[2], "Путин");
     // Each anchor exists in the article, on the mention it quotes.
     let article = site.page("articles/treaty/index.html");
@@ -40,17 +50,30 @@ fn entity_page_shows_names_links_relations_and_co_mentions() {
     let site = fixture.build();
     let putin = site.page("entities/vladimir-putin/index.html");
     assert_eq!(putin.texts(".alias"), ["Putin", "Путин", "Владимир Путин"]);
-    assert!(putin.attrs("#links + ul a", "href").contains(&"https://www.wikidata.org/wiki/Q7747".to_string()));
+    assert!(
+        putin
+            .attrs("#links + ul a", "href")
+            .contains(&"https://www.wikidata.org/wiki/Q7747".to_string())
+    );
     let relations = putin.texts(".relations li");
     assert_eq!(relations.len(), 2);
-    assert!(relations[1].starts_with("ally-of Kim Jong Un since 19 June 2024"), "{relations:?}");
+    assert!(
+        relations[1].starts_with("ally-of Kim Jong Un since 19 June 2024"),
+        "{relations:?}"
+    );
     assert_eq!(
         putin.attrs(".relations li:nth-child(2) a", "href"),
-        ["../../entities/kim-jong-un/index.html", "../../articles/treaty/index.html"]
+        [
+            "../../entities/kim-jong-un/index.html",
+            "../../articles/treaty/index.html"
+        ]
     );
     // The other end shows the relation too.
     let kim = site.page("entities/kim-jong-un/index.html");
-    assert!(kim.text_of(".relations").contains("Vladimir Putin ally-of Kim Jong Un"));
+    assert!(
+        kim.text_of(".relations")
+            .contains("Vladimir Putin ally-of Kim Jong Un")
+    );
     // Co-mentioned: Kim and North Korea share both articles with Putin.
     let co = putin.texts(".co-mentioned a");
     assert_eq!(&co[..2], ["Kim Jong Un", "North Korea"]);
@@ -68,12 +91,27 @@ fn article_page_shows_source_tags_and_entities_by_type() {
     assert_eq!(page.attrs("article.article", "lang"), ["en"]);
     assert_eq!(
         page.attrs(".source a", "href"),
-        ["https://news.example.org/treaty", "https://web.archive.org/web/2024/https://news.example.org/treaty"]
+        [
+            "https://news.example.org/treaty",
+            "https://web.archive.org/web/2024/https://news.example.org/treaty"
+        ]
     );
-    assert_eq!(page.attrs(".tags a", "href"), ["../../tags/diplomacy/index.html", "../../tags/securite-regionale/index.html"]);
-    assert_eq!(page.texts(".in-article h3"), ["People", "Organizations", "Countries", "Places"]);
+    assert_eq!(
+        page.attrs(".tags a", "href"),
+        [
+            "../../tags/diplomacy/index.html",
+            "../../tags/securite-regionale/index.html"
+        ]
+    );
+    assert_eq!(
+        page.texts(".in-article h3"),
+        ["People", "Organizations", "Countries", "Places"]
+    );
     // Five mentions each: equal counts are ordered by name.
-    assert_eq!(page.texts(".in-article h3 + ul")[0], "Kim Jong Un 5 Vladimir Putin 5");
+    assert_eq!(
+        page.texts(".in-article h3 + ul")[0],
+        "Kim Jong Un 5 Vladimir Putin 5"
+    );
 }
 
 #[test]
@@ -84,7 +122,10 @@ fn front_matter_cannot_inject_markup() {
     assert!(raw.contains("<h1>Treaty &amp; &quot;alliance&quot; &lt;signed&gt; in Pyongyang</h1>"));
     assert!(!raw.contains("<signed>"));
     let page = site.page("articles/treaty/index.html");
-    assert_eq!(page.text_of("h1"), "Treaty & \"alliance\" <signed> in Pyongyang");
+    assert_eq!(
+        page.text_of("h1"),
+        "Treaty & \"alliance\" <signed> in Pyongyang"
+    );
     // A hostile URL is refused at load time.
     fixture.write(
         "content/entities/bad.md",
@@ -113,10 +154,17 @@ fn every_internal_link_resolves_to_a_file_and_anchor() {
                 normalize(&Path::new(file).parent().expect("in a folder").join(target))
             };
             let resolved = resolved.to_string_lossy().replace('\\', "/");
-            assert!(site.exists(&resolved), "{file}: {href} -> {resolved} missing");
+            assert!(
+                site.exists(&resolved),
+                "{file}: {href} -> {resolved} missing"
+            );
             if !fragment.is_empty() {
                 let target_page = site.page(&resolved);
-                assert_eq!(target_page.count(&format!("[id='{fragment}']")), 1, "{file}: {href}");
+                assert_eq!(
+                    target_page.count(&format!("[id='{fragment}']")),
+                    1,
+                    "{file}: {href}"
+                );
             }
             checked += 1;
         }
@@ -140,11 +188,17 @@ fn normalize(path: &Path) -> PathBuf {
 fn same_input_same_bytes() {
     let fixture = Fixture::copy("english");
     let read_all = |site: &Site| -> BTreeMap<String, Vec<u8>> {
-        site.files().into_iter().map(|f| (f.clone(), std::fs::read(site.root.join(&f)).expect("read"))).collect()
+        site.files()
+            .into_iter()
+            .map(|f| (f.clone(), std::fs::read(site.root.join(&f)).expect("read")))
+            .collect()
     };
     let first = read_all(&fixture.build());
     let second = read_all(&fixture.build());
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     assert!(first == second, "output differs between two builds");
     // And whatever the number of threads.
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
@@ -154,7 +208,10 @@ fn same_input_same_bytes() {
         .output()
         .expect("runs");
     assert!(output.status.success());
-    let single = read_all(&Site { root: fixture.root().join("public"), stderr: String::new() });
+    let single = read_all(&Site {
+        root: fixture.root().join("public"),
+        stderr: String::new(),
+    });
     assert!(first == single, "output differs with one thread");
 }
 
@@ -166,7 +223,10 @@ fn drafts_only_with_the_flag() {
     let site = fixture.build_with(&["--drafts"]);
     assert!(site.exists("articles/draft/index.html"));
     let list = site.page("articles/index.html");
-    assert_eq!(list.texts(".article-list li:first-child > a"), ["Unfinished draft"]);
+    assert_eq!(
+        list.texts(".article-list li:first-child > a"),
+        ["Unfinished draft"]
+    );
     assert_eq!(list.texts(".article-list li:first-child .badge"), ["Draft"]);
 }
 
@@ -189,7 +249,13 @@ fn pages_tags_static_home_and_404() {
     }
     // Tags that fold to the same slug are one tag.
     let diplomacy = site.page("tags/diplomacy/index.html");
-    assert_eq!(diplomacy.texts(".article-list a"), ["Seoul reacts", "Treaty & \"alliance\" <signed> in Pyongyang"]);
+    assert_eq!(
+        diplomacy.texts(".article-list a"),
+        [
+            "Seoul reacts",
+            "Treaty & \"alliance\" <signed> in Pyongyang"
+        ]
+    );
     let home = site.page("index.html");
     assert_eq!(home.text_of("h1"), "Welcome");
     assert_eq!(home.texts("#latest + ul > li > a").len(), 2);
@@ -201,14 +267,23 @@ fn pages_tags_static_home_and_404() {
 #[test]
 fn site_templates_override_the_theme_by_name() {
     let fixture = Fixture::copy("english");
-    fixture.write("templates/page.html", "<p id=\"custom\">{{ page_title }} by {{ site.title }}</p>");
+    fixture.write(
+        "templates/page.html",
+        "<p id=\"custom\">{{ page_title }} by {{ site.title }}</p>",
+    );
     let site = fixture.build();
-    assert_eq!(site.text("about/index.html"), "<p id=\"custom\">About by The Pyongyang File</p>");
+    assert_eq!(
+        site.text("about/index.html"),
+        "<p id=\"custom\">About by The Pyongyang File</p>"
+    );
     // A broken template is an error naming it, and nothing is written.
     fixture.write("templates/entity.html", "{% if %}");
     let stderr = fixture.fail(&["build"]);
     assert!(stderr.contains("templates"), "{stderr}");
-    assert_eq!(site.text("about/index.html"), "<p id=\"custom\">About by The Pyongyang File</p>");
+    assert_eq!(
+        site.text("about/index.html"),
+        "<p id=\"custom\">About by The Pyongyang File</p>"
+    );
 }
 
 #[test]
@@ -216,15 +291,30 @@ fn output_dir_and_base_url_flags() {
     let fixture = Fixture::copy("english");
     let out = fixture.root().join("elsewhere/site");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["build", "--base-url", "https://example.org/dossier/", "--output-dir"])
+        .args([
+            "build",
+            "--base-url",
+            "https://example.org/dossier/",
+            "--output-dir",
+        ])
         .arg(&out)
         .arg("--root")
         .arg(fixture.root())
         .output()
         .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let site = Site { root: out, stderr: String::new() };
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let site = Site {
+        root: out,
+        stderr: String::new(),
+    };
     let not_found = site.page("404.html");
-    assert_eq!(not_found.attrs("link[rel=stylesheet]", "href"), ["https://example.org/dossier/style.css"]);
+    assert_eq!(
+        not_found.attrs("link[rel=stylesheet]", "href"),
+        ["https://example.org/dossier/style.css"]
+    );
     assert!(!fixture.root().join("public").exists());
 }

@@ -28,11 +28,15 @@ impl Fixture {
 
     /// Copies a fixture folder from `tests/fixtures/<name>`.
     pub fn copy(name: &str) -> Self {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         let fixture = Self::new(&[]);
         for entry in walkdir::WalkDir::new(&source) {
             let entry = entry.expect("fixture readable");
-            let target = fixture.root().join(entry.path().strip_prefix(&source).expect("inside fixture"));
+            let target = fixture
+                .root()
+                .join(entry.path().strip_prefix(&source).expect("inside fixture"));
             if entry.file_type().is_dir() {
                 fs::create_dir_all(&target).expect("create folder");
             } else {
@@ -81,14 +85,22 @@ impl Fixture {
             "build failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        Site { root: self.root().join("public"), stderr: String::from_utf8_lossy(&output.stderr).into_owned() }
+        Site {
+            root: self.root().join("public"),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
     }
 
     /// Runs a command expected to fail with status 1; returns stderr.
     pub fn fail(&self, args: &[&str]) -> String {
         let output = self.run(args);
         let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-        assert_eq!(output.status.code(), Some(1), "expected exit 1, got {:?}: {stderr}", output.status);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "expected exit 1, got {:?}: {stderr}",
+            output.status
+        );
         assert!(!stderr.contains("panicked"), "panic: {stderr}");
         stderr
     }
@@ -110,7 +122,10 @@ impl Site {
     }
 
     pub fn page(&self, path: &str) -> Page {
-        Page { html: Html::parse_document(&self.text(path)), path: path.to_string() }
+        Page {
+            html: Html::parse_document(&self.text(path)),
+            path: path.to_string(),
+        }
     }
 
     /// Every file of the site, relative, sorted.
@@ -119,7 +134,13 @@ impl Site {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| e.path().strip_prefix(&self.root).expect("inside").to_string_lossy().replace('\\', "/"))
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&self.root)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         files.sort();
         files
@@ -142,13 +163,23 @@ impl Page {
     pub fn texts(&self, css: &str) -> Vec<String> {
         self.select(css)
             .iter()
-            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
     /// The value of `attribute` on every element matching `css`.
     pub fn attrs(&self, css: &str, attribute: &str) -> Vec<String> {
-        self.select(css).iter().filter_map(|e| e.value().attr(attribute)).map(str::to_string).collect()
+        self.select(css)
+            .iter()
+            .filter_map(|e| e.value().attr(attribute))
+            .map(str::to_string)
+            .collect()
     }
 
     pub fn count(&self, css: &str) -> usize {
@@ -158,7 +189,12 @@ impl Page {
     /// The only element matching `css`, as text.
     pub fn text_of(&self, css: &str) -> String {
         let texts = self.texts(css);
-        assert_eq!(texts.len(), 1, "{}: expected one `{css}`, found {texts:?}", self.path);
+        assert_eq!(
+            texts.len(),
+            1,
+            "{}: expected one `{css}`, found {texts:?}",
+            self.path
+        );
         texts[0].clone()
     }
 }
