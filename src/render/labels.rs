@@ -100,32 +100,52 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
     .collect()
 }
 
-/// Known entity types, in the order the theme lists them.
-const KNOWN_TYPES: &[(&str, &str, &str)] = &[
-    ("person", "People", "Personnes"),
-    ("organization", "Organizations", "Organisations"),
-    ("country", "Countries", "Pays"),
-    ("place", "Places", "Lieux"),
-    ("event", "Events", "Événements"),
-    ("document", "Documents", "Documents"),
+/// Known entity types, in the order the theme lists them: the type word,
+/// then its plural and singular headings in English and French.
+const KNOWN_TYPES: &[(&str, [&str; 4])] = &[
+    ("person", ["People", "Personnes", "Person", "Personne"]),
+    (
+        "organization",
+        [
+            "Organizations",
+            "Organisations",
+            "Organization",
+            "Organisation",
+        ],
+    ),
+    ("country", ["Countries", "Pays", "Country", "Pays"]),
+    ("place", ["Places", "Lieux", "Place", "Lieu"]),
+    ("event", ["Events", "Événements", "Event", "Événement"]),
+    (
+        "document",
+        ["Documents", "Documents", "Document", "Document"],
+    ),
 ];
 
 /// Sort key for a type: known types first, in their order, then the others.
 pub fn type_rank(kind: &str) -> (usize, &str) {
     let rank = KNOWN_TYPES
         .iter()
-        .position(|(k, _, _)| *k == kind)
+        .position(|(k, _)| *k == kind)
         .unwrap_or(KNOWN_TYPES.len());
     (rank, kind)
 }
 
 /// The plural heading of a type (`person` -> `People`).
 pub fn type_label(kind: &str, language: Language) -> String {
-    match KNOWN_TYPES.iter().find(|(k, _, _)| *k == kind) {
-        Some((_, en, fr)) => match language {
-            Language::En => (*en).to_string(),
-            Language::Fr => (*fr).to_string(),
-        },
+    type_name(kind, language, 0)
+}
+
+/// The singular name of a type (`person` -> `Person`).
+pub fn type_singular(kind: &str, language: Language) -> String {
+    type_name(kind, language, 2)
+}
+
+fn type_name(kind: &str, language: Language, offset: usize) -> String {
+    let column = offset + usize::from(language == Language::Fr);
+    match KNOWN_TYPES.iter().find(|(k, _)| *k == kind) {
+        Some((_, names)) => names[column].to_string(),
+        // The dossier's own types are shown as written, capitalized.
         None => {
             let mut chars = kind.chars();
             chars
@@ -197,6 +217,7 @@ mod tests {
     fn types_have_headings() {
         assert_eq!(type_label("person", Language::Fr), "Personnes");
         assert_eq!(type_label("ship", Language::En), "Ship");
+        assert_eq!(type_singular("place", Language::Fr), "Lieu");
         assert!(type_rank("person") < type_rank("document"));
         assert!(type_rank("document") < type_rank("ship"));
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::labels::{long_date, type_label, type_rank};
+use super::labels::{long_date, type_label, type_rank, type_singular};
 use crate::annotate::Annotations;
 use crate::config::Language;
 use crate::load::meta::{DateValue, Extra};
@@ -304,7 +304,7 @@ impl<'a> Views<'a> {
             id: &entity.id,
             name: &entity.name,
             kind: &entity.kind,
-            kind_label: type_label(&entity.kind, self.language),
+            kind_label: type_singular(&entity.kind, self.language),
             aliases: &entity.aliases,
             summary: entity.summary.as_deref(),
             description_html: &self.annotations.entities[id],
