@@ -134,6 +134,8 @@ struct Weaver<'a, 'c> {
     per_entity: BTreeMap<EntityId, usize>,
     in_code_block: bool,
     link_depth: usize,
+    /// Open inline HTML elements: their text is raw HTML, not prose.
+    inline_html_depth: usize,
     wikilink: Option<WikiLink>,
     heading_start: Option<usize>,
     heading_ids: BTreeMap<String, usize>,
@@ -153,6 +155,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             per_entity: BTreeMap::new(),
             in_code_block: false,
             link_depth: 0,
+            inline_html_depth: 0,
             wikilink: None,
             heading_start: None,
             heading_ids: BTreeMap::new(),
@@ -172,7 +175,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
             return;
         }
         match event {
-            Event::Text(text) if !self.in_code_block && self.link_depth == 0 => {
+            Event::Text(text)
+                if !self.in_code_block && self.link_depth == 0 && self.inline_html_depth == 0 =>
+            {
                 self.run.push_str(&text)
             }
             Event::SoftBreak if self.link_depth == 0 => self.run.push('\n'),
@@ -188,8 +193,13 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 push_folded(&mut self.block, &text);
                 self.out.push(Event::Code(text));
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
+            Event::Html(html) => {
                 self.flush_run();
+                self.out.push(Event::Text(html));
+            }
+            Event::InlineHtml(html) => {
+                self.flush_run();
+                self.inline_html_depth = nest_inline_html(self.inline_html_depth, &html);
                 self.out.push(Event::Text(html));
             }
             Event::Start(Tag::Link {
@@ -484,6 +494,30 @@ impl<'a, 'c> Weaver<'a, 'c> {
             self.mentions[index].passage = passage(&self.block, range);
         }
         self.block.clear();
+    }
+}
+
+/// The nesting depth after an inline HTML tag: `<b>` opens, `</b>` closes,
+/// comments, declarations and self-closing or void tags change nothing.
+fn nest_inline_html(depth: usize, tag: &str) -> usize {
+    const VOID: &[&str] = &[
+        "br", "hr", "img", "input", "wbr", "area", "col", "embed", "source", "track",
+    ];
+    let Some(inner) = tag.strip_prefix('<') else {
+        return depth;
+    };
+    if inner.starts_with('/') {
+        return depth.saturating_sub(1);
+    }
+    let name: String = inner
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    if name.is_empty() || tag.ends_with("/>") || VOID.contains(&name.to_ascii_lowercase().as_str())
+    {
+        depth
+    } else {
+        depth + 1
     }
 }
 
