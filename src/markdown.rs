@@ -66,6 +66,10 @@ pub struct Annotated {
     pub mentions: Vec<Mention>,
 }
 
+/// Ids the built-in templates give to elements around a body: a heading
+/// with the same text gets `-2` appended instead of a duplicate id.
+const RESERVED_IDS: &[&str] = &["content", "in-article"];
+
 /// Markdown extensions dossier turns on.
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -158,7 +162,10 @@ impl<'a, 'c> Weaver<'a, 'c> {
             inline_html_depth: 0,
             wikilink: None,
             heading_start: None,
-            heading_ids: BTreeMap::new(),
+            heading_ids: RESERVED_IDS
+                .iter()
+                .map(|id| ((*id).to_string(), 1))
+                .collect(),
             footnotes: BTreeMap::new(),
             unresolved: Vec::new(),
         }
@@ -626,6 +633,15 @@ mod tests {
         let p = passage(&text, start..start + 7);
         assert!(p.before.starts_with('…') && p.after.ends_with('…'));
         assert!(p.before.chars().count() <= 82 && p.after.chars().count() <= 82);
+    }
+
+    #[test]
+    fn nesting_of_inline_html() {
+        assert_eq!(nest_inline_html(0, "<span class=\"x\">"), 1);
+        assert_eq!(nest_inline_html(1, "</span>"), 0);
+        assert_eq!(nest_inline_html(0, "<br>"), 0);
+        assert_eq!(nest_inline_html(0, "<x/>"), 0);
+        assert_eq!(nest_inline_html(0, "<!-- c -->"), 0);
     }
 
     #[test]

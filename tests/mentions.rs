@@ -190,3 +190,19 @@ fn mentions_in_footnotes_and_pages() {
         ["../entities/vladimir-putin/index.html"]
     );
 }
+
+#[test]
+fn headings_get_unique_ids_that_do_not_clash_with_the_page() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/headings.md",
+        "---\ntitle: H\ndate: 2024-01-01\n---\n## Content\n\n## Putin’s visit\n\n## Putin’s visit\n\n## Named {#own-id}\n",
+    );
+    let site = fixture.build();
+    let page = site.page("articles/headings/index.html");
+    assert_eq!(
+        page.attrs(".body h2", "id"),
+        ["content-2", "putin-s-visit", "putin-s-visit-2", "own-id"]
+    );
+    assert_eq!(page.count("[id='content']"), 1);
+}
