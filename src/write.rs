@@ -4,9 +4,12 @@
 //! and the new one renamed in. A failed build leaves the previous output
 //! exactly as it was.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::render::OutputFile;
 
@@ -26,13 +29,15 @@ pub fn write_site(output: &Path, files: &[OutputFile], static_dir: &Path) -> io:
     if static_dir.is_dir() {
         copy_tree(static_dir, staging.path())?;
     }
-    for file in files {
-        let path = staging.path().join(&file.path);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder)?;
-        }
-        fs::write(&path, &file.bytes)?;
+    // Folders first, once each, then the files in parallel: on a large
+    // dossier, writing is a third of the build.
+    let folders: BTreeSet<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
+    for folder in folders {
+        fs::create_dir_all(staging.path().join(folder))?;
     }
+    files
+        .par_iter()
+        .try_for_each(|file| fs::write(staging.path().join(&file.path), &file.bytes))?;
     let staging = staging.keep();
     let old = if output.exists() {
         let old = tempfile::Builder::new()
