@@ -6,7 +6,7 @@
 //! ```text
 //! load      read files, split and parse front matter      (load/)
 //! resolve   slugs, ids, tags, relations, alias table      (resolve.rs)
-//! annotate  Markdown to HTML, mentions and passages       (annotate.rs, markdown.rs, mentions.rs)
+//! annotate  Markdown to HTML, mentions and passages       (annotate.rs, markdown.rs, mentions.rs, passage.rs)
 //! render    Tera templates over per-page views            (render/)
 //! write     one atomic swap of the output folder          (write.rs)
 //! ```
@@ -18,6 +18,7 @@ pub mod load;
 pub mod markdown;
 pub mod mentions;
 pub mod model;
+pub mod passage;
 pub mod render;
 pub mod resolve;
 pub mod write;
@@ -148,7 +149,7 @@ fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
                 .unwrap_or(&owners[0]);
             first
                 .file
-                .error_after_key(
+                .error_at_value(
                     "aliases",
                     &ambiguity.name,
                     format!(

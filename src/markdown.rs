@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::Autolink;
 use crate::diagnostic::Diagnostic;
 use crate::load::SourceFile;
 use crate::mentions::{AliasTable, Target};
 use crate::model::{Entity, EntityId};
+use crate::passage::{Passage, passage, push_folded};
 
 /// What the annotator needs to know besides the text.
 pub struct Context<'a> {
@@ -44,17 +44,6 @@ pub struct Mention {
     pub passage: Passage,
     /// Written as a `[[wikilink]]`.
     pub explicit: bool,
-}
-
-/// A mention in context: the sentence around it, or about 160 characters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Passage {
-    /// Text before the mention (with `…` where cut).
-    pub before: String,
-    /// The mention as written.
-    pub text: String,
-    /// Text after it (with `…` where cut).
-    pub after: String,
 }
 
 /// A rendered body.
@@ -528,69 +517,6 @@ fn nest_inline_html(depth: usize, tag: &str) -> usize {
     }
 }
 
-/// The sentence around `range` in `text`, cut to about 160 characters
-/// around the mention when the sentence is much longer.
-pub fn passage(text: &str, range: Range<usize>) -> Passage {
-    let mut start = 0;
-    let mut end = text.len();
-    for (offset, sentence) in text.split_sentence_bound_indices() {
-        let sentence_end = offset + sentence.len();
-        if offset <= range.start {
-            start = offset;
-        }
-        if sentence_end >= range.end {
-            end = sentence_end;
-            break;
-        }
-    }
-    let mut before = text[start..range.start].trim_start().to_string();
-    let mut after = text[range.end..end].trim_end().to_string();
-    const SIDE: usize = 80;
-    if before.chars().count() + after.chars().count() > 2 * SIDE + 80 {
-        before = clip_start(&before, SIDE);
-        after = clip_end(&after, SIDE);
-    }
-    Passage {
-        before,
-        text: text[range].to_string(),
-        after,
-    }
-}
-
-/// The last `keep` characters or so of `text`, cut at a space, with `…`.
-fn clip_start(text: &str, keep: usize) -> String {
-    let count = text.chars().count();
-    if count <= keep {
-        return text.to_string();
-    }
-    let cut = text.char_indices().nth(count - keep).map_or(0, |(i, _)| i);
-    let cut = text[cut..].find(' ').map_or(cut, |i| cut + i + 1);
-    format!("…{}", &text[cut..])
-}
-
-/// The first `keep` characters or so of `text`, cut at a space, with `…`.
-fn clip_end(text: &str, keep: usize) -> String {
-    if text.chars().count() <= keep {
-        return text.to_string();
-    }
-    let cut = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
-    let cut = text[..cut].rfind(' ').unwrap_or(cut);
-    format!("{}…", &text[..cut])
-}
-
-/// Appends `text` with white space folded to single spaces.
-fn push_folded(buffer: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !buffer.is_empty() && !buffer.ends_with(' ') {
-                buffer.push(' ');
-            }
-        } else {
-            buffer.push(c);
-        }
-    }
-}
-
 /// HTML-escapes `text` into `out`.
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
@@ -615,25 +541,6 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn passage_is_the_sentence() {
-        let text = "Première phrase. Kim Jong Un a parlé. Dernière.";
-        let start = text.find("Kim").expect("present");
-        let p = passage(text, start..start + "Kim Jong Un".len());
-        assert_eq!(p.before, "");
-        assert_eq!(p.text, "Kim Jong Un");
-        assert_eq!(p.after, " a parlé.");
-    }
-
-    #[test]
-    fn long_sentences_are_clipped_around_the_mention() {
-        let text = format!("{} Poutine {}", "mot ".repeat(100), "fin ".repeat(100));
-        let start = text.find("Poutine").expect("present");
-        let p = passage(&text, start..start + 7);
-        assert!(p.before.starts_with('…') && p.after.ends_with('…'));
-        assert!(p.before.chars().count() <= 82 && p.after.chars().count() <= 82);
-    }
 
     #[test]
     fn nesting_of_inline_html() {

@@ -59,14 +59,15 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
             match find_entity(id) {
                 Some(entity) if !about.contains(&entity) => about.push(entity),
                 Some(_) => {}
-                None => errors.push(unknown_entity(&doc.file, id, &entity_ids, "`entities`")),
+                None => errors.push(unknown_entity(&doc.file, id, &entity_ids, "entities")),
             }
         }
         let mut article_tags = Vec::new();
         for name in &doc.meta.tags {
             let tag_slug = slug::slugify(name);
             if tag_slug.is_empty() {
-                errors.push(doc.file.error_in_front_matter(
+                errors.push(doc.file.error_at_value(
+                    "tags",
                     name,
                     format!("tag `{name}` has no letters or digits to make a URL from"),
                 ));
@@ -96,7 +97,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
                     &entity.file,
                     &relation.to,
                     &entity_ids,
-                    "relation `to`",
+                    "relations",
                 ));
                 continue;
             };
@@ -106,8 +107,9 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
                     Some(article) => Some(*article),
                     None if every_slug.contains(slug) => None,
                     None => {
-                        errors.push(entity.file.error_in_front_matter(
-                            &format!("source: {slug}"),
+                        errors.push(entity.file.error_at_value(
+                            "relations",
+                            slug,
                             format!("relation source `{slug}` is not an article slug"),
                         ));
                         None
@@ -259,8 +261,11 @@ fn article_slugs(articles: &[Document<ArticleMeta>], errors: &mut Vec<Diagnostic
                 );
             } else if let Some(first) = seen.get(&slug) {
                 let error = if doc.meta.slug.is_some() {
-                    doc.file
-                        .error_in_front_matter("slug:", format!("duplicate article slug `{slug}`"))
+                    doc.file.error_at_value(
+                        "slug",
+                        &slug,
+                        format!("duplicate article slug `{slug}`"),
+                    )
                 } else {
                     Diagnostic::error(
                         &doc.file.path,
@@ -296,8 +301,9 @@ fn resolve_pages(
         if RESERVED_SLUGS.contains(&slug.as_str()) || slug.is_empty() {
             errors.push(
                 doc.file
-                    .error_in_front_matter(
-                        "slug:",
+                    .error_at_value(
+                        "slug",
+                        &slug,
                         format!("page slug `{slug}` is taken by the site itself"),
                     )
                     .with_help(format!("reserved: {}", RESERVED_SLUGS.join(", "))),
@@ -324,14 +330,20 @@ fn resolve_pages(
     by_slug.into_values().collect()
 }
 
+/// `key` (`entities` or `relations`) names an id that no entity has.
 fn unknown_entity(
     file: &crate::load::SourceFile,
     id: &str,
     known: &[&str],
-    place: &str,
+    key: &str,
 ) -> Diagnostic {
     let table_suggestions = crate::diagnostic::nearest(id, known.iter().copied());
-    let error = file.error_in_front_matter(id, format!("{place} names unknown entity `{id}`"));
+    let place = if key == "relations" {
+        "relation `to`"
+    } else {
+        "`entities`"
+    };
+    let error = file.error_at_value(key, id, format!("{place} names unknown entity `{id}`"));
     match table_suggestions {
         Some(near) => error.with_help(format!("did you mean `{near}`?")),
         None => error.with_help("entity ids are the file names under content/entities/"),

@@ -31,7 +31,10 @@ pub fn write_site(output: &Path, files: &[OutputFile], static_dir: &Path) -> io:
     }
     // Folders first, once each, then the files in parallel: on a large
     // dossier, writing is a third of the build.
-    let folders: BTreeSet<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
+    let folders: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .collect();
     for folder in folders {
         fs::create_dir_all(staging.path().join(folder))?;
     }

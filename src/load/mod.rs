@@ -42,39 +42,56 @@ impl SourceFile {
         Diagnostic::error(&self.path, message).at_offset(&self.text, self.split.body.start + offset)
     }
 
-    /// An error at the first place `needle` appears in the front matter
-    /// (serde does not give positions to values checked after parsing), or
-    /// at the opening `---`.
-    pub fn error_in_front_matter(&self, needle: &str, message: impl Into<String>) -> Diagnostic {
-        self.error_after_key("", needle, message)
-    }
-
-    /// Like [`Self::error_in_front_matter`], looking for `needle` after the
-    /// first `key:` (an alias under `aliases:` rather than in `name:`).
-    pub fn error_after_key(
-        &self,
-        key: &str,
-        needle: &str,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    /// An error at `value` as written under `key` in the front matter
+    /// (serde gives no positions to values checked after parsing), or at
+    /// the opening `---` when it cannot be found.
+    pub fn error_at_value(&self, key: &str, value: &str, message: impl Into<String>) -> Diagnostic {
         let error = Diagnostic::error(&self.path, message);
-        let yaml = self.yaml();
-        let from = if key.is_empty() {
-            0
-        } else {
-            yaml.find(&format!("{key}:")).unwrap_or(0)
-        };
-        let found = yaml[from..]
-            .find(needle)
-            .map(|i| from + i)
-            .or_else(|| yaml.find(needle));
-        match found {
-            Some(offset) if !needle.is_empty() => {
-                error.at_offset(&self.text, self.split.yaml.start + offset)
-            }
-            _ => error.at_line(&self.text, 1, 1),
+        match locate_value(self.yaml(), key, value) {
+            Some(offset) => error.at_offset(&self.text, self.split.yaml.start + offset),
+            None => error.at_line(&self.text, 1, 1),
         }
     }
+}
+
+/// Where `value` stands as a whole YAML scalar after the first `key:`:
+/// in block style (`key: value`, `- value`) or flow style (`[a, value]`,
+/// `{to: value}`), quoted or not, and not as part of a longer scalar
+/// (`kim` is not found in `kim-jong-un`, nor `Korea` in `North Korea`).
+fn locate_value(yaml: &str, key: &str, value: &str) -> Option<usize> {
+    if value.is_empty() {
+        return None;
+    }
+    let from = if key.is_empty() {
+        0
+    } else {
+        let pattern = format!("{key}:");
+        yaml.match_indices(&pattern)
+            .find(|(i, _)| {
+                yaml[..*i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || "{,-".contains(c))
+            })
+            .map(|(i, _)| i + pattern.len())?
+    };
+    let opens = |c: char| "[{,:-\"'".contains(c);
+    let closes = |c: char| "]},\"'#".contains(c);
+    yaml[from..]
+        .match_indices(value)
+        .map(|(i, _)| from + i)
+        .find(|&start| {
+            let before = yaml[..start]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back();
+            let after = yaml[start + value.len()..]
+                .trim_start_matches([' ', '\t'])
+                .chars()
+                .next();
+            before.is_none_or(|c| c == '\n' || opens(c))
+                && after.is_none_or(|c| c == '\n' || c == '\r' || closes(c))
+        })
 }
 
 /// A file and its parsed front matter.
@@ -286,4 +303,26 @@ fn parse_file(root: &Path, path: &Path, kind: &Kind) -> Result<Parsed, Diagnosti
             })
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locate_value;
+
+    #[test]
+    fn values_are_found_whole_under_their_key() {
+        let yaml = "title: Kim update\nentities:\n  - kim-jong-un\n  - kim\n";
+        assert_eq!(locate_value(yaml, "entities", "kim"), yaml.rfind("kim"));
+        let flow = "relations:\n  - {to: russia, type: leads, source: \"no-such\"}\n";
+        assert_eq!(
+            locate_value(flow, "relations", "no-such"),
+            flow.find("no-such")
+        );
+        let aliases = "name: North Korea\naliases: [North Korea, Korea]\n";
+        assert_eq!(
+            locate_value(aliases, "aliases", "Korea"),
+            aliases.rfind("Korea")
+        );
+        assert_eq!(locate_value(aliases, "aliases", "Nowhere"), None);
+    }
 }

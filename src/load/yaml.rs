@@ -69,7 +69,15 @@ fn to_diagnostic(
         .location()
         .map(|l| (l.line(), l.column()))
         .filter(|&place| place != (1, 1));
-    diagnostic = match location.or_else(|| locate(yaml, key_path, message)) {
+    // A missing key has no place of its own: never "find" its name elsewhere.
+    let guess = || {
+        if message.starts_with("missing field") {
+            None
+        } else {
+            locate(yaml, key_path, message)
+        }
+    };
+    diagnostic = match location.or_else(guess) {
         Some((line, column)) => diagnostic.at_line(file_text, first_line + line - 1, column),
         // No better place: point at the opening `---` so the user looks at
         // the whole block (serde_yaml puts a missing key at 1:1).

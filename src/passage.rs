@@ -1,0 +1,106 @@
+//! Passages: the sentence around a mention, as the entity page quotes it.
+//! Takes a block's reader-visible text and the mention's range in it; gives
+//! the text before, the mention, and the text after, clipped to about 80
+//! characters on each side when the sentence is long.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A mention in context: the sentence around it, or about 160 characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Passage {
+    /// Text before the mention (with `…` where cut).
+    pub before: String,
+    /// The mention as written.
+    pub text: String,
+    /// Text after it (with `…` where cut).
+    pub after: String,
+}
+
+/// The sentence around `range` in `text`, cut to about 160 characters
+/// around the mention when the sentence is much longer.
+pub fn passage(text: &str, range: Range<usize>) -> Passage {
+    let mut start = 0;
+    let mut end = text.len();
+    for (offset, sentence) in text.split_sentence_bound_indices() {
+        let sentence_end = offset + sentence.len();
+        if offset <= range.start {
+            start = offset;
+        }
+        if sentence_end >= range.end {
+            end = sentence_end;
+            break;
+        }
+    }
+    let mut before = text[start..range.start].trim_start().to_string();
+    let mut after = text[range.end..end].trim_end().to_string();
+    const SIDE: usize = 80;
+    if before.chars().count() + after.chars().count() > 2 * SIDE + 80 {
+        before = clip_start(&before, SIDE);
+        after = clip_end(&after, SIDE);
+    }
+    Passage {
+        before,
+        text: text[range].to_string(),
+        after,
+    }
+}
+
+/// The last `keep` characters or so of `text`, cut at a space, with `…`.
+fn clip_start(text: &str, keep: usize) -> String {
+    let count = text.chars().count();
+    if count <= keep {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(count - keep).map_or(0, |(i, _)| i);
+    let cut = text[cut..].find(' ').map_or(cut, |i| cut + i + 1);
+    format!("…{}", &text[cut..])
+}
+
+/// The first `keep` characters or so of `text`, cut at a space, with `…`.
+fn clip_end(text: &str, keep: usize) -> String {
+    if text.chars().count() <= keep {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    let cut = text[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", &text[..cut])
+}
+
+/// Appends `text` with white space folded to single spaces.
+pub fn push_folded(buffer: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !buffer.is_empty() && !buffer.ends_with(' ') {
+                buffer.push(' ');
+            }
+        } else {
+            buffer.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passage_is_the_sentence() {
+        let text = "Première phrase. Kim Jong Un a parlé. Dernière.";
+        let start = text.find("Kim").expect("present");
+        let p = passage(text, start..start + "Kim Jong Un".len());
+        assert_eq!(p.before, "");
+        assert_eq!(p.text, "Kim Jong Un");
+        assert_eq!(p.after, " a parlé.");
+    }
+
+    #[test]
+    fn long_sentences_are_clipped_around_the_mention() {
+        let text = format!("{} Poutine {}", "mot ".repeat(100), "fin ".repeat(100));
+        let start = text.find("Poutine").expect("present");
+        let p = passage(&text, start..start + 7);
+        assert!(p.before.starts_with('…') && p.after.ends_with('…'));
+        assert!(p.before.chars().count() <= 82 && p.after.chars().count() <= 82);
+    }
+}

@@ -1,0 +1,537 @@
+//! Bad input: every class of mistake a user can make is reported with exit
+//! status 1, at its `file:line:`, with a useful message, and nothing is
+//! written. A wrong command line exits 2.
+
+mod common;
+
+use std::fs;
+
+use common::Fixture;
+
+const ARTICLE: &str = "---\ntitle: A\ndate: 2024-01-01\n---\nBody\n";
+const PUTIN: &str = "---\nname: Vladimir Putin\ntype: person\n---\nPresident of Russia.\n";
+const KIM: &str = "---\nname: Kim Jong Un\ntype: person\n---\nLeader of North Korea.\n";
+
+/// Asserts that no output folder and no staging folder (`.public.new-*`,
+/// `.public.old-*`) exist in the dossier's root.
+fn assert_nothing_written(fixture: &Fixture) {
+    assert!(
+        !fixture.root().join("public").exists(),
+        "a failed run wrote public/"
+    );
+    assert_no_leftovers(fixture);
+}
+
+/// Asserts that no staging folder was left beside the output.
+fn assert_no_leftovers(fixture: &Fixture) {
+    let leftovers: Vec<String> = fs::read_dir(fixture.root())
+        .expect("root readable")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "leftover folders: {leftovers:?}");
+}
+
+/// Builds `files`, expecting exit 1 and nothing written; returns stderr.
+fn fail_build(files: &[(&str, &str)]) -> String {
+    let fixture = Fixture::new(files);
+    let stderr = fixture.fail(&["build"]);
+    assert_nothing_written(&fixture);
+    stderr
+}
+
+/// Asserts that `stderr` contains every one of `fragments`.
+fn assert_says(stderr: &str, fragments: &[&str]) {
+    for fragment in fragments {
+        assert!(
+            stderr.contains(fragment),
+            "expected `{fragment}` in:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn malformed_yaml() {
+    let stderr = fail_build(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\n  date: 2024-01-01\n---\nBody\n",
+    )]);
+    assert_says(&stderr, &["content/articles/a.md:3:", "mapping values"]);
+    assert_says(&stderr, &["1 error; nothing was written"]);
+}
+
+#[test]
+fn missing_front_matter() {
+    let stderr = fail_build(&[("content/articles/a.md", "title: A\n\nBody\n")]);
+    assert_says(
+        &stderr,
+        &["content/articles/a.md:1:", "missing front matter", "`---`"],
+    );
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let stderr = fail_build(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\nBody\n",
+    )]);
+    assert_says(
+        &stderr,
+        &["content/articles/a.md:1:", "unclosed front matter"],
+    );
+}
+
+#[test]
+fn empty_file() {
+    let stderr = fail_build(&[("content/articles/a.md", "")]);
+    assert_says(&stderr, &["content/articles/a.md:1:", "empty file"]);
+}
+
+#[test]
+fn file_not_utf8() {
+    let fixture = Fixture::new(&[]);
+    fixture.write_bytes(
+        "content/articles/a.md",
+        b"---\ntitle: A\ndate: 2024-01-01\n---\nCaf\xe9 au lait\n",
+    );
+    let stderr = fixture.fail(&["build"]);
+    assert_nothing_written(&fixture);
+    assert_says(
+        &stderr,
+        &["content/articles/a.md:5:4:", "not valid UTF-8", "UTF-8"],
+    );
+}
+
+#[test]
+fn missing_required_keys() {
+    let stderr = fail_build(&[
+        (
+            "content/articles/a.md",
+            "---\ndate: 2024-01-01\n---\nBody\n",
+        ),
+        ("content/articles/b.md", "---\ntitle: B\n---\nBody\n"),
+        ("content/entities/x.md", "---\ntype: person\n---\n"),
+        ("content/entities/y.md", "---\nname: Y\n---\n"),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:1:1: error: missing required key `title`",
+            "content/articles/b.md:1:1: error: missing required key `date`",
+            "content/entities/x.md:1:1: error: missing required key `name`",
+            "content/entities/y.md:1:1: error: missing required key `type`",
+            "4 errors; nothing was written",
+        ],
+    );
+}
+
+/// The missing key's name appearing inside another value (`update` contains
+/// `date`) must not move the error onto that value's line.
+#[test]
+fn missing_key_is_not_placed_on_a_value_containing_its_name() {
+    let stderr = fail_build(&[
+        (
+            "content/articles/a.md",
+            "---\ntitle: Sanctions update\n---\nBody\n",
+        ),
+        (
+            "content/entities/x.md",
+            "---\nname: X\nsummary: a type of thing\n---\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:1:1: error: missing required key `date`",
+            "content/entities/x.md:1:1: error: missing required key `type`",
+        ],
+    );
+}
+
+#[test]
+fn key_of_wrong_type() {
+    let stderr = fail_build(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\ntags: {a: b}\n---\nBody\n",
+    )]);
+    assert_says(
+        &stderr,
+        &["content/articles/a.md:4:", "wrong type", "`tags`", "map"],
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_nearest() {
+    let stderr = fail_build(&[
+        ("content/entities/vladimir-putin.md", PUTIN),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nentites: [vladimir-putin]\n---\nBody\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:4:1: error: unknown key `entites`",
+            "did you mean `entities`?",
+        ],
+    );
+}
+
+#[test]
+fn invalid_date() {
+    let stderr = fail_build(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-13-45\n---\nBody\n",
+    )]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:3:",
+            "invalid date `2024-13-45`",
+            "YYYY-MM-DD",
+        ],
+    );
+}
+
+#[test]
+fn slug_outside_the_allowed_characters() {
+    let stderr = fail_build(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\nslug: ../../etc\n---\nBody\n",
+    )]);
+    assert_says(
+        &stderr,
+        &["content/articles/a.md:4:", "invalid slug `../../etc`"],
+    );
+}
+
+#[test]
+fn duplicate_article_slug() {
+    let stderr = fail_build(&[
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nslug: same\n---\nBody\n",
+        ),
+        (
+            "content/articles/b.md",
+            "---\ntitle: B\ndate: 2024-01-02\nslug: same\n---\nBody\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/b.md:4:",
+            "duplicate article slug `same`",
+            "content/articles/a.md",
+        ],
+    );
+}
+
+/// The id is the file name: the error is about the whole file, no line.
+#[test]
+fn duplicate_entity_id_across_folders() {
+    let stderr = fail_build(&[
+        (
+            "content/entities/a/x.md",
+            "---\nname: X\ntype: person\n---\n",
+        ),
+        (
+            "content/entities/b/x.md",
+            "---\nname: X2\ntype: person\n---\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/entities/b/x.md: error: duplicate entity id `x`",
+            "content/entities/a/x.md",
+        ],
+    );
+}
+
+#[test]
+fn wikilink_to_unknown_entity() {
+    let stderr = fail_build(&[
+        ("content/entities/vladimir-putin.md", PUTIN),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\n---\nFirst line.\n\nThen [[vladimir-putn]] spoke.\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:7:6: error:",
+            "[[vladimir-putn]]",
+            "`vladimir-putin`",
+        ],
+    );
+}
+
+#[test]
+fn relation_to_unknown_entity() {
+    let stderr = fail_build(&[
+        ("content/entities/kim-jong-un.md", KIM),
+        (
+            "content/entities/vladimir-putin.md",
+            "---\nname: Vladimir Putin\ntype: person\nrelations:\n  - to: kim-jong-um\n    type: ally\n---\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/entities/vladimir-putin.md:5:",
+            "unknown entity `kim-jong-um`",
+            "did you mean `kim-jong-un`?",
+        ],
+    );
+}
+
+#[test]
+fn relation_source_not_an_article() {
+    let stderr = fail_build(&[
+        ("content/articles/treaty.md", ARTICLE),
+        ("content/entities/kim-jong-un.md", KIM),
+        (
+            "content/entities/vladimir-putin.md",
+            "---\nname: Vladimir Putin\ntype: person\nrelations:\n  - to: kim-jong-un\n    type: ally\n    source: no-such-article\n---\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/entities/vladimir-putin.md:7:",
+            "`no-such-article` is not an article slug",
+        ],
+    );
+}
+
+#[test]
+fn entities_list_names_unknown_entity() {
+    let stderr = fail_build(&[
+        ("content/entities/vladimir-putin.md", PUTIN),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nentities: [vladimir-putn]\n---\nBody\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:4:",
+            "unknown entity `vladimir-putn`",
+            "did you mean `vladimir-putin`?",
+        ],
+    );
+}
+
+#[test]
+fn several_errors_in_several_files_reported_together() {
+    let stderr = fail_build(&[
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\n  date: 2024-01-01\n---\nBody\n",
+        ),
+        (
+            "content/articles/b.md",
+            "---\ntitle: B\ndate: 2024-01-01\nentites: []\n---\nBody\n",
+        ),
+        (
+            "content/articles/c.md",
+            "---\ntitle: C\ndate: 2024-02-30\n---\nBody\n",
+        ),
+        ("content/entities/x.md", "---\nname: X\n---\n"),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:3:",
+            "content/articles/b.md:4:",
+            "content/articles/c.md:3:",
+            "content/entities/x.md:1:",
+            "4 errors; nothing was written",
+        ],
+    );
+}
+
+#[test]
+fn several_unknown_wikilinks_reported_together() {
+    let stderr = fail_build(&[
+        ("content/entities/vladimir-putin.md", PUTIN),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\n---\n[[nobody]] and\n[[vladimir-putn]].\n",
+        ),
+        (
+            "content/articles/b.md",
+            "---\ntitle: B\ndate: 2024-01-01\n---\nText.\n\n> Quote by [[vladimir-putn]].\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:5:1:",
+            "content/articles/a.md:6:1:",
+            "content/articles/b.md:7:12:",
+            "3 errors; nothing was written",
+        ],
+    );
+}
+
+#[test]
+fn invalid_config() {
+    let stderr = fail_build(&[
+        ("dossier.yaml", "title: T\nautolink: sometimes\n"),
+        ("content/articles/a.md", ARTICLE),
+    ]);
+    assert_says(&stderr, &["dossier.yaml:2:", "autolink", "`sometimes`"]);
+
+    let stderr = fail_build(&[
+        (
+            "dossier.yaml",
+            "title: T\nlanguage: en\nbase_ulr: https://x.org/\n",
+        ),
+        ("content/articles/a.md", ARTICLE),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "dossier.yaml:3:1: error: unknown key `base_ulr`",
+            "did you mean `base_url`?",
+        ],
+    );
+}
+
+#[test]
+fn crlf_and_bom_are_accepted() {
+    let fixture = Fixture::new(&[
+        ("dossier.yaml", "\u{feff}title: T\r\nautolink: all\r\n"),
+        (
+            "content/entities/vladimir-putin.md",
+            "\u{feff}---\r\nname: Vladimir Putin\r\ntype: person\r\n---\r\nPresident.\r\n",
+        ),
+        (
+            "content/articles/a.md",
+            "\u{feff}---\r\ntitle: Crlf\r\ndate: 2024-01-01\r\n---\r\nThen Vladimir\r\nPutin spoke.\r\n",
+        ),
+        ("content/pages/about.md", "---\r\ntitle: About\r\n---\r\n"),
+    ]);
+    let site = fixture.build();
+    let page = site.page("articles/a/index.html");
+    assert_eq!(page.text_of("h1"), "Crlf");
+    // The name is found across the CRLF line break.
+    assert_eq!(
+        page.attrs("a.mention", "href"),
+        ["../../entities/vladimir-putin/index.html"]
+    );
+    assert!(site.exists("about/index.html"));
+}
+
+/// CRLF line ends and a BOM do not shift the reported position.
+#[test]
+fn crlf_and_bom_errors_have_the_right_place() {
+    let stderr = fail_build(&[(
+        "content/articles/a.md",
+        "\u{feff}---\r\ntitle: A\r\ndate: 2024-01-01\r\nentites: []\r\n---\r\nBody\r\n",
+    )]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:4:1: error: unknown key `entites`",
+            "\n 4 | entites: []\n",
+        ],
+    );
+}
+
+#[test]
+fn check_fails_on_the_same_errors_and_writes_nothing() {
+    let fixture = Fixture::new(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-13-45\n---\nBody\n",
+    )]);
+    let stderr = fixture.fail(&["check"]);
+    assert_nothing_written(&fixture);
+    assert_says(
+        &stderr,
+        &["content/articles/a.md:3:", "invalid date `2024-13-45`"],
+    );
+}
+
+#[test]
+fn failed_build_keeps_the_previous_output() {
+    let fixture = Fixture::new(&[
+        ("content/entities/vladimir-putin.md", PUTIN),
+        ("content/articles/a.md", ARTICLE),
+    ]);
+    let site = fixture.build();
+    let before = fs::read(site.root.join("index.html")).expect("index written");
+    let files_before = site.files();
+
+    fixture.write(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\n---\nBody with [[vladimir-putn]].\n",
+    );
+    let stderr = fixture.fail(&["build"]);
+    assert_says(&stderr, &["content/articles/a.md:5:11:"]);
+    let after = fs::read(site.root.join("index.html")).expect("index still there");
+    assert!(before == after, "public/index.html changed");
+    assert_eq!(site.files(), files_before);
+    assert_no_leftovers(&fixture);
+
+    // `check` does not touch it either.
+    fixture.fail(&["check"]);
+    assert_eq!(
+        fs::read(site.root.join("index.html")).expect("index"),
+        before
+    );
+    assert_no_leftovers(&fixture);
+}
+
+#[test]
+fn wrong_command_line_exits_2() {
+    let fixture = Fixture::new(&[("content/articles/a.md", ARTICLE)]);
+    for args in [&["build", "--nonsense"][..], &["frobnicate"], &[]] {
+        let output = fixture.run(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_nothing_written(&fixture);
+    }
+}
+
+/// An unknown id is reported on its own list line, not on an earlier line
+/// that merely contains it (`kim` inside `kim-jong-un`).
+#[test]
+fn unknown_entity_in_a_list_is_placed_on_its_own_line() {
+    let stderr = fail_build(&[
+        ("content/entities/kim-jong-un.md", KIM),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nentities:\n  - kim-jong-un\n  - kim\n---\nBody\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &["content/articles/a.md:6:5:", "unknown entity `kim`"],
+    );
+}
+
+/// A quoted relation source is still reported on its line.
+#[test]
+fn quoted_relation_source_is_placed_on_its_line() {
+    let stderr = fail_build(&[
+        ("content/entities/kim-jong-un.md", KIM),
+        (
+            "content/entities/vladimir-putin.md",
+            "---\nname: Vladimir Putin\ntype: person\nrelations:\n  - to: kim-jong-un\n    type: ally\n    source: \"no-such-article\"\n---\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/entities/vladimir-putin.md:7:",
+            "`no-such-article` is not an article slug",
+        ],
+    );
+}
