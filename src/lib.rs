@@ -91,18 +91,27 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
 
 fn run(options: &BuildOptions) -> Result<(Report, Vec<render::OutputFile>), Failure> {
     let verbose = options.verbose;
-    let mut loaded = timed(verbose, "load", || load::load(&options.root)).map_err(failed)?;
+    let mut loaded = timed(verbose, "load", || load::load(&options.root));
     if let Some(base_url) = &options.base_url {
         loaded.config.base_url.clone_from(base_url);
     }
     let mut warnings = std::mem::take(&mut loaded.warnings);
-    let dossier = timed(verbose, "resolve", || {
+    // Each stage goes on with what the previous one could read, so that
+    // every error of the run is reported together; nothing is rendered
+    // while there is one.
+    let (dossier, mut errors) = timed(verbose, "resolve", || {
         resolve::resolve(loaded, options.drafts)
-    })
-    .map_err(failed)?;
+    });
     warnings.extend(ambiguity_warnings(&dossier));
-    let annotations =
-        timed(verbose, "annotate", || annotate::annotate(&dossier)).map_err(failed)?;
+    let annotated = timed(verbose, "annotate", || annotate::annotate(&dossier));
+    let annotations = match annotated {
+        Ok(annotations) if errors.is_empty() => annotations,
+        Ok(_) => return Err(failed(errors)),
+        Err(found) => {
+            errors.extend(found);
+            return Err(failed(errors));
+        }
+    };
     // `check` renders too: a template error is a content error.
     let files = timed(verbose, "render", || {
         render::render(&dossier, &annotations, &options.root)

@@ -396,6 +396,12 @@ impl<'a, 'c> Weaver<'a, 'c> {
                     "write the entity id instead: `[[id|shown text]]`".to_string(),
                 ));
             }
+            // Its file has an error of its own, already reported.
+            None if aliases.is_unreadable(&link.target) => {
+                let mut shown = String::new();
+                escape_into(&mut shown, &link.shown);
+                self.out.push(Event::InlineHtml(shown.into()));
+            }
             None => {
                 let near = aliases.suggest(&link.target);
                 let help = if near.is_empty() {

@@ -6,7 +6,7 @@
 //! span of text (so a shorter alias inside it is not linked instead) but
 //! links nowhere; `check` reports it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -49,6 +49,9 @@ pub struct AliasTable {
     targets: Vec<Target>,
     by_name: BTreeMap<String, Target>,
     by_id: BTreeMap<String, EntityId>,
+    /// Ids of entity files that failed to load: wikilinks to them are not
+    /// reported again as unknown.
+    unreadable: BTreeSet<String>,
 }
 
 impl AliasTable {
@@ -101,6 +104,7 @@ impl AliasTable {
             targets,
             by_name,
             by_id,
+            unreadable: BTreeSet::new(),
         }
     }
 
@@ -158,6 +162,16 @@ impl AliasTable {
             return Some(Target::Entity(*index));
         }
         self.by_name.get(&collapse_whitespace(target)).cloned()
+    }
+
+    /// Records the ids of entity files that failed to load.
+    pub fn set_unreadable(&mut self, ids: BTreeSet<String>) {
+        self.unreadable = ids;
+    }
+
+    /// True when `target` is the id of an entity file that failed to load.
+    pub fn is_unreadable(&self, target: &str) -> bool {
+        self.unreadable.contains(target.trim())
     }
 
     /// True when `target` is an entity id (rather than a name).

@@ -18,17 +18,21 @@ const RESERVED_SLUGS: &[&str] = &[
     "articles", "entities", "tags", "timeline", "graph", "search", "static",
 ];
 
-/// Resolves `loaded`; drafts are kept only when `include_drafts`.
-pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
+/// Resolves `loaded`; drafts are kept only when `include_drafts`. Gives
+/// the dossier (what could be resolved) and every error, those of loading
+/// included: a non-empty list means the site must not be written.
+pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic>) {
     let Loaded {
         config,
         articles,
         entities,
         pages,
         home,
+        errors: mut load_errors,
+        unreadable,
         ..
     } = loaded;
+    let mut errors = std::mem::take(&mut load_errors);
 
     let entities = resolve_entities(entities, &mut errors);
     let article_slugs = article_slugs(&articles, &mut errors);
@@ -59,6 +63,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
             match find_entity(id) {
                 Some(entity) if !about.contains(&entity) => about.push(entity),
                 Some(_) => {}
+                None if unreadable.entity_ids.contains(id) => {}
                 None => errors.push(unknown_entity(&doc.file, id, &entity_ids, "entities")),
             }
         }
@@ -93,6 +98,9 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
     for (from, (entity, meta)) in entities.iter().enumerate() {
         for relation in &meta.relations {
             let Some(to) = find_entity(&relation.to) else {
+                if unreadable.entity_ids.contains(&relation.to) {
+                    continue;
+                }
                 errors.push(unknown_entity(
                     &entity.file,
                     &relation.to,
@@ -105,7 +113,11 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
                 None => None,
                 Some(slug) => match published.get(slug) {
                     Some(article) => Some(*article),
-                    None if every_slug.contains(slug) => None,
+                    None if every_slug.contains(slug)
+                        || unreadable.article_slugs.contains(slug) =>
+                    {
+                        None
+                    }
                     None => {
                         errors.push(entity.file.error_at_value(
                             "relations",
@@ -129,9 +141,6 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
     }
 
     let pages = resolve_pages(pages, include_drafts, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
 
     // Re-sort tag ids by slug so that tag order never depends on file order.
     let mut order: Vec<usize> = (0..tags.len()).collect();
@@ -165,7 +174,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
             file: doc.file,
         })
         .collect();
-    let aliases = AliasTable::new(entities.iter().map(|(e, _)| {
+    let mut aliases = AliasTable::new(entities.iter().map(|(e, _)| {
         (
             e.id.as_str(),
             std::iter::once(e.name.as_str())
@@ -173,6 +182,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
                 .collect(),
         )
     }));
+    aliases.set_unreadable(unreadable.entity_ids);
     let home = home
         .filter(|doc| include_drafts || !doc.meta.draft)
         .map(|doc| Page {
@@ -181,7 +191,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
             extra: doc.meta.extra,
             file: doc.file,
         });
-    Ok(Dossier {
+    let dossier = Dossier {
         config,
         articles,
         entities: entities.into_iter().map(|(e, _)| e).collect(),
@@ -190,7 +200,8 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> Result<Dossier, Vec<Diag
         tags,
         relations,
         aliases,
-    })
+    };
+    (dossier, errors)
 }
 
 /// Entities sorted by id, with their front matter kept for relations.

@@ -535,3 +535,55 @@ fn quoted_relation_source_is_placed_on_its_line() {
         ],
     );
 }
+
+#[test]
+fn errors_of_every_stage_are_reported_in_one_run() {
+    // A YAML error in one file does not hide an unknown wikilink in another.
+    let stderr = fail_build(&[
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: nope\n---\nBody\n",
+        ),
+        (
+            "content/articles/b.md",
+            "---\ntitle: B\ndate: 2024-01-01\n---\nSee [[nobody]].\n",
+        ),
+        ("content/entities/vladimir-putin.md", PUTIN),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/articles/a.md:3:",
+            "content/articles/b.md:5:5:",
+            "[[nobody]]",
+            "2 errors",
+        ],
+    );
+}
+
+#[test]
+fn references_to_a_broken_file_are_not_reported_twice() {
+    // The entity file is broken: its own error is enough; the wikilink, the
+    // `entities:` list and the relation that name it are not "unknown".
+    let stderr = fail_build(&[
+        (
+            "content/entities/kim-jong-un.md",
+            "---\nname: Kim Jong Un\n---\n",
+        ),
+        (
+            "content/entities/vladimir-putin.md",
+            "---\nname: Vladimir Putin\ntype: person\nrelations: [{to: kim-jong-un, type: ally}]\n---\n",
+        ),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nentities: [kim-jong-un]\n---\nSee [[kim-jong-un]].\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/entities/kim-jong-un.md:1:1: error: missing required key `type`",
+            "1 error;",
+        ],
+    );
+}

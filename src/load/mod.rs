@@ -118,6 +118,21 @@ pub struct Loaded {
     pub home: Option<Document<HomeMeta>>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// Files that could not be read or parsed; later stages go on without
+    /// them so that all errors are reported in one run.
+    pub errors: Vec<Diagnostic>,
+    /// Entity ids and article slugs (from file stems) of the files that
+    /// failed: references to them are not reported as unknown.
+    pub unreadable: Unreadable,
+}
+
+/// What failed to load, by the names other files may use for it.
+#[derive(Debug, Default)]
+pub struct Unreadable {
+    /// File stems of entities.
+    pub entity_ids: std::collections::BTreeSet<String>,
+    /// Slugified file stems of articles.
+    pub article_slugs: std::collections::BTreeSet<String>,
 }
 
 enum Kind {
@@ -134,8 +149,9 @@ enum Parsed {
     Home(Document<HomeMeta>),
 }
 
-/// Reads the dossier at `root`. Returns every error found, or the files.
-pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+/// Reads the dossier at `root`: every file that parses, and an error for
+/// each one that does not.
+pub fn load(root: &Path) -> Loaded {
     let mut errors = Vec::new();
     let mut loaded = Loaded::default();
     match read_config(root) {
@@ -152,20 +168,27 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         .par_iter()
         .map(|(path, kind)| parse_file(root, path, kind))
         .collect();
-    for result in parsed {
+    for (result, (path, kind)) in parsed.into_iter().zip(&files) {
         match result {
             Ok(Parsed::Article(doc)) => loaded.articles.push(doc),
             Ok(Parsed::Entity(doc)) => loaded.entities.push(doc),
             Ok(Parsed::Page(doc)) => loaded.pages.push(doc),
             Ok(Parsed::Home(doc)) => loaded.home = Some(doc),
-            Err(error) => errors.push(error),
+            Err(error) => {
+                let stem = path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                match kind {
+                    Kind::Entity => loaded.unreadable.entity_ids.insert(stem),
+                    Kind::Article => loaded.unreadable.article_slugs.insert(slug::slugify(stem)),
+                    Kind::Page | Kind::Home => false,
+                };
+                errors.push(error);
+            }
         }
     }
-    if errors.is_empty() {
-        Ok(loaded)
-    } else {
-        Err(errors)
-    }
+    loaded.errors = errors;
+    loaded
 }
 
 fn read_config(root: &Path) -> Result<Config, Diagnostic> {
