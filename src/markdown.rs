@@ -258,6 +258,14 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 self.flush_run();
                 self.out.push(Event::Start(tag));
             }
+            // A row is one passage: a lone cell says too little.
+            Tag::TableCell => {
+                self.flush_run();
+                if !self.block.is_empty() {
+                    self.block.push_str(" | ");
+                }
+                self.out.push(Event::Start(tag));
+            }
             Tag::CodeBlock(_) => {
                 self.flush_block();
                 self.in_code_block = true;
@@ -298,6 +306,10 @@ impl<'a, 'c> Weaver<'a, 'c> {
             | TagEnd::Strikethrough
             | TagEnd::Superscript
             | TagEnd::Subscript => {
+                self.flush_run();
+                self.out.push(Event::End(end));
+            }
+            TagEnd::TableCell => {
                 self.flush_run();
                 self.out.push(Event::End(end));
             }

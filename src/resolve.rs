@@ -119,11 +119,17 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
                         None
                     }
                     None => {
-                        errors.push(entity.file.error_at_value(
+                        let error = entity.file.error_at_value(
                             "relations",
                             slug,
                             format!("relation source `{slug}` is not an article slug"),
-                        ));
+                        );
+                        let near =
+                            crate::diagnostic::nearest(slug, every_slug.iter().map(String::as_str));
+                        errors.push(match near {
+                            Some(near) => error.with_help(format!("did you mean `{near}`?")),
+                            None => error.with_help("`source` takes the slug of an article: its URL is /articles/<slug>/"),
+                        });
                         None
                     }
                 },

@@ -587,3 +587,41 @@ fn references_to_a_broken_file_are_not_reported_twice() {
         ],
     );
 }
+
+#[test]
+fn hints_fit_the_place_of_the_mistake() {
+    // dossier.yaml and `source` have no `extra`: the hint must not offer it.
+    let stderr = fail_build(&[
+        ("dossier.yaml", "langauge: fr\n"),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nsource:\n  archiv: https://a.org\n---\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "dossier.yaml:1:1:",
+            "did you mean `language`?",
+            "content/articles/a.md:5:3:",
+            "did you mean `archive`?",
+        ],
+    );
+    assert!(!stderr.contains("extra"), "{stderr}");
+    // A relation source with a typo gets the nearest article slug.
+    let stderr = fail_build(&[
+        ("content/articles/treaty.md", ARTICLE),
+        ("content/entities/kim-jong-un.md", KIM),
+        (
+            "content/entities/vladimir-putin.md",
+            "---\nname: Vladimir Putin\ntype: person\nrelations: [{to: kim-jong-un, type: ally, source: traety}]\n---\n",
+        ),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "content/entities/vladimir-putin.md:4:",
+            "did you mean `treaty`?",
+        ],
+    );
+}

@@ -206,3 +206,19 @@ fn headings_get_unique_ids_that_do_not_clash_with_the_page() {
     );
     assert_eq!(page.count("[id='content']"), 1);
 }
+
+#[test]
+fn a_table_row_is_one_passage() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/table.md",
+        "---\ntitle: T\ndate: 2024-01-01\n---\n| Who | Role |\n|---|---|\n| Putin | president |\n| Kim Jong Un | leader |\n",
+    );
+    let site = fixture.build();
+    let page = site.page("entities/kim-jong-un/index.html");
+    let passages = page.texts(".passages blockquote");
+    assert!(
+        passages.contains(&"Kim Jong Un | leader".to_string()),
+        "{passages:?}"
+    );
+}

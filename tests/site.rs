@@ -149,6 +149,10 @@ fn every_internal_link_resolves_to_a_file_and_anchor() {
             let (target, fragment) = href.split_once('#').unwrap_or((&href, ""));
             let resolved = if target.is_empty() {
                 PathBuf::from(file)
+            } else if let Some(from_root) = target.strip_prefix('/') {
+                // Only the 404 page, served at any depth, links from the root.
+                assert_eq!(file, "404.html", "{file}: root-absolute link {href}");
+                PathBuf::from(from_root)
             } else {
                 assert!(!target.ends_with('/'), "{file}: folder link {href}");
                 normalize(&Path::new(file).parent().expect("in a folder").join(target))
@@ -317,4 +321,16 @@ fn output_dir_and_base_url_flags() {
         ["https://example.org/dossier/style.css"]
     );
     assert!(!fixture.root().join("public").exists());
+}
+
+#[test]
+fn not_found_page_links_from_the_server_root_without_base_url() {
+    let fixture = Fixture::copy("english");
+    let site = fixture.build();
+    let page = site.page("404.html");
+    assert_eq!(page.attrs("link[rel=stylesheet]", "href"), ["/style.css"]);
+    assert!(
+        page.attrs("main a", "href")
+            .contains(&"/index.html".to_string())
+    );
 }

@@ -38,12 +38,16 @@ fn to_diagnostic(
         let names = backticked(rest);
         let unknown = names.first().copied().unwrap_or_default();
         let mut d = Diagnostic::error(path, format!("unknown key `{unknown}`{}", in_key(key_path)));
-        let help = match nearest(unknown, names.iter().skip(1).copied()) {
-            Some(near) => format!("did you mean `{near}`? Custom data goes under `extra`"),
-            None => format!(
-                "known keys here: {}; custom data goes under `extra`",
-                names[1..].join(", ")
-            ),
+        let known = &names[1..];
+        // Only where there is an `extra` map can custom data go.
+        let extra = if known.contains(&"extra") {
+            "; custom data goes under `extra`"
+        } else {
+            ""
+        };
+        let help = match nearest(unknown, known.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?{extra}"),
+            None => format!("known keys here: {}{extra}", known.join(", ")),
         };
         d = d.with_help(help);
         d

@@ -63,6 +63,7 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
             "co_mentioned",
             pick("Often named with", "Souvent cité avec"),
         ),
+        ("shared_one", pick("shared article", "article en commun")),
         ("shared", pick("shared articles", "articles en commun")),
         ("previous", pick("Previous", "Précédent")),
         ("next", pick("Next", "Suivant")),

@@ -240,12 +240,11 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
         }
         Job::NotFound => ("404.html", "404.html".to_string(), ""),
     };
-    // The 404 page is served at any depth: with a base URL its links are
-    // absolute; without one they are relative to the root, where it lives.
+    // The 404 page is served in place of any missing path, at any depth,
+    // so relative links would break: its links are absolute, from the base
+    // URL, or from the server's root without one.
     let root = match job {
-        Job::NotFound if !dossier.config.base_url.is_empty() => {
-            format!("{}/", dossier.config.base_url.trim_end_matches('/'))
-        }
+        Job::NotFound => format!("{}/", dossier.config.base_url.trim_end_matches('/')),
         _ => root.to_string(),
     };
     context.insert("root", &root);
