@@ -274,9 +274,11 @@ impl<'a> FoldedText<'a> {
 
 /// A match stands on word boundaries when the characters beside it are not
 /// letters or digits (where the match itself starts or ends with one).
-/// Apostrophes are not letters, so `l’Ukraine` and `d'Ukraine` match.
+/// Apostrophes and hyphens are not letters, so `l’Ukraine`, `d'Ukraine` and
+/// `anti-Putin` match; `Putin_2` does not.
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let word = |c: char| c.is_alphanumeric();
+    // `_` joins words (Unicode word boundaries); `-` and apostrophes do not.
+    let word = |c: char| c.is_alphanumeric() || c == '_';
     let first = text[start..end].chars().next();
     let last = text[start..end].chars().next_back();
     let before = text[..start].chars().next_back();
@@ -289,4 +291,83 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 /// Folds every run of white space to one space and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> AliasTable {
+        AliasTable::new([
+            ("coree", vec!["Corée"]),
+            ("coree-du-nord", vec!["Corée du Nord", "RPDC"]),
+            ("putin", vec!["Putin", "Путин"]),
+            ("washington-city", vec!["Washington"]),
+            ("washington-person", vec!["George Washington", "Washington"]),
+        ])
+    }
+
+    fn found(text: &str) -> Vec<(&str, Option<EntityId>)> {
+        table()
+            .find(text)
+            .into_iter()
+            .map(|f| (&text[f.range], f.entity))
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_wins_and_white_space_runs_match_a_space() {
+        assert_eq!(
+            found("la Corée du Nord et la Corée"),
+            [("Corée du Nord", Some(1)), ("Corée", Some(0))]
+        );
+        assert_eq!(
+            found("la Corée du\n  Nord"),
+            [("Corée du\n  Nord", Some(1))]
+        );
+        assert_eq!(
+            found("la Corée du\u{a0}Nord"),
+            [("Corée du\u{a0}Nord", Some(1))]
+        );
+    }
+
+    #[test]
+    fn word_boundaries() {
+        assert_eq!(found("Putinism Putin_2 xPutin"), []);
+        assert_eq!(
+            found("anti-Putin, l’Putin (Путин)"),
+            [("Putin", Some(2)), ("Putin", Some(2)), ("Путин", Some(2))]
+        );
+        // When the longest match is cut off, a shorter one that stands alone counts.
+        assert_eq!(found("Corée du Nordiste"), [("Corée", Some(0))]);
+    }
+
+    #[test]
+    fn shared_names_claim_their_span_but_link_nowhere() {
+        assert_eq!(
+            found("George Washington in Washington"),
+            [("George Washington", Some(4)), ("Washington", None)]
+        );
+        let ambiguities = table().ambiguities();
+        assert_eq!(
+            ambiguities,
+            [Ambiguity {
+                name: "Washington".into(),
+                entities: vec![3, 4]
+            }]
+        );
+    }
+
+    #[test]
+    fn wikilinks_resolve_by_id_then_name() {
+        let table = table();
+        assert_eq!(table.resolve("putin"), Some(Target::Entity(2)));
+        assert_eq!(table.resolve("Путин"), Some(Target::Entity(2)));
+        assert_eq!(
+            table.resolve("Washington"),
+            Some(Target::Ambiguous(vec![3, 4]))
+        );
+        assert_eq!(table.resolve("nobody"), None);
+        assert_eq!(table.suggest("putn"), ["putin"]);
+    }
 }

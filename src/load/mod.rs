@@ -234,7 +234,14 @@ fn markdown_files(root: &Path, content: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Dia
             }
         };
         let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "md") {
+            problems.push(Diagnostic::warning(
+                relative_to(path, root),
+                "ignored: only Markdown files are read from content/; put images and other files in static/",
+            ));
             continue;
         }
         let inside = relative_to(path, content);
