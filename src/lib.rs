@@ -18,6 +18,7 @@ pub mod load;
 pub mod markdown;
 pub mod mentions;
 pub mod model;
+pub mod notes;
 pub mod passage;
 pub mod render;
 pub mod resolve;

@@ -1,111 +1,22 @@
-//! Markdown to HTML with mentions woven in. Takes one body and gives its
-//! HTML and the mentions found in it, each with an anchor and its passage.
-//!
-//! pulldown-cmark parses; this module rewrites the event stream before its
-//! HTML writer sees it: prose text runs go through the alias table, `[[…]]`
-//! wikilinks are resolved, headings get ids, footnotes get prefixed ids
-//! (bare numbers would collide), and raw HTML is shown as text, never
-//! passed through, so a collected article cannot inject markup.
+//! The event-stream rewriter behind [`super::annotate`]: one pass over
+//! pulldown-cmark's events, finding mentions in prose runs, resolving
+//! wikilinks, naming headings and footnotes, drawing highlights, and
+//! recording each block's visible text.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
+use super::visible::{Highlight, VisibleText};
+use super::{Context, Mention, RESERVED_IDS, escape};
 use crate::config::Autolink;
-use crate::diagnostic::Diagnostic;
-use crate::load::SourceFile;
-use crate::mentions::{AliasTable, Target};
-use crate::model::{Entity, EntityId};
-use crate::passage::{Passage, passage, push_folded};
+use crate::mentions::Target;
+use crate::model::EntityId;
+use crate::notes::Block;
+use crate::passage::{Passage, passage};
 
-/// What the annotator needs to know besides the text.
-pub struct Context<'a> {
-    /// Names and aliases.
-    pub aliases: &'a AliasTable,
-    /// The entities, for ids, names and types.
-    pub entities: &'a [Entity],
-    /// Which found mentions become links.
-    pub autolink: Autolink,
-    /// Relative path from the page to the site root (`../../`).
-    pub root: &'a str,
-    /// The entity whose own description this is: not linked to itself.
-    pub itself: Option<EntityId>,
-}
-
-/// One mention of an entity in a body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    /// The entity.
-    pub entity: EntityId,
-    /// Its anchor in the page: `m-<id>-<n>`.
-    pub anchor: String,
-    /// The text around it.
-    pub passage: Passage,
-    /// Written as a `[[wikilink]]`.
-    pub explicit: bool,
-}
-
-/// A rendered body.
-#[derive(Debug, Clone, Default)]
-pub struct Annotated {
-    /// The body as HTML.
-    pub html: String,
-    /// Every mention, in text order.
-    pub mentions: Vec<Mention>,
-}
-
-/// Ids the built-in templates give to elements around a body: a heading
-/// with the same text gets `-2` appended instead of a duplicate id.
-const RESERVED_IDS: &[&str] = &["content", "in-article"];
-
-/// Markdown extensions dossier turns on.
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_WIKILINKS
-}
-
-/// Renders the body of `file`, finding its mentions. Unresolvable
-/// wikilinks are errors at their `file:line:col`.
-pub fn annotate(file: &SourceFile, context: &Context<'_>) -> Result<Annotated, Vec<Diagnostic>> {
-    let body = file.body();
-    let mut weaver = Weaver::new(context);
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        weaver.event(event, range);
-    }
-    weaver.flush_block();
-    if !weaver.unresolved.is_empty() {
-        return Err(weaver
-            .unresolved
-            .into_iter()
-            .map(|(offset, message, help)| file.error_in_body(offset, message).with_help(help))
-            .collect());
-    }
-    let mut html = String::with_capacity(body.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut html, weaver.out.into_iter());
-    Ok(Annotated {
-        html,
-        mentions: weaver.mentions,
-    })
-}
-
-/// Renders one paragraph of inline Markdown (a summary) without `<p>`.
-pub fn inline(text: &str) -> String {
-    let events =
-        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
-            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
-            other => Some(other),
-        });
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
-    html.trim_end().to_string()
-}
-
+/// A wikilink being read: its target and the text it shows.
 struct WikiLink {
     target: String,
     shown: String,
@@ -113,41 +24,66 @@ struct WikiLink {
     piped: bool,
 }
 
+/// A wikilink that could not be resolved: offset, message, help.
+pub(super) type Unresolved = (usize, String, String);
+
 /// Rewrites the event stream; see the module documentation.
-struct Weaver<'a, 'c> {
+pub(super) struct Weaver<'a, 'c> {
     context: &'c Context<'c>,
-    out: Vec<Event<'a>>,
+    pub(super) out: Vec<Event<'a>>,
     /// Prose text not yet searched for names.
     run: String,
-    /// Reader-visible text of the current block, white space folded.
-    block: String,
-    /// Mentions of the current block: index in `mentions`, range in `block`.
+    visible: VisibleText,
+    /// Mentions of the current block: index in `mentions`, visible range.
     block_mentions: Vec<(usize, Range<usize>)>,
-    mentions: Vec<Mention>,
+    pub(super) mentions: Vec<Mention>,
     per_entity: BTreeMap<EntityId, usize>,
     in_code_block: bool,
     link_depth: usize,
+    image_depth: usize,
+    table_depth: usize,
     /// Open inline HTML elements: their text is raw HTML, not prose.
     inline_html_depth: usize,
     wikilink: Option<WikiLink>,
     heading_start: Option<usize>,
     heading_ids: BTreeMap<String, usize>,
     footnotes: BTreeMap<String, usize>,
-    unresolved: Vec<(usize, String, String)>,
+    pub(super) unresolved: Vec<Unresolved>,
+    /// Highlights to draw, by block index; the notes of the current block.
+    highlights: BTreeMap<usize, Vec<Highlight>>,
+    block_notes: Vec<usize>,
+    block_index: usize,
+    block_source: usize,
+    /// Notes whose block has ended, waiting for a place for their aside.
+    asides: Vec<usize>,
+    /// Visible text of every block, kept when notes are to be placed.
+    pub(super) blocks: Option<Vec<Block>>,
 }
 
 impl<'a, 'c> Weaver<'a, 'c> {
-    fn new(context: &'c Context<'c>) -> Self {
+    /// A weaver drawing `highlights` (by block index); with `record_blocks`
+    /// it keeps every block's visible text.
+    pub(super) fn new(
+        context: &'c Context<'c>,
+        mut highlights: BTreeMap<usize, Vec<Highlight>>,
+        record_blocks: bool,
+    ) -> Self {
+        let mut visible = VisibleText::default();
+        let first = highlights.remove(&0).unwrap_or_default();
+        let block_notes = first.iter().map(|h| h.note).collect();
+        visible.start_block(first);
         Self {
             context,
             out: Vec::new(),
             run: String::new(),
-            block: String::new(),
+            visible,
             block_mentions: Vec::new(),
             mentions: Vec::new(),
             per_entity: BTreeMap::new(),
             in_code_block: false,
             link_depth: 0,
+            image_depth: 0,
+            table_depth: 0,
             inline_html_depth: 0,
             wikilink: None,
             heading_start: None,
@@ -157,10 +93,19 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 .collect(),
             footnotes: BTreeMap::new(),
             unresolved: Vec::new(),
+            highlights,
+            block_notes,
+            block_index: 0,
+            block_source: 0,
+            asides: Vec::new(),
+            blocks: record_blocks.then(Vec::new),
         }
     }
 
-    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+    pub(super) fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if self.visible.text.is_empty() && self.run.is_empty() {
+            self.block_source = range.start;
+        }
         if let Some(link) = &mut self.wikilink {
             match event {
                 Event::Text(text) | Event::Code(text) => link.shown.push_str(&text),
@@ -171,23 +116,25 @@ impl<'a, 'c> Weaver<'a, 'c> {
             return;
         }
         match event {
-            Event::Text(text)
-                if !self.in_code_block && self.link_depth == 0 && self.inline_html_depth == 0 =>
-            {
-                self.run.push_str(&text)
+            Event::Text(text) if self.in_code_block || self.image_depth > 0 => {
+                self.out.push(Event::Text(text));
+            }
+            Event::Text(text) if self.link_depth == 0 && self.inline_html_depth == 0 => {
+                self.run.push_str(&text);
             }
             Event::SoftBreak if self.link_depth == 0 => self.run.push('\n'),
             Event::Text(text) => {
                 self.flush_run();
-                if !self.in_code_block {
-                    push_folded(&mut self.block, &text);
-                }
-                self.out.push(Event::Text(text));
+                let mut html = String::new();
+                self.visible.write(&mut html, &text, self.link_depth > 0);
+                self.out.push(Event::InlineHtml(html.into()));
             }
             Event::Code(text) => {
                 self.flush_run();
-                push_folded(&mut self.block, &text);
-                self.out.push(Event::Code(text));
+                let mut html = String::from("<code>");
+                self.visible.write(&mut html, &text, true);
+                html.push_str("</code>");
+                self.out.push(Event::InlineHtml(html.into()));
             }
             Event::Html(html) => {
                 self.flush_run();
@@ -211,16 +158,6 @@ impl<'a, 'c> Weaver<'a, 'c> {
                     piped: has_pothole,
                 });
             }
-            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                self.flush_run();
-                self.link_depth += 1;
-                self.out.push(Event::Start(tag));
-            }
-            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
-                self.flush_run();
-                self.link_depth = self.link_depth.saturating_sub(1);
-                self.out.push(Event::End(end));
-            }
             Event::FootnoteReference(label) => {
                 self.flush_run();
                 let (id, number, first) = self.footnote(&label);
@@ -241,7 +178,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             other => {
                 self.flush_run();
                 if matches!(other, Event::HardBreak | Event::SoftBreak) {
-                    push_folded(&mut self.block, " ");
+                    self.visible.fold(" ");
                 }
                 self.out.push(other);
             }
@@ -258,12 +195,27 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 self.flush_run();
                 self.out.push(Event::Start(tag));
             }
+            Tag::Link { .. } => {
+                self.flush_run();
+                self.link_depth += 1;
+                self.out.push(Event::Start(tag));
+            }
+            Tag::Image { .. } => {
+                self.flush_run();
+                self.image_depth += 1;
+                self.out.push(Event::Start(tag));
+            }
             // A row is one passage: a lone cell says too little.
             Tag::TableCell => {
                 self.flush_run();
-                if !self.block.is_empty() {
-                    self.block.push_str(" | ");
+                if !self.visible.text.is_empty() {
+                    self.visible.fold(" | ");
                 }
+                self.out.push(Event::Start(tag));
+            }
+            Tag::Table(_) => {
+                self.flush_block();
+                self.table_depth += 1;
                 self.out.push(Event::Start(tag));
             }
             Tag::CodeBlock(_) => {
@@ -305,12 +257,18 @@ impl<'a, 'c> Weaver<'a, 'c> {
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Superscript
-            | TagEnd::Subscript => {
+            | TagEnd::Subscript
+            | TagEnd::TableCell => {
                 self.flush_run();
                 self.out.push(Event::End(end));
             }
-            TagEnd::TableCell => {
+            TagEnd::Link => {
                 self.flush_run();
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.out.push(Event::End(end));
+            }
+            TagEnd::Image => {
+                self.image_depth = self.image_depth.saturating_sub(1);
                 self.out.push(Event::End(end));
             }
             TagEnd::CodeBlock => {
@@ -323,15 +281,37 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 self.name_heading();
                 self.flush_block();
                 self.out.push(Event::End(end));
+                self.place_asides();
             }
             TagEnd::FootnoteDefinition => {
                 self.flush_block();
                 self.out.push(Event::Html("</div>\n".into()));
+                self.place_asides();
+            }
+            TagEnd::Table => {
+                self.flush_block();
+                self.table_depth = self.table_depth.saturating_sub(1);
+                self.out.push(Event::End(end));
+                self.place_asides();
             }
             other => {
                 self.flush_block();
                 self.out.push(Event::End(other));
+                self.place_asides();
             }
+        }
+    }
+
+    /// Puts the notes of ended blocks here, unless inside a table, where an
+    /// aside cannot go: they then follow the table. The render stage fills
+    /// each placeholder with the note template.
+    pub(super) fn place_asides(&mut self) {
+        if self.table_depth > 0 {
+            return;
+        }
+        for note in self.asides.drain(..) {
+            self.out
+                .push(Event::Html(super::note_placeholder(note).into()));
         }
     }
 
@@ -346,7 +326,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
         if id.is_some() {
             return;
         }
-        let mut base = slug::slugify(&self.block);
+        let mut base = slug::slugify(&self.visible.text);
         if base.is_empty() {
             base = "section".to_string();
         }
@@ -384,9 +364,8 @@ impl<'a, 'c> Weaver<'a, 'c> {
         let aliases = self.context.aliases;
         match aliases.resolve(&link.target) {
             Some(Target::Entity(entity)) => {
-                let entity_name = &self.context.entities[entity].name;
                 let shown = if !link.piped && aliases.is_id(&link.target) {
-                    entity_name.clone()
+                    self.context.entities[entity].name.clone()
                 } else {
                     link.shown
                 };
@@ -410,22 +389,17 @@ impl<'a, 'c> Weaver<'a, 'c> {
             }
             // Its file has an error of its own, already reported.
             None if aliases.is_unreadable(&link.target) => {
-                let mut shown = String::new();
-                escape_into(&mut shown, &link.shown);
-                self.out.push(Event::InlineHtml(shown.into()));
+                let mut html = String::new();
+                self.visible.write(&mut html, &link.shown, false);
+                self.out.push(Event::InlineHtml(html.into()));
             }
             None => {
                 let near = aliases.suggest(&link.target);
                 let help = if near.is_empty() {
                     "entity ids are the file names under content/entities/".to_string()
                 } else {
-                    format!(
-                        "did you mean {}?",
-                        near.iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
+                    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+                    format!("did you mean {}?", quoted.join(", "))
                 };
                 self.unresolved.push((
                     link.offset,
@@ -445,24 +419,19 @@ impl<'a, 'c> Weaver<'a, 'c> {
         let mut html = String::with_capacity(run.len() + 64);
         let mut last = 0;
         for found in self.context.aliases.find(&run) {
-            let before = &run[last..found.range.start];
-            escape_into(&mut html, before);
-            push_folded(&mut self.block, before);
+            self.visible
+                .write(&mut html, &run[last..found.range.start], false);
             let text = &run[found.range.clone()];
             match found.entity {
                 Some(entity) if Some(entity) != self.context.itself => {
                     let markup = self.mention(entity, text, false);
                     html.push_str(&markup);
                 }
-                _ => {
-                    escape_into(&mut html, text);
-                    push_folded(&mut self.block, text);
-                }
+                _ => self.visible.write(&mut html, text, false),
             }
             last = found.range.end;
         }
-        escape_into(&mut html, &run[last..]);
-        push_folded(&mut self.block, &run[last..]);
+        self.visible.write(&mut html, &run[last..], false);
         self.out.push(Event::InlineHtml(html.into()));
     }
 
@@ -478,36 +447,55 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 Autolink::First => *count == 1,
                 Autolink::None => false,
             };
-        let start = self.block.len();
-        push_folded(&mut self.block, text);
-        self.block_mentions
-            .push((self.mentions.len(), start..self.block.len()));
-        self.mentions.push(Mention {
-            entity,
-            anchor: anchor.clone(),
-            passage: Passage::default(),
-            explicit,
-        });
-        let mut shown = String::new();
-        escape_into(&mut shown, text);
         let kind = escape(&record.kind);
-        if linked {
+        let mut html = if linked {
             format!(
-                "<a class=\"mention t-{kind}\" id=\"{anchor}\" href=\"{}entities/{}/index.html\">{shown}</a>",
+                "<a class=\"mention t-{kind}\" id=\"{anchor}\" href=\"{}entities/{}/index.html\">",
                 self.context.root, record.id
             )
         } else {
-            format!("<span class=\"mention t-{kind}\" id=\"{anchor}\">{shown}</span>")
-        }
+            format!("<span class=\"mention t-{kind}\" id=\"{anchor}\">")
+        };
+        let start = self.visible.text.len();
+        self.visible.write(&mut html, text, true);
+        html.push_str(if linked { "</a>" } else { "</span>" });
+        self.block_mentions
+            .push((self.mentions.len(), start..self.visible.text.len()));
+        self.mentions.push(Mention {
+            entity,
+            anchor,
+            passage: Passage::default(),
+            explicit,
+        });
+        html
     }
 
-    /// Ends the current block: its mentions get their passages.
-    fn flush_block(&mut self) {
+    /// Ends the current block: its mentions get their passages, its
+    /// waiting note references are written, and the next block begins.
+    pub(super) fn flush_block(&mut self) {
         self.flush_run();
-        for (index, range) in self.block_mentions.drain(..) {
-            self.mentions[index].passage = passage(&self.block, range);
+        let refs = self.visible.finish_block();
+        if !refs.is_empty() {
+            self.out.push(Event::InlineHtml(refs.into()));
         }
-        self.block.clear();
+        for (index, range) in self.block_mentions.drain(..) {
+            self.mentions[index].passage = passage(&self.visible.text, range);
+        }
+        if let Some(blocks) = &mut self.blocks {
+            blocks.push(Block {
+                text: self.visible.text.clone(),
+                source: self.block_source,
+            });
+        }
+        self.asides.append(&mut self.block_notes);
+        self.block_index += 1;
+        let next = self
+            .highlights
+            .remove(&self.block_index)
+            .unwrap_or_default();
+        self.block_notes = next.iter().map(|h| h.note).collect();
+        self.block_notes.dedup();
+        self.visible.start_block(next);
     }
 }
 
@@ -535,27 +523,6 @@ fn nest_inline_html(depth: usize, tag: &str) -> usize {
     }
 }
 
-/// HTML-escapes `text` into `out`.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-/// HTML-escapes `text`.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,10 +534,5 @@ mod tests {
         assert_eq!(nest_inline_html(0, "<br>"), 0);
         assert_eq!(nest_inline_html(0, "<x/>"), 0);
         assert_eq!(nest_inline_html(0, "<!-- c -->"), 0);
-    }
-
-    #[test]
-    fn summary_is_inline_and_escapes_html() {
-        assert_eq!(inline("*a* <b>x</b>"), "<em>a</em> &lt;b&gt;x&lt;/b&gt;");
     }
 }

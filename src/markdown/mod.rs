@@ -1,0 +1,268 @@
+//! Markdown to HTML with mentions and notes woven in. Takes one body and
+//! gives its HTML, the mentions found in it (each with an anchor and its
+//! passage) and, for articles, where each note's quote is.
+//!
+//! pulldown-cmark parses; [`weaver`] rewrites the event stream before its
+//! HTML writer sees it: prose text runs go through the alias table, `[[…]]`
+//! wikilinks are resolved, headings get ids, footnotes get prefixed ids
+//! (bare numbers would collide), quotes are highlighted, and raw HTML is
+//! shown as text, never passed through, so a collected article cannot
+//! inject markup.
+
+mod visible;
+mod weaver;
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::config::Autolink;
+use crate::diagnostic::{Diagnostic, line_col};
+use crate::load::SourceFile;
+use crate::mentions::AliasTable;
+use crate::model::{Entity, EntityId};
+use crate::notes::{self, Mismatch, Quote};
+use crate::passage::Passage;
+use visible::Highlight;
+use weaver::Weaver;
+
+/// What the annotator needs to know besides the text.
+pub struct Context<'a> {
+    /// Names and aliases.
+    pub aliases: &'a AliasTable,
+    /// The entities, for ids, names and types.
+    pub entities: &'a [Entity],
+    /// Which found mentions become links.
+    pub autolink: Autolink,
+    /// Relative path from the page to the site root (`../../`).
+    pub root: &'a str,
+    /// The entity whose own description this is: not linked to itself.
+    pub itself: Option<EntityId>,
+}
+
+/// One mention of an entity in a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The entity.
+    pub entity: EntityId,
+    /// Its anchor in the page: `m-<id>-<n>`.
+    pub anchor: String,
+    /// The text around it.
+    pub passage: Passage,
+    /// Written as a `[[wikilink]]`.
+    pub explicit: bool,
+}
+
+/// Where a note's quote was found, as a W3C TextQuoteSelector says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedNote {
+    /// The quote as it reads in the text.
+    pub exact: String,
+    /// Text just before it (up to 32 characters).
+    pub before: String,
+    /// Text just after it.
+    pub after: String,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default)]
+pub struct Annotated {
+    /// The body as HTML, with a placeholder where each note's aside goes.
+    pub html: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Per note, in front matter order: where its quote is.
+    pub notes: Vec<PlacedNote>,
+}
+
+/// Ids the built-in templates give to elements around a body: a heading
+/// with the same text gets `-2` appended instead of a duplicate id.
+const RESERVED_IDS: &[&str] = &["content", "in-article", "notes"];
+
+/// Markdown extensions dossier turns on.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// The comment the render stage replaces with note `number`'s aside. Raw
+/// HTML from the text is always escaped, so it cannot forge one.
+pub fn note_placeholder(number: usize) -> String {
+    format!("<!--dossier-note:{number}-->")
+}
+
+/// Renders the body of `file`, finding its mentions. Unresolvable
+/// wikilinks are errors at their `file:line:col`.
+pub fn annotate(file: &SourceFile, context: &Context<'_>) -> Result<Annotated, Vec<Diagnostic>> {
+    annotate_with_notes(file, context, &[])
+}
+
+/// Like [`annotate`], and places each of `quotes` (a note's quote, in
+/// front matter order) in the text: highlighted, with its aside after the
+/// block. A quote found nowhere or several times is an error.
+pub fn annotate_with_notes(
+    file: &SourceFile,
+    context: &Context<'_>,
+    quotes: &[Quote<'_>],
+) -> Result<Annotated, Vec<Diagnostic>> {
+    if quotes.is_empty() {
+        let (annotated, _) = weave(file, context, BTreeMap::new(), false)?;
+        return Ok(annotated);
+    }
+    // First pass: the visible text of every block, to find the quotes in.
+    let (_, blocks) = weave(file, context, BTreeMap::new(), true)?;
+    let mut highlights: BTreeMap<usize, Vec<Highlight>> = BTreeMap::new();
+    let mut placed = Vec::with_capacity(quotes.len());
+    let mut errors = Vec::new();
+    for (index, quote) in quotes.iter().enumerate() {
+        let number = index + 1;
+        match notes::locate(*quote, &blocks) {
+            Ok(found) => {
+                placed.push(PlacedNote {
+                    exact: blocks[found.block].text[found.range.clone()].to_string(),
+                    before: found.before,
+                    after: found.after,
+                });
+                highlights.entry(found.block).or_default().push(Highlight {
+                    range: found.range,
+                    note: number,
+                });
+            }
+            Err(mismatch) => {
+                let lines = |blocks_found: &[usize]| -> String {
+                    let body_start = file.split.body.start;
+                    let lines: Vec<String> = blocks_found
+                        .iter()
+                        .map(|b| {
+                            line_col(&file.text, body_start + blocks[*b].source)
+                                .0
+                                .to_string()
+                        })
+                        .collect();
+                    lines.join(", ")
+                };
+                let (what, help) = match mismatch {
+                    Mismatch::Nowhere => (
+                        "is found nowhere in the text".to_string(),
+                        "quote the text as a reader sees it, with its quotes and apostrophes as written".to_string(),
+                    ),
+                    Mismatch::Several(found) => (
+                        format!("is found {} times (lines {})", found.len(), lines(&found)),
+                        "add `prefix:` or `suffix:` (the text just before or after it) to tell them apart".to_string(),
+                    ),
+                };
+                errors.push(
+                    file.error_at_value(
+                        "annotations",
+                        quote.exact,
+                        format!("annotation {number}: quote “{}” {what}", quote.exact),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Second pass: the same text, with the quotes highlighted.
+    let (mut annotated, _) = weave(file, context, highlights, false)?;
+    annotated.notes = placed;
+    Ok(annotated)
+}
+
+fn weave(
+    file: &SourceFile,
+    context: &Context<'_>,
+    highlights: BTreeMap<usize, Vec<Highlight>>,
+    record_blocks: bool,
+) -> Result<(Annotated, Vec<notes::Block>), Vec<Diagnostic>> {
+    let body = file.body();
+    let mut weaver = Weaver::new(context, highlights, record_blocks);
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        weaver.event(event, range);
+    }
+    weaver.flush_block();
+    weaver.place_asides();
+    if !weaver.unresolved.is_empty() {
+        return Err(weaver
+            .unresolved
+            .into_iter()
+            .map(|(offset, message, help)| file.error_in_body(offset, message).with_help(help))
+            .collect());
+    }
+    let blocks = weaver.blocks.take().unwrap_or_default();
+    let mut html = String::with_capacity(body.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, weaver.out.into_iter());
+    Ok((
+        Annotated {
+            html,
+            mentions: weaver.mentions,
+            notes: Vec::new(),
+        },
+        blocks,
+    ))
+}
+
+/// Renders one paragraph of inline Markdown (a summary) without `<p>`.
+pub fn inline(text: &str) -> String {
+    let events =
+        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+            other => Some(other),
+        });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html.trim_end().to_string()
+}
+
+/// Renders a note's Markdown (several paragraphs allowed), raw HTML escaped.
+pub fn note(text: &str) -> String {
+    let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// HTML-escapes `text` into `out`.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// HTML-escapes `text`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_is_inline_and_escapes_html() {
+        assert_eq!(inline("*a* <b>x</b>"), "<em>a</em> &lt;b&gt;x&lt;/b&gt;");
+        assert_eq!(
+            note("a <script>\n\nb"),
+            "<p>a &lt;script&gt;</p>\n<p>b</p>\n"
+        );
+    }
+}
