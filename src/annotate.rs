@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Annotated, Context};
 use crate::model::{ArticleId, Dossier, EntityId};
+use crate::notes::Quote;
 
 /// Depth of article and entity pages below the root (`articles/<slug>/`).
 pub const ITEM_ROOT: &str = "../../";
@@ -29,6 +30,9 @@ pub struct Annotations {
     pub mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>>,
     /// Per article: its entities with their mention counts, by entity id.
     pub entities_of: Vec<Vec<(EntityId, usize)>>,
+    /// Per entity: the notes that name it (article, note index), newest
+    /// article first.
+    pub noted_in: Vec<Vec<(ArticleId, usize)>>,
 }
 
 /// Annotates every body of `dossier`; all unresolved wikilinks are errors.
@@ -47,7 +51,18 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
     let articles: Vec<_> = dossier
         .articles
         .par_iter()
-        .map(|a| markdown::annotate(&a.file, &item))
+        .map(|a| {
+            let quotes: Vec<Quote<'_>> = a
+                .notes
+                .iter()
+                .map(|n| Quote {
+                    exact: &n.quote,
+                    prefix: n.prefix.as_deref(),
+                    suffix: n.suffix.as_deref(),
+                })
+                .collect();
+            markdown::annotate_with_notes(&a.file, &item, &quotes)
+        })
         .collect();
     let entities: Vec<_> = dossier
         .entities
@@ -89,7 +104,16 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
             mentioned_in[entity].push((article_id, mentions));
         }
     }
+    let mut noted_in: Vec<Vec<(ArticleId, usize)>> = vec![Vec::new(); dossier.entities.len()];
+    for (article_id, article) in dossier.articles.iter().enumerate() {
+        for (index, note) in article.notes.iter().enumerate() {
+            for entity in &note.entities {
+                noted_in[*entity].push((article_id, index));
+            }
+        }
+    }
     Ok(Annotations {
+        noted_in,
         articles,
         entities,
         pages,

@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::load::SourceFile;
-use crate::load::meta::{AnnotationMeta, DateValue, Extra, SourceMeta};
+use crate::load::meta::{DateValue, Extra, SourceMeta};
 use crate::mentions::AliasTable;
 
 /// Index of an article in [`Dossier::articles`].
@@ -56,14 +56,31 @@ pub struct Article {
     pub tags: Vec<TagId>,
     /// Entities the front matter says it is about.
     pub about: Vec<EntityId>,
-    /// Notes on passages.
-    pub annotations: Vec<AnnotationMeta>,
+    /// The researcher's notes on passages, in front matter order.
+    pub notes: Vec<Note>,
     /// Old URL paths.
     pub aliases: Vec<String>,
     /// Shown only with `--drafts`.
     pub draft: bool,
     /// Free data for templates.
     pub extra: Extra,
+}
+
+/// A researcher's note on a passage of an article, which it quotes.
+#[derive(Debug)]
+pub struct Note {
+    /// The passage, as a reader sees it.
+    pub quote: String,
+    /// Text just before the passage, to tell repeats apart.
+    pub prefix: Option<String>,
+    /// Text just after it.
+    pub suffix: Option<String>,
+    /// The note itself, Markdown.
+    pub text: String,
+    /// Entities it names.
+    pub entities: Vec<EntityId>,
+    /// Its tags.
+    pub tags: Vec<TagId>,
 }
 
 /// A person, organization, place, event… that articles mention.
@@ -134,6 +151,8 @@ pub struct Tag {
     pub slug: String,
     /// Its articles, newest first.
     pub articles: Vec<ArticleId>,
+    /// Notes that carry it: article and index of the note in it.
+    pub notes: Vec<(ArticleId, usize)>,
 }
 
 impl Dossier {

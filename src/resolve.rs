@@ -11,7 +11,7 @@ use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded};
 use crate::mentions::AliasTable;
-use crate::model::{Article, Dossier, Entity, Page, Relation, Tag};
+use crate::model::{Article, Dossier, Entity, Note, Page, Relation, Tag};
 
 /// Top-level paths that pages may not take.
 const RESERVED_SLUGS: &[&str] = &[
@@ -54,8 +54,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         .map(|(i, (slug, _))| (slug.as_str(), i))
         .collect();
 
-    let mut tags: Vec<Tag> = Vec::new();
-    let mut tag_by_slug: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tags = TagIndex::default();
     let mut resolved_articles = Vec::with_capacity(articles.len());
     for (index, (_, doc)) in articles.iter().enumerate() {
         let mut about = Vec::new();
@@ -69,29 +68,47 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         }
         let mut article_tags = Vec::new();
         for name in &doc.meta.tags {
-            let tag_slug = slug::slugify(name);
-            if tag_slug.is_empty() {
-                errors.push(doc.file.error_at_value(
-                    "tags",
-                    name,
-                    format!("tag `{name}` has no letters or digits to make a URL from"),
-                ));
-                continue;
-            }
-            let tag = *tag_by_slug.entry(tag_slug.clone()).or_insert_with(|| {
-                tags.push(Tag {
-                    name: name.trim().to_string(),
-                    slug: tag_slug,
-                    articles: Vec::new(),
-                });
-                tags.len() - 1
-            });
-            if !article_tags.contains(&tag) {
-                article_tags.push(tag);
-                tags[tag].articles.push(index);
+            match tags.intern(name) {
+                Some(tag) if !article_tags.contains(&tag) => {
+                    article_tags.push(tag);
+                    tags.tags[tag].articles.push(index);
+                }
+                Some(_) => {}
+                None => errors.push(untaggable(&doc.file, name)),
             }
         }
-        resolved_articles.push((about, article_tags));
+        let mut notes = Vec::with_capacity(doc.meta.annotations.len());
+        for (number, annotation) in doc.meta.annotations.iter().enumerate() {
+            let mut note_entities = Vec::new();
+            for id in &annotation.entities {
+                match find_entity(id) {
+                    Some(entity) if !note_entities.contains(&entity) => note_entities.push(entity),
+                    Some(_) => {}
+                    None if unreadable.entity_ids.contains(id) => {}
+                    None => errors.push(unknown_entity(&doc.file, id, &entity_ids, "annotations")),
+                }
+            }
+            let mut note_tags = Vec::new();
+            for name in &annotation.tags {
+                match tags.intern(name) {
+                    Some(tag) if !note_tags.contains(&tag) => {
+                        note_tags.push(tag);
+                        tags.tags[tag].notes.push((index, number));
+                    }
+                    Some(_) => {}
+                    None => errors.push(untaggable(&doc.file, name)),
+                }
+            }
+            notes.push(Note {
+                quote: annotation.quote.clone(),
+                prefix: annotation.prefix.clone(),
+                suffix: annotation.suffix.clone(),
+                text: annotation.note.clone(),
+                entities: note_entities,
+                tags: note_tags,
+            });
+        }
+        resolved_articles.push((about, article_tags, notes));
     }
 
     let mut relations = Vec::new();
@@ -148,23 +165,11 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
 
     let pages = resolve_pages(pages, include_drafts, &mut errors);
 
-    // Re-sort tag ids by slug so that tag order never depends on file order.
-    let mut order: Vec<usize> = (0..tags.len()).collect();
-    order.sort_by(|a, b| tags[*a].slug.cmp(&tags[*b].slug));
-    let mut new_index = vec![0; tags.len()];
-    for (new, old) in order.iter().enumerate() {
-        new_index[*old] = new;
-    }
-    let mut tag_slots: Vec<Option<Tag>> = tags.into_iter().map(Some).collect();
-    let tags: Vec<Tag> = order
-        .iter()
-        .filter_map(|old| tag_slots[*old].take())
-        .collect();
-
+    let (tags, new_index) = tags.finish();
     let articles = articles
         .into_iter()
         .zip(resolved_articles)
-        .map(|((slug, doc), (about, article_tags))| Article {
+        .map(|((slug, doc), (about, article_tags, mut notes))| Article {
             slug,
             title: doc.meta.title,
             date: doc.meta.date,
@@ -173,7 +178,12 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
             lang: doc.meta.lang.map(|l| l.0),
             tags: article_tags.into_iter().map(|t| new_index[t]).collect(),
             about,
-            annotations: doc.meta.annotations,
+            notes: {
+                for note in &mut notes {
+                    note.tags = note.tags.iter().map(|t| new_index[*t]).collect();
+                }
+                notes
+            },
             aliases: doc.meta.aliases,
             draft: doc.meta.draft,
             extra: doc.meta.extra,
@@ -208,6 +218,57 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         aliases,
     };
     (dossier, errors)
+}
+
+/// Tags met so far, by slug, in the order first met.
+#[derive(Default)]
+struct TagIndex {
+    tags: Vec<Tag>,
+    by_slug: BTreeMap<String, usize>,
+}
+
+impl TagIndex {
+    /// The tag `name` stands for, made on first use; `None` when the name
+    /// has nothing to make a URL from. Names that fold to the same slug
+    /// (`Sécurité`, `securite`) are one tag, shown as first written.
+    fn intern(&mut self, name: &str) -> Option<usize> {
+        let slug = slug::slugify(name);
+        if slug.is_empty() {
+            return None;
+        }
+        let tags = &mut self.tags;
+        Some(*self.by_slug.entry(slug.clone()).or_insert_with(|| {
+            tags.push(Tag {
+                name: name.trim().to_string(),
+                slug,
+                articles: Vec::new(),
+                notes: Vec::new(),
+            });
+            tags.len() - 1
+        }))
+    }
+
+    /// The tags sorted by slug, so that their order never depends on file
+    /// order, and the new index of each tag by its old one.
+    fn finish(self) -> (Vec<Tag>, Vec<usize>) {
+        let mut order: Vec<usize> = (0..self.tags.len()).collect();
+        order.sort_by(|a, b| self.tags[*a].slug.cmp(&self.tags[*b].slug));
+        let mut new_index = vec![0; self.tags.len()];
+        for (new, old) in order.iter().enumerate() {
+            new_index[*old] = new;
+        }
+        let mut slots: Vec<Option<Tag>> = self.tags.into_iter().map(Some).collect();
+        let tags = order.iter().filter_map(|old| slots[*old].take()).collect();
+        (tags, new_index)
+    }
+}
+
+fn untaggable(file: &crate::load::SourceFile, name: &str) -> Diagnostic {
+    file.error_at_value(
+        "tags",
+        name,
+        format!("tag `{name}` has no letters or digits to make a URL from"),
+    )
 }
 
 /// Entities sorted by id, with their front matter kept for relations.
@@ -355,10 +416,10 @@ fn unknown_entity(
     key: &str,
 ) -> Diagnostic {
     let table_suggestions = crate::diagnostic::nearest(id, known.iter().copied());
-    let place = if key == "relations" {
-        "relation `to`"
-    } else {
-        "`entities`"
+    let place = match key {
+        "relations" => "relation `to`",
+        "annotations" => "annotation `entities`",
+        _ => "`entities`",
     };
     let error = file.error_at_value(key, id, format!("{place} names unknown entity `{id}`"));
     match table_suggestions {

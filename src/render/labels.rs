@@ -96,6 +96,20 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
             pick("Go to the passage", "Aller au passage"),
         ),
         ("made_with", pick("Made with dossier", "Fait avec dossier")),
+        ("note", pick("Note", "Note")),
+        ("notes", pick("Notes", "Notes")),
+        ("notes_naming", pick("Notes that name it", "Notes qui la citent")),
+        ("on_passage", pick("on", "sur")),
+        ("timeline", pick("Timeline", "Chronologie")),
+        ("graph", pick("Graph", "Graphe")),
+        ("graph_intro", pick(
+            "Entities as circles, sized by mentions and coloured by type; solid lines are relations, grey lines join entities named in the same articles (thicker: more articles).",
+            "Les entités en cercles, selon leurs mentions et colorées par type ; les traits pleins sont des relations, les traits gris relient les entités citées dans les mêmes articles (plus épais : plus d’articles).",
+        )),
+        ("legend", pick("Legend", "Légende")),
+        ("relation_edges", pick("relation", "relation")),
+        ("co_mention_edges", pick("named together", "cités ensemble")),
+        ("data", pick("Data", "Données")),
     ]
     .into_iter()
     .collect()

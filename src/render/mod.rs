@@ -46,6 +46,11 @@ const THEME: &[(&str, &str)] = &[
     ("tags.html", include_str!("../../templates/tags.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
     ("page.html", include_str!("../../templates/page.html")),
+    ("note.html", include_str!("../../templates/note.html")),
+    (
+        "note_item.html",
+        include_str!("../../templates/note_item.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
@@ -187,7 +192,10 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
             )
         }
         Job::Article(id) => {
-            context.insert("article", &views.article(id));
+            let mut article = views.article(id);
+            let body = with_notes(tera, views, id, article.body_html)?;
+            article.body_html = &body;
+            context.insert("article", &article);
             // Articles are newest first: the previous one is older.
             context.insert(
                 "older",
@@ -219,6 +227,8 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
         Job::Tag(id) => {
             let tag = &dossier.tags[id];
             context.insert("tag", &views.tag_link(id));
+            let notes: Vec<_> = tag.notes.iter().map(|(a, n)| views.note(*a, *n)).collect();
+            context.insert("notes", &notes);
             let articles: Vec<_> = tag
                 .articles
                 .iter()
@@ -256,6 +266,28 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
         path,
         bytes: html.into_bytes(),
     })
+}
+
+/// The article's body with each note placeholder replaced by the note
+/// template: the note sits right after the block it comments.
+fn with_notes(
+    tera: &Tera,
+    views: &Views<'_>,
+    article: usize,
+    body: &str,
+) -> Result<String, Diagnostic> {
+    let count = views.dossier.articles[article].notes.len();
+    let mut html = body.to_string();
+    for index in 0..count {
+        let mut context = Context::new();
+        context.insert("note", &views.note(article, index));
+        context.insert("root", ITEM_ROOT);
+        let aside = tera
+            .render("note.html", &context)
+            .map_err(|e| template_error("note.html", &e))?;
+        html = html.replacen(&crate::markdown::note_placeholder(index + 1), &aside, 1);
+    }
+    Ok(html)
 }
 
 /// The theme with the site's overrides, and the stylesheet.

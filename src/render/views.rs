@@ -75,6 +75,7 @@ pub struct ArticleView<'a> {
     pub tags: Vec<TagLink>,
     pub entity_groups: Vec<EntityGroup>,
     pub body_html: &'a str,
+    pub note_count: usize,
     pub draft: bool,
     pub extra: &'a Extra,
 }
@@ -132,7 +133,24 @@ pub struct EntityView<'a> {
     pub relations_in: Vec<RelationView<'a>>,
     pub mentioned_in: Vec<MentioningArticle<'a>>,
     pub co_mentioned: Vec<CoMention>,
+    pub notes: Vec<NoteView<'a>>,
     pub extra: &'a Extra,
+}
+
+/// A researcher's note, beside its passage or in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView<'a> {
+    pub number: usize,
+    pub id: String,
+    pub quote: &'a str,
+    pub body_html: String,
+    pub entities: Vec<EntityLink>,
+    pub tags: Vec<TagLink>,
+    pub article: ArticleLink,
+    /// `articles/<slug>/index.html#note-<n>`.
+    pub path: String,
+    /// The highlighted passage in the article.
+    pub quote_path: String,
 }
 
 /// Builds views from the dossier; one per site build.
@@ -176,7 +194,7 @@ impl<'a> Views<'a> {
             name: tag.name.clone(),
             slug: tag.slug.clone(),
             path: format!("tags/{}/index.html", tag.slug),
-            count: tag.articles.len(),
+            count: tag.articles.len() + tag.notes.len(),
         }
     }
 
@@ -250,6 +268,7 @@ impl<'a> Views<'a> {
             tags: article.tags.iter().map(|t| self.tag_link(*t)).collect(),
             entity_groups: self.group(self.annotations.entities_of[id].iter().copied()),
             body_html: &annotated.html,
+            note_count: article.notes.len(),
             draft: article.draft,
             extra: &article.extra,
         }
@@ -320,7 +339,34 @@ impl<'a> Views<'a> {
             relations_in,
             mentioned_in,
             co_mentioned: self.co_mentioned(id),
+            notes: self.annotations.noted_in[id]
+                .iter()
+                .map(|(a, n)| self.note(*a, *n))
+                .collect(),
             extra: &entity.extra,
+        }
+    }
+
+    /// Note `index` (0-based) of article `article`.
+    pub fn note(&self, article: ArticleId, index: usize) -> NoteView<'a> {
+        let note = &self.dossier.articles[article].notes[index];
+        let placed = &self.annotations.articles[article].notes[index];
+        let number = index + 1;
+        let path = self.article_path(article);
+        NoteView {
+            number,
+            id: format!("note-{number}"),
+            quote: &placed.exact,
+            body_html: crate::markdown::note(&note.text),
+            entities: note
+                .entities
+                .iter()
+                .map(|e| self.entity_link(*e, 0))
+                .collect(),
+            tags: note.tags.iter().map(|t| self.tag_link(*t)).collect(),
+            article: self.article_link(article),
+            path: format!("{path}#note-{number}"),
+            quote_path: format!("{path}#quote-{number}"),
         }
     }
 
