@@ -171,48 +171,57 @@ fn type_name(kind: &str, language: Language, offset: usize) -> String {
     }
 }
 
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The name of month `month` (1–12), as used inside a date.
+pub fn month_name(month: i8, language: Language) -> String {
+    let index = usize::try_from(month - 1).unwrap_or(0).min(11);
+    match language {
+        Language::En => MONTHS_EN[index].to_string(),
+        Language::Fr => MONTHS_FR[index].to_string(),
+    }
+}
+
 /// A date for readers: `19 June 2024`, `19 juin 2024`.
 pub fn long_date(date: &DateValue, language: Language) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     let day = date.day;
-    let month_index = usize::try_from(day.month() - 1).unwrap_or(0);
-    let month = match language {
-        Language::En => EN[month_index],
-        Language::Fr => FR[month_index],
-    };
     let day_number = if language == Language::Fr && day.day() == 1 {
         "1er".to_string()
     } else {
         day.day().to_string()
     };
-    format!("{day_number} {month} {}", day.year())
+    format!(
+        "{day_number} {} {}",
+        month_name(day.month(), language),
+        day.year()
+    )
 }
 
 #[cfg(test)]

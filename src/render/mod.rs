@@ -6,7 +6,10 @@
 //! shares (site settings, labels, navigation) is Tera's global context, set
 //! once, not copied into each page.
 
+pub mod data;
+pub mod graph;
 pub mod labels;
+pub mod timeline;
 pub mod views;
 
 use std::path::Path;
@@ -51,6 +54,11 @@ const THEME: &[(&str, &str)] = &[
         "note_item.html",
         include_str!("../../templates/note_item.html"),
     ),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("graph.html", include_str!("../../templates/graph.html")),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
@@ -69,6 +77,8 @@ enum Job {
     Tags,
     Tag(usize),
     Page(usize),
+    Timeline,
+    Graph,
     NotFound,
 }
 
@@ -128,6 +138,8 @@ pub fn render(
         Job::Articles,
         Job::Entities,
         Job::Tags,
+        Job::Timeline,
+        Job::Graph,
         Job::NotFound,
     ];
     jobs.extend((0..dossier.articles.len()).map(Job::Article));
@@ -154,6 +166,14 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    files.push(OutputFile {
+        path: "dossier.json".to_string(),
+        bytes: data::dossier_json(dossier, annotations),
+    });
+    files.push(OutputFile {
+        path: "annotations.jsonld".to_string(),
+        bytes: data::annotations_jsonld(dossier, annotations),
+    });
     files.push(OutputFile {
         path: "style.css".to_string(),
         bytes: stylesheet.into_bytes(),
@@ -247,6 +267,23 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
             context.insert("body_html", &views.annotations.pages[id]);
             context.insert("extra", &page.extra);
             ("page.html", format!("{}/index.html", page.slug), PAGE_ROOT)
+        }
+        Job::Timeline => {
+            context.insert("years", &timeline::timeline(views));
+            (
+                "timeline.html",
+                "timeline/index.html".to_string(),
+                PAGE_ROOT,
+            )
+        }
+        Job::Graph => {
+            let picture = graph::picture(views);
+            let title = labels::labels(dossier.config.language)["graph"];
+            context.insert("svg", &picture.svg(views, PAGE_ROOT, title));
+            context.insert("node_count", &picture.node_count());
+            context.insert("max_nodes", &graph::MAX_NODES);
+            context.insert("entity_groups", &views.all_entities());
+            ("graph.html", "graph/index.html".to_string(), PAGE_ROOT)
         }
         Job::NotFound => ("404.html", "404.html".to_string(), ""),
     };
@@ -342,4 +379,20 @@ fn template_error(template: &str, error: &tera::Error) -> Diagnostic {
         format!("templates/{template}")
     };
     Diagnostic::error(path, format!("template error: {message}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::THEME;
+
+    #[test]
+    fn every_theme_template_is_embedded() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for entry in std::fs::read_dir(folder).expect("templates/ exists") {
+            let name = entry.expect("readable").file_name().to_string_lossy().into_owned();
+            if name.ends_with(".html") {
+                assert!(THEME.iter().any(|(n, _)| *n == name), "{name} is not embedded in THEME");
+            }
+        }
+    }
 }

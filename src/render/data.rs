@@ -1,0 +1,292 @@
+//! The dossier as data for other tools: `/dossier.json` (everything but
+//! the bodies; its schema is in docs/dossier-json.md) and
+//! `/annotations.jsonld` (every note as a W3C Web Annotation).
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::annotate::Annotations;
+use crate::load::meta::{DateValue, SourceMeta};
+use crate::model::Dossier;
+
+/// Version of the `dossier.json` schema; raised on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    version: u32,
+    site: Site<'a>,
+    entities: Vec<EntityData<'a>>,
+    articles: Vec<ArticleData<'a>>,
+    mentions: Vec<MentionData<'a>>,
+    relations: Vec<RelationData<'a>>,
+    notes: Vec<NoteData<'a>>,
+    tags: Vec<TagData<'a>>,
+}
+
+#[derive(Serialize)]
+struct Site<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct EntityData<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    aliases: &'a [String],
+    summary: Option<&'a str>,
+    wikidata: Option<&'a str>,
+    links: &'a [String],
+    date: Option<&'a DateValue>,
+    end: Option<&'a DateValue>,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct ArticleData<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: &'a DateValue,
+    summary: Option<&'a str>,
+    source: Option<&'a SourceMeta>,
+    lang: Option<&'a str>,
+    tags: Vec<&'a str>,
+    entities: Vec<&'a str>,
+    draft: bool,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct Passage<'a> {
+    before: &'a str,
+    text: &'a str,
+    after: &'a str,
+}
+
+#[derive(Serialize)]
+struct MentionData<'a> {
+    article: &'a str,
+    entity: &'a str,
+    anchor: &'a str,
+    explicit: bool,
+    passage: Passage<'a>,
+}
+
+#[derive(Serialize)]
+struct RelationData<'a> {
+    from: &'a str,
+    to: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    since: Option<&'a DateValue>,
+    until: Option<&'a DateValue>,
+    source: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NoteData<'a> {
+    article: &'a str,
+    number: usize,
+    anchor: String,
+    quote: &'a str,
+    prefix: Option<&'a str>,
+    suffix: Option<&'a str>,
+    note: &'a str,
+    entities: Vec<&'a str>,
+    tags: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TagData<'a> {
+    name: &'a str,
+    slug: &'a str,
+    articles: Vec<&'a str>,
+}
+
+/// `/dossier.json`, pretty-printed (it is meant to be read, and diffed).
+pub fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
+    let config = &dossier.config;
+    let entity_id = |e: &usize| dossier.entities[*e].id.as_str();
+    let article_slug = |a: &usize| dossier.articles[*a].slug.as_str();
+    let tag_name = |t: &usize| dossier.tags[*t].name.as_str();
+    let export = Export {
+        version: SCHEMA_VERSION,
+        site: Site {
+            title: &config.title,
+            description: &config.description,
+            language: config.language.code(),
+            base_url: &config.base_url,
+        },
+        entities: dossier
+            .entities
+            .iter()
+            .map(|e| EntityData {
+                id: &e.id,
+                name: &e.name,
+                kind: &e.kind,
+                aliases: &e.aliases,
+                summary: e.summary.as_deref(),
+                wikidata: e.wikidata.as_deref(),
+                links: &e.links,
+                date: e.date.as_ref(),
+                end: e.end.as_ref(),
+                path: format!("entities/{}/index.html", e.id),
+            })
+            .collect(),
+        articles: dossier
+            .articles
+            .iter()
+            .map(|a| ArticleData {
+                slug: &a.slug,
+                title: &a.title,
+                date: &a.date,
+                summary: a.summary.as_deref(),
+                source: a.source.as_ref(),
+                lang: a.lang.as_deref(),
+                tags: a.tags.iter().map(tag_name).collect(),
+                entities: a.about.iter().map(entity_id).collect(),
+                draft: a.draft,
+                path: format!("articles/{}/index.html", a.slug),
+            })
+            .collect(),
+        mentions: dossier
+            .articles
+            .iter()
+            .zip(&annotations.articles)
+            .flat_map(|(article, annotated)| {
+                annotated.mentions.iter().map(move |m| MentionData {
+                    article: &article.slug,
+                    entity: &dossier.entities[m.entity].id,
+                    anchor: &m.anchor,
+                    explicit: m.explicit,
+                    passage: Passage {
+                        before: &m.passage.before,
+                        text: &m.passage.text,
+                        after: &m.passage.after,
+                    },
+                })
+            })
+            .collect(),
+        relations: dossier
+            .relations
+            .iter()
+            .map(|r| RelationData {
+                from: entity_id(&r.from),
+                to: entity_id(&r.to),
+                kind: &r.kind,
+                since: r.since.as_ref(),
+                until: r.until.as_ref(),
+                source: r.source.as_ref().map(article_slug),
+                note: r.note.as_deref(),
+            })
+            .collect(),
+        notes: dossier
+            .articles
+            .iter()
+            .flat_map(|article| {
+                article
+                    .notes
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, n)| NoteData {
+                        article: &article.slug,
+                        number: index + 1,
+                        anchor: format!("note-{}", index + 1),
+                        quote: &n.quote,
+                        prefix: n.prefix.as_deref(),
+                        suffix: n.suffix.as_deref(),
+                        note: &n.text,
+                        entities: n.entities.iter().map(entity_id).collect(),
+                        tags: n.tags.iter().map(tag_name).collect(),
+                    })
+            })
+            .collect(),
+        tags: dossier
+            .tags
+            .iter()
+            .map(|t| TagData {
+                name: &t.name,
+                slug: &t.slug,
+                articles: t.articles.iter().map(article_slug).collect(),
+            })
+            .collect(),
+    };
+    to_bytes(&export)
+}
+
+/// `/annotations.jsonld`: an AnnotationCollection whose one page holds
+/// every note. IRIs are absolute from `base_url`; without it, relative to
+/// the file itself (which sits at the site root), as JSON-LD allows.
+pub fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
+    let base = if dossier.config.base_url.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", dossier.config.base_url.trim_end_matches('/'))
+    };
+    let language = dossier.config.language.code();
+    let mut items = Vec::new();
+    for (article, annotated) in dossier.articles.iter().zip(&annotations.articles) {
+        let page = format!("{base}articles/{}/", article.slug);
+        for (index, (note, placed)) in article.notes.iter().zip(&annotated.notes).enumerate() {
+            let mut body = vec![json!({
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": note.text,
+                "format": "text/markdown",
+                "language": article.lang.as_deref().unwrap_or(language),
+            })];
+            body.extend(note.entities.iter().map(|e| {
+                json!({
+                    "type": "SpecificResource",
+                    "purpose": "tagging",
+                    "source": format!("{base}entities/{}/", dossier.entities[*e].id),
+                })
+            }));
+            body.extend(note.tags.iter().map(|t| {
+                json!({ "type": "TextualBody", "purpose": "tagging", "value": dossier.tags[*t].name })
+            }));
+            items.push(json!({
+                "id": format!("{page}#note-{}", index + 1),
+                "type": "Annotation",
+                "motivation": "commenting",
+                "body": body,
+                "target": {
+                    "source": page,
+                    "selector": {
+                        "type": "TextQuoteSelector",
+                        "exact": placed.exact,
+                        "prefix": note.prefix.clone().unwrap_or_else(|| placed.before.clone()),
+                        "suffix": note.suffix.clone().unwrap_or_else(|| placed.after.clone()),
+                    }
+                }
+            }));
+        }
+    }
+    let collection = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": format!("{base}annotations.jsonld"),
+        "type": "AnnotationCollection",
+        "label": dossier.config.title,
+        "total": items.len(),
+        "first": {
+            "id": format!("{base}annotations.jsonld#page-1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": Value::Array(items),
+        }
+    });
+    to_bytes(&collection)
+}
+
+fn to_bytes(value: &impl Serialize) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value)
+        .expect("views serialize: string keys, no non-finite floats");
+    bytes.push(b'\n');
+    bytes
+}

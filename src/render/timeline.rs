@@ -1,0 +1,109 @@
+//! The timeline page's view: articles and dated entities (events,
+//! periods) in time order, grouped by year and month.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::labels::{long_date, month_name, type_singular};
+use super::views::Views;
+use crate::load::meta::DateValue;
+
+/// One dated item.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineItem {
+    /// `article` or `entity`.
+    pub kind: &'static str,
+    pub title: String,
+    pub path: String,
+    pub date: String,
+    pub date_shown: String,
+    /// For periods: the end.
+    pub end_shown: Option<String>,
+    /// For entities: their type and its name.
+    pub entity_kind: Option<String>,
+    pub entity_kind_label: Option<String>,
+}
+
+/// A month of a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineMonth {
+    pub label: String,
+    pub items: Vec<TimelineItem>,
+}
+
+/// A year.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineYear {
+    pub year: i16,
+    pub months: Vec<TimelineMonth>,
+}
+
+/// Everything dated, oldest first: by date, entities before articles on
+/// the same day (the event, then what was written about it), then title.
+pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
+    let language = views.language;
+    let dossier = views.dossier;
+    let mut items: Vec<(DateValue, u8, TimelineItem)> = Vec::new();
+    for (id, entity) in dossier.entities.iter().enumerate() {
+        if let Some(date) = &entity.date {
+            let link = views.entity_link(id, 0);
+            items.push((
+                date.clone(),
+                0,
+                TimelineItem {
+                    kind: "entity",
+                    title: link.name,
+                    path: link.path,
+                    date: date.iso_day(),
+                    date_shown: long_date(date, language),
+                    end_shown: entity.end.as_ref().map(|d| long_date(d, language)),
+                    entity_kind_label: Some(type_singular(&entity.kind, language)),
+                    entity_kind: Some(link.kind),
+                },
+            ));
+        }
+    }
+    for (id, article) in dossier.articles.iter().enumerate() {
+        let link = views.article_link(id);
+        items.push((
+            article.date.clone(),
+            1,
+            TimelineItem {
+                kind: "article",
+                title: link.title,
+                path: link.path,
+                date: link.date,
+                date_shown: link.date_shown,
+                end_shown: None,
+                entity_kind: None,
+                entity_kind_label: None,
+            },
+        ));
+    }
+    items.sort_by(|a, b| {
+        (a.0.day, a.1, &a.2.title, &a.2.path).cmp(&(b.0.day, b.1, &b.2.title, &b.2.path))
+    });
+    let mut years: BTreeMap<i16, BTreeMap<i8, Vec<TimelineItem>>> = BTreeMap::new();
+    for (date, _, item) in items {
+        years
+            .entry(date.day.year())
+            .or_default()
+            .entry(date.day.month())
+            .or_default()
+            .push(item);
+    }
+    years
+        .into_iter()
+        .map(|(year, months)| TimelineYear {
+            year,
+            months: months
+                .into_iter()
+                .map(|(month, items)| TimelineMonth {
+                    label: month_name(month, language),
+                    items,
+                })
+                .collect(),
+        })
+        .collect()
+}
