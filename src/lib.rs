@@ -104,6 +104,13 @@ fn run(options: &BuildOptions) -> Result<(Report, Vec<render::OutputFile>), Fail
         resolve::resolve(loaded, options.drafts)
     });
     warnings.extend(ambiguity_warnings(&dossier));
+    if dossier.config.base_url.is_empty() && dossier.articles.iter().any(|a| !a.notes.is_empty()) {
+        warnings.push(diagnostic::Diagnostic::warning(
+            "dossier.yaml",
+            "no `base_url`: annotations.jsonld gives the notes' targets as IRIs relative to the site",
+        )
+        .with_help("set `base_url` in dossier.yaml, or pass --base-url, for absolute IRIs"));
+    }
     let annotated = timed(verbose, "annotate", || annotate::annotate(&dossier));
     let annotations = match annotated {
         Ok(annotations) if errors.is_empty() => annotations,

@@ -183,12 +183,14 @@ fn lay_out(picture: &mut Picture) {
             node.y += sy / length * step;
         }
     }
-    // Fit into the square, leaving room for labels.
-    let (min_x, max_x, min_y, max_y) = picture.nodes.iter().fold(
-        (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
-        |(a, b, c, d), n| (a.min(n.x), b.max(n.x), c.min(n.y), d.max(n.y)),
-    );
-    let margin = 60.0;
+    fit(picture, size);
+    separate(picture);
+}
+
+/// Scales and moves the layout into a `size` square with a margin.
+fn fit(picture: &mut Picture, size: f64) {
+    let (min_x, max_x, min_y, max_y) = bounds(&picture.nodes);
+    let margin = 40.0;
     let span = (max_x - min_x).max(max_y - min_y).max(1.0);
     let scale = (size - 2.0 * margin) / span;
     for node in &mut picture.nodes {
@@ -196,6 +198,49 @@ fn lay_out(picture: &mut Picture) {
         node.y = margin + (node.y - min_y) * scale;
     }
     picture.size = size;
+}
+
+/// Pushes apart nodes whose circles would touch, then grows the picture
+/// to hold them: forces alone can leave two weakly tied nodes on top of
+/// each other.
+fn separate(picture: &mut Picture) {
+    let gap = 4.0;
+    for _ in 0..100 {
+        let mut moved = false;
+        for a in 0..picture.nodes.len() {
+            for b in a + 1..picture.nodes.len() {
+                let need = radius(picture.nodes[a].mentions) + radius(picture.nodes[b].mentions) + gap;
+                let (dx, dy, d) = delta(&picture.nodes[a], &picture.nodes[b]);
+                if d < need {
+                    // Coincident nodes part along a fixed, index-given angle.
+                    #[allow(clippy::cast_precision_loss)]
+                    let (ux, uy) = if d < 0.02 { ((b as f64).cos(), (b as f64).sin()) } else { (dx / d, dy / d) };
+                    let push = (need - d) / 2.0 + 0.01;
+                    picture.nodes[a].x += ux * push;
+                    picture.nodes[a].y += uy * push;
+                    picture.nodes[b].x -= ux * push;
+                    picture.nodes[b].y -= uy * push;
+                    moved = true;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let (min_x, max_x, min_y, max_y) = bounds(&picture.nodes);
+    let margin = 40.0;
+    for node in &mut picture.nodes {
+        node.x += margin - min_x;
+        node.y += margin - min_y;
+    }
+    picture.size = picture.size.max((max_x - min_x).max(max_y - min_y) + 2.0 * margin);
+}
+
+fn bounds(nodes: &[Node]) -> (f64, f64, f64, f64) {
+    nodes.iter().fold((f64::MAX, f64::MIN, f64::MAX, f64::MIN), |(a, b, c, d), n| {
+        (a.min(n.x), b.max(n.x), c.min(n.y), d.max(n.y))
+    })
 }
 
 fn delta(a: &Node, b: &Node) -> (f64, f64, f64) {

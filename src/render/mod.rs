@@ -389,9 +389,16 @@ mod tests {
     fn every_theme_template_is_embedded() {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         for entry in std::fs::read_dir(folder).expect("templates/ exists") {
-            let name = entry.expect("readable").file_name().to_string_lossy().into_owned();
+            let name = entry
+                .expect("readable")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
             if name.ends_with(".html") {
-                assert!(THEME.iter().any(|(n, _)| *n == name), "{name} is not embedded in THEME");
+                assert!(
+                    THEME.iter().any(|(n, _)| *n == name),
+                    "{name} is not embedded in THEME"
+                );
             }
         }
     }

@@ -1,0 +1,222 @@
+//! Timeline, graph and the data exports (dossier.json, annotations.jsonld).
+
+mod common;
+
+use common::Fixture;
+use serde_json::Value;
+
+const EVENT: &str =
+    "---\nname: Summit of 2024\ntype: event\ndate: 2024-06-19\nend: 2024-06-20\n---\n";
+const PERIOD: &str = "---\nname: Cold War\ntype: period\ndate: 1947-03-12\nend: 1991-12-26\n---\n";
+const NOTED: &str = "---\ntitle: Noted\ndate: 2024-07-01\nannotations:\n  - quote: \"signed the pact\"\n    note: \"*Really* signed.\"\n    entities: [vladimir-putin]\n    tags: [Checks]\n---\nPutin signed the pact in Pyongyang.\n";
+
+fn fixture() -> Fixture {
+    let fixture = Fixture::copy("english");
+    fixture.write("content/entities/events/summit.md", EVENT);
+    fixture.write("content/entities/cold-war.md", PERIOD);
+    fixture.write("content/articles/noted.md", NOTED);
+    fixture
+}
+
+#[test]
+fn timeline_orders_articles_and_dated_entities_by_year_and_month() {
+    let fixture = fixture();
+    let site = fixture.build();
+    let page = site.page("timeline/index.html");
+    assert_eq!(page.texts("h2"), ["1947", "2024"]);
+    assert_eq!(page.texts("h3"), ["March 1947", "June 2024", "July 2024"]);
+    // The event comes before the articles of its day.
+    assert_eq!(
+        page.texts(".timeline a"),
+        [
+            "Cold War",
+            "Summit of 2024",
+            "Treaty & \"alliance\" <signed> in Pyongyang",
+            "Seoul reacts",
+            "Noted"
+        ]
+    );
+    assert_eq!(
+        page.texts(".timeline li")[0],
+        "12 March 1947 – 26 December 1991 Cold War Period"
+    );
+    assert_eq!(
+        page.attrs(".timeline a", "href")[1],
+        "../entities/summit/index.html"
+    );
+}
+
+#[test]
+fn graph_is_an_svg_of_linked_entities() {
+    let fixture = fixture();
+    let site = fixture.build();
+    let raw = site.text("graph/index.html");
+    assert!(raw.contains("<svg class=\"graph\""));
+    assert!(!raw.contains("<script"), "the graph needs no JavaScript");
+    let page = site.page("graph/index.html");
+    let hrefs = page.attrs("svg a", "href");
+    // Entities that are mentioned or related; the unmentioned, unrelated
+    // period and summit are not drawn.
+    assert!(
+        hrefs.contains(&"../entities/vladimir-putin/index.html".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(!hrefs.iter().any(|h| h.contains("cold-war")), "{hrefs:?}");
+    assert_eq!(page.count("svg line.relation"), 2);
+    assert!(page.count("svg line.together") > 0);
+    assert_eq!(page.count("svg circle"), hrefs.len());
+    assert_eq!(page.count("svg circle.t-person"), 2);
+}
+
+#[test]
+fn graph_stays_legible_with_many_entities() {
+    let fixture = Fixture::new(&[]);
+    let mut body = String::new();
+    for i in 0..250 {
+        fixture.write(
+            &format!("content/entities/e{i:03}.md"),
+            &format!("---\nname: Entity{i:03}\ntype: thing\n---\n"),
+        );
+        body.push_str(&format!(
+            "Entity{i:03} and Entity{:03}. ",
+            (i * 7 + 3) % 250
+        ));
+        if i % 10 == 9 {
+            fixture.write(
+                &format!("content/articles/a{i:03}.md"),
+                &format!("---\ntitle: A{i}\ndate: 2024-01-01\n---\n{body}\n"),
+            );
+            body.clear();
+        }
+    }
+    let site = fixture.build();
+    let page = site.page("graph/index.html");
+    assert_eq!(page.count("svg circle"), 200, "at most 200 nodes");
+    assert!(page.count("svg text") <= 60, "at most 60 labels");
+    let xs = page.attrs("svg circle", "cx");
+    let ys = page.attrs("svg circle", "cy");
+    let points: Vec<(f64, f64)> = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| (x.parse().expect("number"), y.parse().expect("number")))
+        .collect();
+    for (i, a) in points.iter().enumerate() {
+        for b in &points[i + 1..] {
+            let distance = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+            assert!(
+                distance > 4.0,
+                "two nodes on top of each other: {a:?} {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn dossier_json_holds_everything_but_the_bodies() {
+    let fixture = fixture();
+    let site = fixture.build();
+    let data: Value = serde_json::from_str(&site.text("dossier.json")).expect("valid JSON");
+    assert_eq!(data["version"], 1);
+    let ids: Vec<&str> = data["entities"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| e["id"].as_str().expect("id"))
+        .collect();
+    assert!(ids.contains(&"vladimir-putin") && ids.contains(&"summit"));
+    let treaty = data["articles"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|a| a["slug"] == "treaty")
+        .expect("treaty");
+    assert_eq!(treaty["date"], "2024-06-19");
+    assert_eq!(
+        treaty["source"]["archive"],
+        "https://web.archive.org/web/2024/https://news.example.org/treaty"
+    );
+    assert!(treaty.get("body").is_none());
+    let first = data["mentions"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|m| m["article"] == "treaty" && m["anchor"] == "m-vladimir-putin-1")
+        .expect("first Putin mention");
+    assert_eq!(first["entity"], "vladimir-putin");
+    assert_eq!(first["passage"]["text"], "Vladimir Putin");
+    assert_eq!(first["passage"]["after"], " met Kim Jong Un in Pyongyang.");
+    let relation = &data["relations"][1];
+    assert_eq!(
+        (
+            relation["from"].as_str(),
+            relation["to"].as_str(),
+            relation["source"].as_str()
+        ),
+        (Some("vladimir-putin"), Some("kim-jong-un"), Some("treaty"))
+    );
+    assert_eq!(data["notes"][0]["quote"], "signed the pact");
+    assert_eq!(data["notes"][0]["entities"][0], "vladimir-putin");
+}
+
+#[test]
+fn annotations_jsonld_follows_the_web_annotation_model() {
+    let fixture = fixture();
+    let site = fixture.build_with(&["--base-url", "https://example.org/dossier"]);
+    let data: Value = serde_json::from_str(&site.text("annotations.jsonld")).expect("valid JSON");
+    assert_eq!(data["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(data["type"], "AnnotationCollection");
+    assert_eq!(data["total"], 1);
+    let note = &data["first"]["items"][0];
+    assert_eq!(note["type"], "Annotation");
+    assert_eq!(note["motivation"], "commenting");
+    assert_eq!(
+        note["id"],
+        "https://example.org/dossier/articles/noted/#note-1"
+    );
+    assert_eq!(
+        note["target"]["source"],
+        "https://example.org/dossier/articles/noted/"
+    );
+    let selector = &note["target"]["selector"];
+    assert_eq!(selector["type"], "TextQuoteSelector");
+    assert_eq!(
+        (
+            selector["prefix"].as_str(),
+            selector["exact"].as_str(),
+            selector["suffix"].as_str()
+        ),
+        (
+            Some("Putin "),
+            Some("signed the pact"),
+            Some(" in Pyongyang.")
+        )
+    );
+    let body = note["body"].as_array().expect("bodies");
+    assert_eq!(body[0]["type"], "TextualBody");
+    assert_eq!(body[0]["value"], "*Really* signed.");
+    assert_eq!(body[0]["format"], "text/markdown");
+    assert_eq!(body[1]["type"], "SpecificResource");
+    assert_eq!(body[1]["purpose"], "tagging");
+    assert_eq!(
+        body[1]["source"],
+        "https://example.org/dossier/entities/vladimir-putin/"
+    );
+    assert_eq!(body[2]["value"], "Checks");
+}
+
+#[test]
+fn without_base_url_the_annotations_are_relative_and_a_warning_says_so() {
+    let fixture = fixture();
+    let site = fixture.build();
+    let data: Value = serde_json::from_str(&site.text("annotations.jsonld")).expect("valid JSON");
+    assert_eq!(
+        data["first"]["items"][0]["target"]["source"],
+        "articles/noted/"
+    );
+    assert_eq!(
+        site.stderr.matches("no `base_url`").count(),
+        1,
+        "{}",
+        site.stderr
+    );
+}
