@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
-use crate::load::{Document, Loaded};
+use crate::load::{Document, Loaded, SourceFile};
 use crate::mentions::AliasTable;
 use crate::model::{Article, Dossier, Entity, Note, Page, Relation, Tag};
 
@@ -54,50 +54,36 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         .map(|(i, (slug, _))| (slug.as_str(), i))
         .collect();
 
+    // The entities `ids` name (under `key`), each once; unknown ids are
+    // errors, ids of entity files that failed to load are left out.
+    let resolve_ids =
+        |file: &SourceFile, ids: &[String], key: &str, errors: &mut Vec<Diagnostic>| {
+            let mut found = Vec::new();
+            for id in ids {
+                match find_entity(id) {
+                    Some(entity) if !found.contains(&entity) => found.push(entity),
+                    Some(_) => {}
+                    None if unreadable.entity_ids.contains(id) => {}
+                    None => errors.push(unknown_entity(file, id, &entity_ids, key)),
+                }
+            }
+            found
+        };
     let mut tags = TagIndex::default();
     let mut resolved_articles = Vec::with_capacity(articles.len());
     for (index, (_, doc)) in articles.iter().enumerate() {
-        let mut about = Vec::new();
-        for id in &doc.meta.entities {
-            match find_entity(id) {
-                Some(entity) if !about.contains(&entity) => about.push(entity),
-                Some(_) => {}
-                None if unreadable.entity_ids.contains(id) => {}
-                None => errors.push(unknown_entity(&doc.file, id, &entity_ids, "entities")),
-            }
-        }
-        let mut article_tags = Vec::new();
-        for name in &doc.meta.tags {
-            match tags.intern(name) {
-                Some(tag) if !article_tags.contains(&tag) => {
-                    article_tags.push(tag);
-                    tags.tags[tag].articles.push(index);
-                }
-                Some(_) => {}
-                None => errors.push(untaggable(&doc.file, name)),
-            }
+        let about = resolve_ids(&doc.file, &doc.meta.entities, "entities", &mut errors);
+        let article_tags = tags.intern_all(&doc.file, &doc.meta.tags, &mut errors);
+        for tag in &article_tags {
+            tags.tags[*tag].articles.push(index);
         }
         let mut notes = Vec::with_capacity(doc.meta.annotations.len());
         for (number, annotation) in doc.meta.annotations.iter().enumerate() {
-            let mut note_entities = Vec::new();
-            for id in &annotation.entities {
-                match find_entity(id) {
-                    Some(entity) if !note_entities.contains(&entity) => note_entities.push(entity),
-                    Some(_) => {}
-                    None if unreadable.entity_ids.contains(id) => {}
-                    None => errors.push(unknown_entity(&doc.file, id, &entity_ids, "annotations")),
-                }
-            }
-            let mut note_tags = Vec::new();
-            for name in &annotation.tags {
-                match tags.intern(name) {
-                    Some(tag) if !note_tags.contains(&tag) => {
-                        note_tags.push(tag);
-                        tags.tags[tag].notes.push((index, number));
-                    }
-                    Some(_) => {}
-                    None => errors.push(untaggable(&doc.file, name)),
-                }
+            let note_entities =
+                resolve_ids(&doc.file, &annotation.entities, "annotations", &mut errors);
+            let note_tags = tags.intern_all(&doc.file, &annotation.tags, &mut errors);
+            for tag in &note_tags {
+                tags.tags[*tag].notes.push((index, number));
             }
             notes.push(Note {
                 quote: annotation.quote.clone(),
@@ -248,6 +234,25 @@ impl TagIndex {
         }))
     }
 
+    /// The tags `names` stand for, each once; a name with nothing to make
+    /// a URL from is an error.
+    fn intern_all(
+        &mut self,
+        file: &SourceFile,
+        names: &[String],
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<usize> {
+        let mut found = Vec::new();
+        for name in names {
+            match self.intern(name) {
+                Some(tag) if !found.contains(&tag) => found.push(tag),
+                Some(_) => {}
+                None => errors.push(untaggable(file, name)),
+            }
+        }
+        found
+    }
+
     /// The tags sorted by slug, so that their order never depends on file
     /// order, and the new index of each tag by its old one.
     fn finish(self) -> (Vec<Tag>, Vec<usize>) {
@@ -263,7 +268,7 @@ impl TagIndex {
     }
 }
 
-fn untaggable(file: &crate::load::SourceFile, name: &str) -> Diagnostic {
+fn untaggable(file: &SourceFile, name: &str) -> Diagnostic {
     file.error_at_value(
         "tags",
         name,
@@ -409,12 +414,7 @@ fn resolve_pages(
 }
 
 /// `key` (`entities` or `relations`) names an id that no entity has.
-fn unknown_entity(
-    file: &crate::load::SourceFile,
-    id: &str,
-    known: &[&str],
-    key: &str,
-) -> Diagnostic {
+fn unknown_entity(file: &SourceFile, id: &str, known: &[&str], key: &str) -> Diagnostic {
     let table_suggestions = crate::diagnostic::nearest(id, known.iter().copied());
     let place = match key {
         "relations" => "relation `to`",

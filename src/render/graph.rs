@@ -209,12 +209,17 @@ fn separate(picture: &mut Picture) {
         let mut moved = false;
         for a in 0..picture.nodes.len() {
             for b in a + 1..picture.nodes.len() {
-                let need = radius(picture.nodes[a].mentions) + radius(picture.nodes[b].mentions) + gap;
+                let need =
+                    radius(picture.nodes[a].mentions) + radius(picture.nodes[b].mentions) + gap;
                 let (dx, dy, d) = delta(&picture.nodes[a], &picture.nodes[b]);
                 if d < need {
                     // Coincident nodes part along a fixed, index-given angle.
                     #[allow(clippy::cast_precision_loss)]
-                    let (ux, uy) = if d < 0.02 { ((b as f64).cos(), (b as f64).sin()) } else { (dx / d, dy / d) };
+                    let (ux, uy) = if d < 0.02 {
+                        ((b as f64).cos(), (b as f64).sin())
+                    } else {
+                        (dx / d, dy / d)
+                    };
                     let push = (need - d) / 2.0 + 0.01;
                     picture.nodes[a].x += ux * push;
                     picture.nodes[a].y += uy * push;
@@ -234,13 +239,16 @@ fn separate(picture: &mut Picture) {
         node.x += margin - min_x;
         node.y += margin - min_y;
     }
-    picture.size = picture.size.max((max_x - min_x).max(max_y - min_y) + 2.0 * margin);
+    picture.size = picture
+        .size
+        .max((max_x - min_x).max(max_y - min_y) + 2.0 * margin);
 }
 
 fn bounds(nodes: &[Node]) -> (f64, f64, f64, f64) {
-    nodes.iter().fold((f64::MAX, f64::MIN, f64::MAX, f64::MIN), |(a, b, c, d), n| {
-        (a.min(n.x), b.max(n.x), c.min(n.y), d.max(n.y))
-    })
+    nodes.iter().fold(
+        (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
+        |(a, b, c, d), n| (a.min(n.x), b.max(n.x), c.min(n.y), d.max(n.y)),
+    )
 }
 
 fn delta(a: &Node, b: &Node) -> (f64, f64, f64) {
