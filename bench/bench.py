@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of `dossier build` against Hugo on the same corpus.
+
+Generates the corpus with ../shared/bench/gen_corpus.py (cached under
+target/bench/), builds dossier in release mode, then times `dossier build`
+and `hugo` alternately, several runs each, with /usr/bin/time -v. Prints a
+Markdown table: median wall and CPU seconds, peak RSS, pages and bytes
+written, and the dossier/Hugo ratio measured in this same run. Other sizes
+are timed for dossier alone, to show how the cost grows.
+
+    python3 bench/bench.py                       # 10,000 articles vs Hugo, then 1,000 and 100,000
+    python3 bench/bench.py --sizes 10000 --runs 5
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATOR = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+WORK = REPO / "target" / "bench"
+
+
+def generate(fmt, articles, entities, tags, seed):
+    out = WORK / f"corpus-{fmt}-{articles}-{entities}-{tags}-{seed}"
+    if not (out / ".complete").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(GENERATOR), "--format", fmt, "--articles", str(articles),
+             "--entities", str(entities), "--tags", str(tags), "--seed", str(seed), "--out", str(out)],
+            check=True, stdout=subprocess.DEVNULL,
+        )
+        (out / ".complete").touch()
+    return out
+
+
+def timed(command, output):
+    """Runs `command` under /usr/bin/time -v; returns wall, cpu, rss_mib."""
+    shutil.rmtree(output, ignore_errors=True)
+    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    stats = result.stderr
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.+)", stats).group(1).strip()
+    wall_text = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    parts = [float(p) for p in wall_text.split(":")]
+    wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    rss = int(field("Maximum resident set size (kbytes)")) / 1024
+    return wall, cpu, rss
+
+
+def size_of(folder):
+    pages = total = 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            total += os.path.getsize(os.path.join(root, name))
+            pages += name.endswith(".html")
+    return pages, total
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10000, help="size compared with Hugo")
+    parser.add_argument("--entities", type=int, default=1000)
+    parser.add_argument("--tags", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,100000", help="other sizes, dossier alone ('' for none)")
+    parser.add_argument("--no-hugo", action="store_true")
+    args = parser.parse_args()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=REPO, check=True)
+    dossier = str(REPO / "target" / "release" / "dossier")
+    hugo = shutil.which("hugo")
+    if not hugo and not args.no_hugo:
+        sys.exit("hugo not found: apt-get install -y hugo, or pass --no-hugo")
+
+    rows = []
+    corpus = generate("dossier", args.articles, args.entities, args.tags, args.seed)
+    out = WORK / "out-dossier"
+    contenders = [("dossier", [dossier, "build", "--root", str(corpus), "--output-dir", str(out)], out)]
+    if not args.no_hugo:
+        hugo_corpus = generate("hugo", args.articles, args.entities, args.tags, args.seed)
+        hugo_out = WORK / "out-hugo"
+        contenders.append(("hugo", [hugo, "--quiet", "-s", str(hugo_corpus), "-d", str(hugo_out)], hugo_out))
+    samples = {name: [] for name, _, _ in contenders}
+    for _ in range(args.runs):
+        for name, command, output in contenders:  # alternate, so noise hits both
+            samples[name].append(timed(command, output))
+    for name, _, output in contenders:
+        pages, total = size_of(output)
+        rows.append((name, args.articles, samples[name], pages, total))
+
+    for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
+        corpus = generate("dossier", size, args.entities, args.tags, args.seed)
+        out = WORK / f"out-dossier-{size}"
+        runs = [timed([dossier, "build", "--root", str(corpus), "--output-dir", str(out)], out)
+                for _ in range(args.runs if size <= args.articles else 1)]
+        pages, total = size_of(out)
+        rows.append(("dossier", size, runs, pages, total))
+        shutil.rmtree(out, ignore_errors=True)
+
+    print(f"| tool | articles | wall s (median) | CPU s (median) | peak RSS MiB | pages | MB written | runs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    medians = {}
+    for name, size, runs, pages, total in rows:
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        rss = max(r[2] for r in runs)
+        medians[(name, size)] = wall
+        print(f"| {name} | {size:,} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {pages:,} | {total / 1e6:.0f} | {len(runs)} |")
+    if ("hugo", args.articles) in medians:
+        ratio = medians[("dossier", args.articles)] / medians[("hugo", args.articles)]
+        print(f"\ndossier/Hugo wall-time ratio at {args.articles:,} articles: {ratio:.2f} (same run, alternating)")
+    big = [size for (name, size) in medians if name == "dossier" and size > args.articles]
+    for size in big:
+        growth = medians[("dossier", size)] / medians[("dossier", args.articles)]
+        print(f"{size:,} articles take {growth:.1f}x the {args.articles:,}-article time")
+
+
+if __name__ == "__main__":
+    main()
