@@ -64,17 +64,21 @@ pub enum Failure {
     Io(PathBuf, std::io::Error),
 }
 
-/// Builds the site: all stages, then the atomic write.
+/// Builds the site: all stages, each page written as it is rendered into
+/// a staging folder that replaces the output only when all went well.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
-    let (report, files) = run(options)?;
-    timed(options.verbose, "write", || {
-        write::write_site(&options.output, &files, &options.root.join("static"))
+    let io_failure = |e| Failure::Io(options.output.clone(), e);
+    let (report, dossier, annotations) = prepare(options)?;
+    let staging =
+        write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;
+    let files = timed(options.verbose, "render and write", || {
+        render::render(&dossier, &annotations, &options.root, &|file| {
+            staging.write(&file)
+        })
     })
-    .map_err(|e| Failure::Io(options.output.clone(), e))?;
-    Ok(Report {
-        files: files.len(),
-        ..report
-    })
+    .map_err(|e| render_failure(e, &options.output))?;
+    timed(options.verbose, "swap", || staging.commit()).map_err(io_failure)?;
+    Ok(Report { files, ..report })
 }
 
 /// Reads and validates everything a build does (drafts included) and
@@ -87,10 +91,17 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
         base_url: None,
         verbose: false,
     };
-    run(&options).map(|(report, _)| report)
+    let (report, dossier, annotations) = prepare(&options)?;
+    // A template error is a content error: render, and throw the pages away.
+    render::render(&dossier, &annotations, root, &|_| Ok(()))
+        .map_err(|e| render_failure(e, &options.output))?;
+    Ok(report)
 }
 
-fn run(options: &BuildOptions) -> Result<(Report, Vec<render::OutputFile>), Failure> {
+/// The stages before rendering: load, resolve, annotate.
+fn prepare(
+    options: &BuildOptions,
+) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
     let verbose = options.verbose;
     let mut loaded = timed(verbose, "load", || load::load(&options.root));
     if let Some(base_url) = &options.base_url {
@@ -105,14 +116,15 @@ fn run(options: &BuildOptions) -> Result<(Report, Vec<render::OutputFile>), Fail
     });
     warnings.extend(ambiguity_warnings(&dossier));
     if dossier.config.base_url.is_empty() && dossier.articles.iter().any(|a| !a.notes.is_empty()) {
-        warnings.push(diagnostic::Diagnostic::warning(
-            "dossier.yaml",
-            "no `base_url`: annotations.jsonld gives the notes' targets as IRIs relative to the site",
-        )
-        .with_help("set `base_url` in dossier.yaml, or pass --base-url, for absolute IRIs"));
+        warnings.push(
+            Diagnostic::warning(
+                "dossier.yaml",
+                "no `base_url`: annotations.jsonld gives the notes' targets as IRIs relative to the site",
+            )
+            .with_help("set `base_url` in dossier.yaml, or pass --base-url, for absolute IRIs"),
+        );
     }
-    let annotated = timed(verbose, "annotate", || annotate::annotate(&dossier));
-    let annotations = match annotated {
+    let annotations = match timed(verbose, "annotate", || annotate::annotate(&dossier)) {
         Ok(annotations) if errors.is_empty() => annotations,
         Ok(_) => return Err(failed(errors)),
         Err(found) => {
@@ -120,11 +132,6 @@ fn run(options: &BuildOptions) -> Result<(Report, Vec<render::OutputFile>), Fail
             return Err(failed(errors));
         }
     };
-    // `check` renders too: a template error is a content error.
-    let files = timed(verbose, "render", || {
-        render::render(&dossier, &annotations, &options.root)
-    })
-    .map_err(failed)?;
     diagnostic::sort(&mut warnings);
     let counts = (
         dossier.articles.len(),
@@ -137,8 +144,16 @@ fn run(options: &BuildOptions) -> Result<(Report, Vec<render::OutputFile>), Fail
             files: 0,
             counts,
         },
-        files,
+        dossier,
+        annotations,
     ))
+}
+
+fn render_failure(error: render::RenderError, output: &Path) -> Failure {
+    match error {
+        render::RenderError::Templates(errors) => failed(errors),
+        render::RenderError::Sink(error) => Failure::Io(output.to_path_buf(), error),
+    }
 }
 
 fn failed(mut errors: Vec<Diagnostic>) -> Failure {

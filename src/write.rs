@@ -1,80 +1,127 @@
 //! Stage 5, write: puts the rendered site and `static/` on disk in one
-//! atomic swap. Everything is written into a fresh folder beside the
-//! output; only when all of it is written is the old output renamed away
-//! and the new one renamed in. A failed build leaves the previous output
-//! exactly as it was.
+//! atomic swap. Pages are written as they are rendered into a fresh
+//! folder beside the output (so the whole site is never held in memory);
+//! only when all of it is written is the old output renamed away and the
+//! new one renamed in. A failed build drops the staging folder and leaves
+//! the previous output exactly as it was.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use tempfile::TempDir;
 
 use crate::render::OutputFile;
 
-/// Writes `files` and a copy of `static_dir` (if it exists) as `output`.
-pub fn write_site(output: &Path, files: &[OutputFile], static_dir: &Path) -> io::Result<()> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)?;
-    if static_dir.is_dir() {
-        copy_tree(static_dir, staging.path())?;
-    }
-    // Folders first, once each, then the files in parallel: on a large
-    // dossier, writing is a third of the build.
-    let folders: BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
-        .collect();
-    for folder in folders {
-        fs::create_dir_all(staging.path().join(folder))?;
-    }
-    files
-        .par_iter()
-        .try_for_each(|file| fs::write(staging.path().join(&file.path), &file.bytes))?;
-    let staging = staging.keep();
-    let old = if output.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
-            .tempdir_in(&parent)?
-            .keep();
-        // tempdir created the folder to reserve the name; rename needs it gone.
-        fs::remove_dir(&old)?;
-        fs::rename(output, &old)?;
-        Some(old)
-    } else {
-        None
-    };
-    if let Err(error) = fs::rename(&staging, output) {
-        if let Some(old) = &old {
-            let _ = fs::rename(old, output);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    if let Some(old) = old {
-        fs::remove_dir_all(old)?;
-    }
-    Ok(())
+/// A site being written, not yet visible at its output path.
+#[derive(Debug)]
+pub struct Staging {
+    folder: TempDir,
+    output: PathBuf,
 }
 
-/// Copies `from` into `to`, skipping hidden files; files already rendered
-/// by the site overwrite copies of the same name afterwards.
+impl Staging {
+    /// A fresh staging folder beside `output`, holding a copy of
+    /// `static_dir` when there is one (rendered pages overwrite copies of
+    /// the same name).
+    pub fn new(output: &Path, static_dir: &Path) -> io::Result<Self> {
+        let parent = parent_of(output);
+        fs::create_dir_all(&parent)?;
+        let folder = tempfile::Builder::new()
+            .prefix(&format!(".{}.new-", name_of(output)))
+            .tempdir_in(&parent)?;
+        if static_dir.is_dir() {
+            copy_tree(static_dir, folder.path())?;
+        }
+        Ok(Self {
+            folder,
+            output: output.to_path_buf(),
+        })
+    }
+
+    /// Writes one file; called from many threads at once.
+    pub fn write(&self, file: &OutputFile) -> io::Result<()> {
+        let path = self.folder.path().join(&file.path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(&path, &file.bytes)
+    }
+
+    /// Swaps the staging folder in as the output.
+    pub fn commit(self) -> io::Result<()> {
+        let parent = parent_of(&self.output);
+        let name = name_of(&self.output);
+        let staging = self.folder.keep();
+        let old = if self.output.exists() {
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(&parent)?
+                .keep();
+            // tempdir created the folder to reserve the name; rename needs it gone.
+            fs::remove_dir(&old)?;
+            fs::rename(&self.output, &old)?;
+            Some(old)
+        } else {
+            None
+        };
+        if let Err(error) = fs::rename(&staging, &self.output) {
+            if let Some(old) = &old {
+                let _ = fs::rename(old, &self.output);
+            }
+            let _ = fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+        if let Some(old) = old {
+            remove_tree(&old)?;
+        }
+        Ok(())
+    }
+}
+
+/// Removes a folder tree, its subfolders in parallel: the previous output
+/// of a large dossier has tens of thousands of files.
+fn remove_tree(folder: &Path) -> io::Result<()> {
+    let mut children = Vec::new();
+    for top in fs::read_dir(folder)? {
+        let top = top?;
+        if top.file_type()?.is_dir() {
+            for child in fs::read_dir(top.path())? {
+                children.push(child?.path());
+            }
+        }
+    }
+    children.par_iter().try_for_each(|child| {
+        if child.is_dir() {
+            fs::remove_dir_all(child)
+        } else {
+            fs::remove_file(child)
+        }
+    })?;
+    fs::remove_dir_all(folder)
+}
+
+fn parent_of(output: &Path) -> PathBuf {
+    match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn name_of(output: &Path) -> String {
+    output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Copies `from` into `to`, skipping hidden files.
 fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
-    for entry in walkdir::WalkDir::new(from)
+    let walker = walkdir::WalkDir::new(from)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-    {
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
         let entry = entry.map_err(io::Error::other)?;
         let relative = entry.path().strip_prefix(from).map_err(io::Error::other)?;
         let target = to.join(relative);

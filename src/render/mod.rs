@@ -96,14 +96,26 @@ struct NavLink<'a> {
     path: String,
 }
 
-/// Renders every page of `dossier`; `root` is the dossier's folder, where a
-/// `templates/` folder may override the theme.
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Templates failed (each distinct error once).
+    Templates(Vec<Diagnostic>),
+    /// The sink could not take a file.
+    Sink(std::io::Error),
+}
+
+/// Renders every page of `dossier` and hands each file to `sink` as soon
+/// as it is made, from many threads, so that the site is never all in
+/// memory. `root` is the dossier's folder, where a `templates/` folder may
+/// override the theme. Returns the number of files.
 pub fn render(
     dossier: &Dossier,
     annotations: &Annotations,
     root: &Path,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let (mut tera, stylesheet) = theme(root).map_err(|e| vec![e])?;
+    sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
+) -> Result<usize, RenderError> {
+    let (mut tera, stylesheet) = theme(root).map_err(|e| RenderError::Templates(vec![e]))?;
     let views = Views {
         dossier,
         annotations,
@@ -147,16 +159,19 @@ pub fn render(
     jobs.extend((0..dossier.tags.len()).map(Job::Tag));
     jobs.extend((0..dossier.pages.len()).map(Job::Page));
 
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+    let outcomes: Vec<Result<(), Outcome>> = jobs
         .par_iter()
-        .map(|job| render_job(&tera, &views, *job))
+        .map(|job| {
+            let file = render_job(&tera, &views, *job).map_err(Outcome::Template)?;
+            sink(file).map_err(Outcome::Sink)
+        })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() + 1);
     let mut errors = Vec::new();
-    for result in rendered {
-        match result {
-            Ok(file) => files.push(file),
-            Err(error) => {
+    for outcome in outcomes {
+        match outcome {
+            Ok(()) => {}
+            Err(Outcome::Sink(error)) => return Err(RenderError::Sink(error)),
+            Err(Outcome::Template(error)) => {
                 if !errors.contains(&error) {
                     errors.push(error);
                 }
@@ -164,21 +179,30 @@ pub fn render(
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(RenderError::Templates(errors));
     }
-    files.push(OutputFile {
-        path: "dossier.json".to_string(),
-        bytes: data::dossier_json(dossier, annotations),
-    });
-    files.push(OutputFile {
-        path: "annotations.jsonld".to_string(),
-        bytes: data::annotations_jsonld(dossier, annotations),
-    });
-    files.push(OutputFile {
-        path: "style.css".to_string(),
-        bytes: stylesheet.into_bytes(),
-    });
-    Ok(files)
+    let data = [
+        ("dossier.json", data::dossier_json(dossier, annotations)),
+        (
+            "annotations.jsonld",
+            data::annotations_jsonld(dossier, annotations),
+        ),
+        ("style.css", stylesheet.into_bytes()),
+    ];
+    for (path, bytes) in data {
+        sink(OutputFile {
+            path: path.to_string(),
+            bytes,
+        })
+        .map_err(RenderError::Sink)?;
+    }
+    Ok(jobs.len() + 3)
+}
+
+/// How one page failed.
+enum Outcome {
+    Template(Diagnostic),
+    Sink(std::io::Error),
 }
 
 fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Diagnostic> {
