@@ -21,29 +21,56 @@ pub struct Passage {
 /// The sentence around `range` in `text`, cut to about 160 characters
 /// around the mention when the sentence is much longer.
 pub fn passage(text: &str, range: Range<usize>) -> Passage {
-    let mut start = 0;
-    let mut end = text.len();
-    for (offset, sentence) in text.split_sentence_bound_indices() {
-        let sentence_end = offset + sentence.len();
-        if offset <= range.start {
-            start = offset;
-        }
-        if sentence_end >= range.end {
-            end = sentence_end;
-            break;
-        }
+    Sentences::new(text).passage(range)
+}
+
+/// A block's text with its sentence boundaries found once, for all the
+/// mentions in it (finding them is the costliest part of a passage).
+pub struct Sentences<'a> {
+    text: &'a str,
+    /// Start of each sentence, in order; the text's end closes the last.
+    starts: Vec<usize>,
+}
+
+impl<'a> Sentences<'a> {
+    /// Splits `text` into sentences (Unicode sentence boundaries).
+    pub fn new(text: &'a str) -> Self {
+        let starts = text
+            .split_sentence_bound_indices()
+            .map(|(offset, _)| offset)
+            .collect();
+        Self { text, starts }
     }
-    let mut before = text[start..range.start].trim_start().to_string();
-    let mut after = text[range.end..end].trim_end().to_string();
-    const SIDE: usize = 80;
-    if before.chars().count() + after.chars().count() > 2 * SIDE + 80 {
-        before = clip_start(&before, SIDE);
-        after = clip_end(&after, SIDE);
-    }
-    Passage {
-        before,
-        text: text[range].to_string(),
-        after,
+
+    /// The passage for the mention at `range`.
+    pub fn passage(&self, range: Range<usize>) -> Passage {
+        let text = self.text;
+        // The sentence holding the mention's start, through the one
+        // holding its end.
+        let first = self
+            .starts
+            .partition_point(|s| *s <= range.start)
+            .saturating_sub(1);
+        let start = self.starts.get(first).copied().unwrap_or(0);
+        let after_last = self.starts.partition_point(|s| *s < range.end);
+        let end = self
+            .starts
+            .get(after_last)
+            .copied()
+            .unwrap_or(text.len())
+            .max(range.end);
+        let mut before = text[start..range.start].trim_start().to_string();
+        let mut after = text[range.end..end].trim_end().to_string();
+        const SIDE: usize = 80;
+        if before.chars().count() + after.chars().count() > 2 * SIDE + 80 {
+            before = clip_start(&before, SIDE);
+            after = clip_end(&after, SIDE);
+        }
+        Passage {
+            before,
+            text: text[range].to_string(),
+            after,
+        }
     }
 }
 
@@ -93,6 +120,28 @@ mod tests {
         assert_eq!(p.before, "");
         assert_eq!(p.text, "Kim Jong Un");
         assert_eq!(p.after, " a parlé.");
+    }
+
+    #[test]
+    fn mentions_at_sentence_edges() {
+        let text = "Un. Deux trois. Quatre";
+        let sentences = Sentences::new(text);
+        assert_eq!(sentences.passage(0..2).after, ".");
+        let deux = text.find("Deux").expect("present");
+        let p = sentences.passage(deux..deux + 4);
+        assert_eq!((p.before.as_str(), p.after.as_str()), ("", " trois."));
+        let last = sentences.passage(text.len() - 6..text.len());
+        assert_eq!(
+            (
+                last.before.as_str(),
+                last.text.as_str(),
+                last.after.as_str()
+            ),
+            ("", "Quatre", "")
+        );
+        // A mention across a sentence end takes both sentences.
+        let across = sentences.passage(1..deux + 4);
+        assert_eq!(across.after, " trois.");
     }
 
     #[test]

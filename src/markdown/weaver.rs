@@ -14,7 +14,7 @@ use crate::config::Autolink;
 use crate::mentions::Target;
 use crate::model::EntityId;
 use crate::notes::Block;
-use crate::passage::{Passage, passage};
+use crate::passage::{Passage, Sentences};
 
 /// A wikilink being read: its target and the text it shows.
 struct WikiLink {
@@ -478,8 +478,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
         if !refs.is_empty() {
             self.out.push(Event::InlineHtml(refs.into()));
         }
-        for (index, range) in self.block_mentions.drain(..) {
-            self.mentions[index].passage = passage(&self.visible.text, range);
+        if !self.block_mentions.is_empty() {
+            let sentences = Sentences::new(&self.visible.text);
+            for (index, range) in self.block_mentions.drain(..) {
+                self.mentions[index].passage = sentences.passage(range);
+            }
         }
         if let Some(blocks) = &mut self.blocks {
             blocks.push(Block {
