@@ -31,6 +31,9 @@ pub struct Dossier {
     pub tags: Vec<Tag>,
     /// Relations between entities, in entity then file order.
     pub relations: Vec<Relation>,
+    /// Per entity: indices in `relations` of those it declares, and of
+    /// those that point at it.
+    pub relations_of: Vec<(Vec<usize>, Vec<usize>)>,
     /// Names and aliases of every entity, for finding mentions.
     pub aliases: AliasTable,
 }

@@ -193,7 +193,13 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
             extra: doc.meta.extra,
             file: doc.file,
         });
+    let mut relations_of = vec![(Vec::new(), Vec::new()); entities.len()];
+    for (index, relation) in relations.iter().enumerate() {
+        relations_of[relation.from].0.push(index);
+        relations_of[relation.to].1.push(index);
+    }
     let dossier = Dossier {
+        relations_of,
         config,
         articles,
         entities: entities.into_iter().map(|(e, _)| e).collect(),

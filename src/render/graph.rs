@@ -72,8 +72,10 @@ pub fn picture(views: &Views<'_>) -> Picture {
             mentions[*entity] += count;
         }
     }
-    let related: Vec<bool> = (0..dossier.entities.len())
-        .map(|e| dossier.relations.iter().any(|r| r.from == e || r.to == e))
+    let related: Vec<bool> = dossier
+        .relations_of
+        .iter()
+        .map(|(out, inc)| !out.is_empty() || !inc.is_empty())
         .collect();
     let mut chosen: Vec<EntityId> = (0..dossier.entities.len())
         .filter(|e| mentions[*e] > 0 || related[*e])

@@ -285,16 +285,15 @@ impl<'a> Views<'a> {
             source: r.source.map(|a| self.article_link(a)),
             note: r.note.as_deref(),
         };
-        let relations_out = dossier
-            .relations
+        let (outgoing, incoming) = &dossier.relations_of[id];
+        let relations_out = outgoing
             .iter()
-            .filter(|r| r.from == id)
+            .map(|r| &dossier.relations[*r])
             .map(|r| relation(r, r.to))
             .collect();
-        let relations_in = dossier
-            .relations
+        let relations_in = incoming
             .iter()
-            .filter(|r| r.to == id)
+            .map(|r| &dossier.relations[*r])
             .map(|r| relation(r, r.from))
             .collect();
         let mentioned_in = self.annotations.mentioned_in[id]
