@@ -57,7 +57,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
     // The entities `ids` name (under `key`), each once; unknown ids are
     // errors, ids of entity files that failed to load are left out.
     let resolve_ids =
-        |file: &SourceFile, ids: &[String], key: &str, errors: &mut Vec<Diagnostic>| {
+        |file: &SourceFile, ids: &[String], key: IdList, errors: &mut Vec<Diagnostic>| {
             let mut found = Vec::new();
             for id in ids {
                 match find_entity(id) {
@@ -72,15 +72,19 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
     let mut tags = TagIndex::default();
     let mut resolved_articles = Vec::with_capacity(articles.len());
     for (index, (_, doc)) in articles.iter().enumerate() {
-        let about = resolve_ids(&doc.file, &doc.meta.entities, "entities", &mut errors);
+        let about = resolve_ids(&doc.file, &doc.meta.entities, IdList::About, &mut errors);
         let article_tags = tags.intern_all(&doc.file, &doc.meta.tags, &mut errors);
         for tag in &article_tags {
             tags.tags[*tag].articles.push(index);
         }
         let mut notes = Vec::with_capacity(doc.meta.annotations.len());
         for (number, annotation) in doc.meta.annotations.iter().enumerate() {
-            let note_entities =
-                resolve_ids(&doc.file, &annotation.entities, "annotations", &mut errors);
+            let note_entities = resolve_ids(
+                &doc.file,
+                &annotation.entities,
+                IdList::Note(number),
+                &mut errors,
+            );
             let note_tags = tags.intern_all(&doc.file, &annotation.tags, &mut errors);
             for tag in &note_tags {
                 tags.tags[*tag].notes.push((index, number));
@@ -99,7 +103,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
 
     let mut relations = Vec::new();
     for (from, (entity, meta)) in entities.iter().enumerate() {
-        for relation in &meta.relations {
+        for (number, relation) in meta.relations.iter().enumerate() {
             let Some(to) = find_entity(&relation.to) else {
                 if unreadable.entity_ids.contains(&relation.to) {
                     continue;
@@ -108,7 +112,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
                     &entity.file,
                     &relation.to,
                     &entity_ids,
-                    "relations",
+                    IdList::Relation(number),
                 ));
                 continue;
             };
@@ -122,10 +126,15 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
                         None
                     }
                     None => {
-                        let error = entity.file.error_at_value(
+                        let error = entity.file.error_in_item(
                             "relations",
+                            number,
+                            "source",
                             slug,
-                            format!("relation source `{slug}` is not an article slug"),
+                            format!(
+                                "relation {}: source `{slug}` is not an article slug",
+                                number + 1
+                            ),
                         );
                         let near =
                             crate::diagnostic::nearest(slug, every_slug.iter().map(String::as_str));
@@ -420,15 +429,37 @@ fn resolve_pages(
 }
 
 /// `key` (`entities` or `relations`) names an id that no entity has.
-fn unknown_entity(file: &SourceFile, id: &str, known: &[&str], key: &str) -> Diagnostic {
-    let table_suggestions = crate::diagnostic::nearest(id, known.iter().copied());
-    let place = match key {
-        "relations" => "relation `to`",
-        "annotations" => "annotation `entities`",
-        _ => "`entities`",
+/// Where a list of entity ids is written in the front matter.
+#[derive(Debug, Clone, Copy)]
+enum IdList {
+    /// An article's `entities:`.
+    About,
+    /// The `entities:` of annotation N (0-based).
+    Note(usize),
+    /// The `to:` of relation N (0-based).
+    Relation(usize),
+}
+
+fn unknown_entity(file: &SourceFile, id: &str, known: &[&str], list: IdList) -> Diagnostic {
+    let unknown = format!("names unknown entity `{id}`");
+    let error = match list {
+        IdList::About => file.error_at_value("entities", id, format!("`entities` {unknown}")),
+        IdList::Note(n) => file.error_in_item(
+            "annotations",
+            n,
+            "entities",
+            id,
+            format!("annotation {}: `entities` {unknown}", n + 1),
+        ),
+        IdList::Relation(n) => file.error_in_item(
+            "relations",
+            n,
+            "to",
+            id,
+            format!("relation {}: `to` {unknown}", n + 1),
+        ),
     };
-    let error = file.error_at_value(key, id, format!("{place} names unknown entity `{id}`"));
-    match table_suggestions {
+    match crate::diagnostic::nearest(id, known.iter().copied()) {
         Some(near) => error.with_help(format!("did you mean `{near}`?")),
         None => error.with_help("entity ids are the file names under content/entities/"),
     }

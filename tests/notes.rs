@@ -142,6 +142,22 @@ fn a_quote_found_nowhere_or_twice_is_an_error_that_says_which() {
 }
 
 #[test]
+fn an_error_points_at_its_own_annotation() {
+    // Notes 1 and 2 quote the same words; only note 2 lacks a prefix.
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/bad.md",
+        "---\ntitle: Bad\ndate: 2024-01-01\nannotations:\n  - quote: \"the pact\"\n    prefix: \"Kim signed \"\n    note: x\n  - quote: \"the pact\"\n    note: y\n---\nPutin signed the pact.\n\nKim signed the pact.\n",
+    );
+    let stderr = fixture.fail(&["build"]);
+    assert!(
+        stderr.contains("content/articles/bad.md:8:13: error: annotation 2:"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+}
+
+#[test]
 fn a_note_naming_an_unknown_entity_is_an_error() {
     let fixture = Fixture::copy("english");
     fixture.write(
@@ -149,7 +165,7 @@ fn a_note_naming_an_unknown_entity_is_an_error() {
         "---\ntitle: Bad\ndate: 2024-01-01\nannotations:\n  - quote: \"Putin\"\n    note: x\n    entities: [vladimir-putn]\n---\nPutin.\n",
     );
     let stderr = fixture.fail(&["check"]);
-    assert!(stderr.contains("content/articles/bad.md:7:16: error: annotation `entities` names unknown entity `vladimir-putn`"), "{stderr}");
+    assert!(stderr.contains("content/articles/bad.md:7:16: error: annotation 1: `entities` names unknown entity `vladimir-putn`"), "{stderr}");
     assert!(
         stderr.contains("did you mean `vladimir-putin`?"),
         "{stderr}"

@@ -54,6 +54,61 @@ impl SourceFile {
     }
 }
 
+impl SourceFile {
+    /// An error at `value` under `key` within item `index` (0-based) of the
+    /// block list under `list_key` (`annotations`, `relations`), so that the
+    /// same value in another item is not taken for it.
+    pub fn error_in_item(
+        &self,
+        list_key: &str,
+        index: usize,
+        key: &str,
+        value: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let yaml = self.yaml();
+        let items = list_items(yaml, list_key);
+        let Some(start) = items.get(index).copied() else {
+            return self.error_at_value(key, value, message);
+        };
+        let end = items.get(index + 1).copied().unwrap_or(yaml.len());
+        let error = Diagnostic::error(&self.path, message);
+        match locate_value(&yaml[start..end], key, value) {
+            Some(offset) => error.at_offset(&self.text, self.split.yaml.start + start + offset),
+            None => error.at_offset(&self.text, self.split.yaml.start + start),
+        }
+    }
+}
+
+/// Byte offsets of the items (`- ` lines) of the block list under the
+/// top-level `list_key`; the end of the front matter closes the last one.
+fn list_items(yaml: &str, list_key: &str) -> Vec<usize> {
+    let mut items = Vec::new();
+    let mut offset = 0;
+    let mut inside = false;
+    let mut indent = None;
+    for line in yaml.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let depth = line.len() - trimmed.len();
+        if !inside {
+            inside = depth == 0
+                && trimmed
+                    .strip_prefix(list_key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'));
+        } else if !trimmed.trim().is_empty() {
+            if depth == 0 && !trimmed.starts_with("- ") {
+                break;
+            }
+            if trimmed.starts_with("- ") && indent.is_none_or(|i| i == depth) {
+                indent = Some(depth);
+                items.push(offset + depth);
+            }
+        }
+        offset += line.len();
+    }
+    items
+}
+
 /// Where `value` stands as a whole YAML scalar after the first `key:`:
 /// in block style (`key: value`, `- value`) or flow style (`[a, value]`,
 /// `{to: value}`), quoted or not, and not as part of a longer scalar
@@ -338,6 +393,19 @@ fn parse_file(root: &Path, path: &Path, kind: &Kind) -> Result<Parsed, Diagnosti
 #[cfg(test)]
 mod tests {
     use super::locate_value;
+
+    #[test]
+    fn list_items_are_found_at_their_indentation() {
+        let yaml = "title: t\nannotations:\n  - quote: a\n    entities:\n      - x\n  - quote: a\nrelations: []\n";
+        let items = super::list_items(yaml, "annotations");
+        assert_eq!(
+            items,
+            [
+                yaml.find("- quote").expect("first"),
+                yaml.rfind("- quote").expect("second")
+            ]
+        );
+    }
 
     #[test]
     fn values_are_found_whole_under_their_key() {

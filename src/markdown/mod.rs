@@ -148,7 +148,9 @@ pub fn annotate_with_notes(
                 let (what, help) = match mismatch {
                     Mismatch::Nowhere => (
                         "is found nowhere in the text".to_string(),
-                        "quote the text as a reader sees it, with its quotes and apostrophes as written".to_string(),
+                        "quote the text as a reader sees it: without Markdown marks (`*`, backticks, link targets), \
+                         with its quotes and apostrophes as written, within one paragraph"
+                            .to_string(),
                     ),
                     Mismatch::Several(found) => (
                         format!("is found {} times (lines {})", found.len(), lines(&found)),
@@ -156,8 +158,10 @@ pub fn annotate_with_notes(
                     ),
                 };
                 errors.push(
-                    file.error_at_value(
+                    file.error_in_item(
                         "annotations",
+                        index,
+                        "quote",
                         quote.exact,
                         format!("annotation {number}: quote “{}” {what}", quote.exact),
                     )

@@ -306,13 +306,17 @@ impl<'a, 'c> Weaver<'a, 'c> {
     /// aside cannot go: they then follow the table. The render stage fills
     /// each placeholder with the note template.
     pub(super) fn place_asides(&mut self) {
-        if self.table_depth > 0 {
+        if self.table_depth > 0 || self.asides.is_empty() {
             return;
         }
+        // One box for the notes of a block, so that on wide screens they
+        // stack together beside it.
+        self.out.push(Event::Html("<div class=\"notes\">\n".into()));
         for note in self.asides.drain(..) {
             self.out
                 .push(Event::Html(super::note_placeholder(note).into()));
         }
+        self.out.push(Event::Html("</div>\n".into()));
     }
 
     /// Gives the open heading an id from its text, unless it has one.

@@ -261,8 +261,10 @@ pub fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u
                     "selector": {
                         "type": "TextQuoteSelector",
                         "exact": placed.exact,
-                        "prefix": note.prefix.clone().unwrap_or_else(|| placed.before.clone()),
-                        "suffix": note.suffix.clone().unwrap_or_else(|| placed.after.clone()),
+                        // The text around the quote as found, which ends with
+                        // (starts with) the note's own prefix (suffix) if any.
+                        "prefix": placed.before,
+                        "suffix": placed.after,
                     }
                 }
             }));

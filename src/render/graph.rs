@@ -274,7 +274,9 @@ impl Picture {
     }
 
     /// The SVG, with links relative to a page `root` away from the site root.
-    pub fn svg(&self, views: &Views<'_>, root: &str, title: &str) -> String {
+    /// `title` names the picture; `mentions` is the word for mentions.
+    pub fn svg(&self, views: &Views<'_>, root: &str, title: &str, mentions: &str) -> String {
+        let mentions = escape(mentions);
         let entities = &views.dossier.entities;
         let size = self.size.round();
         // Room on the right for the labels of the rightmost nodes.
@@ -330,7 +332,7 @@ impl Picture {
             let r = radius(node.mentions);
             let _ = write!(
                 svg,
-                "<a href=\"{root}entities/{}/index.html\"><title>{name} ({}), {}</title><circle class=\"t-{kind}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\"/>",
+                "<a href=\"{root}entities/{}/index.html\"><title>{name} ({}), {} {mentions}</title><circle class=\"t-{kind}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\"/>",
                 entity.id,
                 escape(&type_singular(&entity.kind, views.language)),
                 node.mentions,

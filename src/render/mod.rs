@@ -302,8 +302,11 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
         }
         Job::Graph => {
             let picture = graph::picture(views);
-            let title = labels::labels(dossier.config.language)["graph"];
-            context.insert("svg", &picture.svg(views, PAGE_ROOT, title));
+            let words = labels::labels(dossier.config.language);
+            context.insert(
+                "svg",
+                &picture.svg(views, PAGE_ROOT, words["graph"], words["mentions"]),
+            );
             context.insert("node_count", &picture.node_count());
             context.insert("max_nodes", &graph::MAX_NODES);
             context.insert("entity_groups", &views.all_entities());

@@ -19,6 +19,7 @@ pub struct TimelineItem {
     pub date: String,
     pub date_shown: String,
     /// For periods: the end.
+    pub end: Option<String>,
     pub end_shown: Option<String>,
     /// For entities: their type and its name.
     pub entity_kind: Option<String>,
@@ -57,6 +58,7 @@ pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
                     path: link.path,
                     date: date.iso_day(),
                     date_shown: long_date(date, language),
+                    end: entity.end.as_ref().map(DateValue::iso_day),
                     end_shown: entity.end.as_ref().map(|d| long_date(d, language)),
                     entity_kind_label: Some(type_singular(&entity.kind, language)),
                     entity_kind: Some(link.kind),
@@ -75,6 +77,7 @@ pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
                 path: link.path,
                 date: link.date,
                 date_shown: link.date_shown,
+                end: None,
                 end_shown: None,
                 entity_kind: None,
                 entity_kind_label: None,
