@@ -40,8 +40,13 @@ def generate(fmt, articles, entities, tags, seed):
 
 
 def timed(command, output):
-    """Runs `command` under /usr/bin/time -v; returns wall, cpu, rss_mib."""
-    shutil.rmtree(output, ignore_errors=True)
+    """Runs `command` under /usr/bin/time -v; returns wall, cpu, rss_mib.
+
+    Each run writes to a folder of its own, removed only at the end: on
+    ext4 mounted with `discard`, creating thousands of files right where
+    thousands were just deleted costs several times the system time, and
+    that would measure the disk's housekeeping, not the tools.
+    """
     result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
@@ -84,29 +89,32 @@ def main():
         sys.exit("hugo not found: apt-get install -y hugo, or pass --no-hugo")
 
     rows = []
+    outputs = WORK / "outputs"
+    shutil.rmtree(outputs, ignore_errors=True)
+    outputs.mkdir()
     corpus = generate("dossier", args.articles, args.entities, args.tags, args.seed)
-    out = WORK / "out-dossier"
-    contenders = [("dossier", [dossier, "build", "--root", str(corpus), "--output-dir", str(out)], out)]
+    contenders = [("dossier", lambda out: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)])]
     if not args.no_hugo:
         hugo_corpus = generate("hugo", args.articles, args.entities, args.tags, args.seed)
-        hugo_out = WORK / "out-hugo"
-        contenders.append(("hugo", [hugo, "--quiet", "-s", str(hugo_corpus), "-d", str(hugo_out)], hugo_out))
-    samples = {name: [] for name, _, _ in contenders}
-    for _ in range(args.runs):
-        for name, command, output in contenders:  # alternate, so noise hits both
-            samples[name].append(timed(command, output))
-    for name, _, output in contenders:
-        pages, total = size_of(output)
+        contenders.append(("hugo", lambda out: [hugo, "--quiet", "-s", str(hugo_corpus), "-d", str(out)]))
+    samples = {name: [] for name, _ in contenders}
+    for run in range(args.runs):
+        for name, command in contenders:  # alternate, so noise hits both
+            out = outputs / f"{name}-{args.articles}-{run}"
+            samples[name].append(timed(command(out), out))
+    for name, _ in contenders:
+        pages, total = size_of(outputs / f"{name}-{args.articles}-0")
         rows.append((name, args.articles, samples[name], pages, total))
 
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         corpus = generate("dossier", size, args.entities, args.tags, args.seed)
-        out = WORK / f"out-dossier-{size}"
-        runs = [timed([dossier, "build", "--root", str(corpus), "--output-dir", str(out)], out)
-                for _ in range(args.runs if size <= args.articles else 1)]
-        pages, total = size_of(out)
+        runs = []
+        for run in range(args.runs if size <= args.articles else 1):
+            out = outputs / f"dossier-{size}-{run}"
+            runs.append(timed([dossier, "build", "--root", str(corpus), "--output-dir", str(out)], out))
+        pages, total = size_of(outputs / f"dossier-{size}-0")
         rows.append(("dossier", size, runs, pages, total))
-        shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(outputs, ignore_errors=True)
 
     print(f"| tool | articles | wall s (median) | CPU s (median) | peak RSS MiB | pages | MB written | runs |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
