@@ -79,6 +79,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="1000,100000", help="other sizes, dossier alone ('' for none)")
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--outputs", default=str(WORK / "outputs"),
+                        help="where the sites are written (e.g. /dev/shm/dossier-bench to leave the disk out)")
     args = parser.parse_args()
 
     WORK.mkdir(parents=True, exist_ok=True)
@@ -89,7 +91,7 @@ def main():
         sys.exit("hugo not found: apt-get install -y hugo, or pass --no-hugo")
 
     rows = []
-    outputs = WORK / "outputs"
+    outputs = Path(args.outputs)
     shutil.rmtree(outputs, ignore_errors=True)
     outputs.mkdir()
     corpus = generate("dossier", args.articles, args.entities, args.tags, args.seed)

@@ -80,6 +80,9 @@ enum Job {
     Timeline,
     Graph,
     NotFound,
+    DossierJson,
+    AnnotationsJsonld,
+    Stylesheet,
 }
 
 #[derive(Serialize)]
@@ -145,7 +148,12 @@ pub fn render(
             .collect::<Vec<_>>(),
     );
 
+    // The data files first: dossier.json is the longest single job, so it
+    // starts at once and the pages share the other cores meanwhile.
     let mut jobs = vec![
+        Job::DossierJson,
+        Job::AnnotationsJsonld,
+        Job::Stylesheet,
         Job::Home,
         Job::Articles,
         Job::Entities,
@@ -162,7 +170,7 @@ pub fn render(
     let outcomes: Vec<Result<(), Outcome>> = jobs
         .par_iter()
         .map(|job| {
-            let file = render_job(&tera, &views, *job).map_err(Outcome::Template)?;
+            let file = render_job(&tera, &views, &stylesheet, *job).map_err(Outcome::Template)?;
             sink(file).map_err(Outcome::Sink)
         })
         .collect();
@@ -181,22 +189,7 @@ pub fn render(
     if !errors.is_empty() {
         return Err(RenderError::Templates(errors));
     }
-    let data = [
-        ("dossier.json", data::dossier_json(dossier, annotations)),
-        (
-            "annotations.jsonld",
-            data::annotations_jsonld(dossier, annotations),
-        ),
-        ("style.css", stylesheet.into_bytes()),
-    ];
-    for (path, bytes) in data {
-        sink(OutputFile {
-            path: path.to_string(),
-            bytes,
-        })
-        .map_err(RenderError::Sink)?;
-    }
-    Ok(jobs.len() + 3)
+    Ok(jobs.len())
 }
 
 /// How one page failed.
@@ -205,8 +198,35 @@ enum Outcome {
     Sink(std::io::Error),
 }
 
-fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Diagnostic> {
+fn render_job(
+    tera: &Tera,
+    views: &Views<'_>,
+    stylesheet: &str,
+    job: Job,
+) -> Result<OutputFile, Diagnostic> {
     let dossier = views.dossier;
+    let data = |path: &str, bytes: Vec<u8>| {
+        Ok(OutputFile {
+            path: path.to_string(),
+            bytes,
+        })
+    };
+    match job {
+        Job::DossierJson => {
+            return data(
+                "dossier.json",
+                data::dossier_json(dossier, views.annotations),
+            );
+        }
+        Job::AnnotationsJsonld => {
+            return data(
+                "annotations.jsonld",
+                data::annotations_jsonld(dossier, views.annotations),
+            );
+        }
+        Job::Stylesheet => return data("style.css", stylesheet.as_bytes().to_vec()),
+        _ => {}
+    }
     let mut context = Context::new();
     let (template, path, root) = match job {
         Job::Home => {
@@ -313,6 +333,9 @@ fn render_job(tera: &Tera, views: &Views<'_>, job: Job) -> Result<OutputFile, Di
             ("graph.html", "graph/index.html".to_string(), PAGE_ROOT)
         }
         Job::NotFound => ("404.html", "404.html".to_string(), ""),
+        Job::DossierJson | Job::AnnotationsJsonld | Job::Stylesheet => {
+            unreachable!("data files are made above, not from templates")
+        }
     };
     // The 404 page is served in place of any missing path, at any depth,
     // so relative links would break: its links are absolute, from the base
