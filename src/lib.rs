@@ -203,10 +203,18 @@ fn timed<T>(verbose: bool, stage: &str, step: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let result = step();
     if verbose {
+        let memory = resident_mib().map_or_else(String::new, |mib| format!(", {mib} MiB resident"));
         eprintln!(
-            "{stage:>9}: {:.1} ms",
+            "{stage:>16}: {:.1} ms{memory}",
             start.elapsed().as_secs_f64() * 1000.0
         );
     }
     result
+}
+
+/// The process's resident memory, where the system says (Linux).
+fn resident_mib() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096 / (1024 * 1024))
 }

@@ -119,11 +119,7 @@ pub fn render(
     sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
 ) -> Result<usize, RenderError> {
     let (mut tera, stylesheet) = theme(root).map_err(|e| RenderError::Templates(vec![e]))?;
-    let views = Views {
-        dossier,
-        annotations,
-        language: dossier.config.language,
-    };
+    let views = Views::new(dossier, annotations);
     let config = &dossier.config;
     let globals = tera.global_context();
     globals.insert(

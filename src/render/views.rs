@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::labels::{long_date, type_label, type_rank, type_singular};
@@ -158,23 +159,42 @@ pub struct Views<'a> {
     pub dossier: &'a Dossier,
     pub annotations: &'a Annotations,
     pub language: Language,
+    /// Every article's link, made once: lists, tag, entity and timeline
+    /// pages name each article many times (a million times at 100,000
+    /// articles), and its summary is Markdown to render.
+    article_links: Vec<ArticleLink>,
 }
 
 impl<'a> Views<'a> {
+    pub fn new(dossier: &'a Dossier, annotations: &'a Annotations) -> Self {
+        let language = dossier.config.language;
+        let article_links = dossier
+            .articles
+            .par_iter()
+            .enumerate()
+            .map(|(id, article)| ArticleLink {
+                title: article.title.clone(),
+                path: format!("articles/{}/index.html", dossier.articles[id].slug),
+                date: article.date.iso_day(),
+                date_shown: long_date(&article.date, language),
+                summary_html: article.summary.as_deref().map(inline),
+                draft: article.draft,
+            })
+            .collect();
+        Self {
+            dossier,
+            annotations,
+            language,
+            article_links,
+        }
+    }
+
     pub fn article_path(&self, id: ArticleId) -> String {
         format!("articles/{}/index.html", self.dossier.articles[id].slug)
     }
 
     pub fn article_link(&self, id: ArticleId) -> ArticleLink {
-        let article = &self.dossier.articles[id];
-        ArticleLink {
-            title: article.title.clone(),
-            path: self.article_path(id),
-            date: article.date.iso_day(),
-            date_shown: self.date(&article.date),
-            summary_html: article.summary.as_deref().map(inline),
-            draft: article.draft,
-        }
+        self.article_links[id].clone()
     }
 
     pub fn entity_link(&self, id: EntityId, count: usize) -> EntityLink {
