@@ -171,3 +171,27 @@ fn a_note_naming_an_unknown_entity_is_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn notes_in_lists_follow_the_list_and_overlapping_quotes_both_link_back() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/listed.md",
+        "---\ntitle: Listed\ndate: 2024-01-01\nannotations:\n  - quote: \"first point of the list\"\n    note: outer\n  - quote: \"point\"\n    prefix: \"first \"\n    note: inner\n---\n## Note 1\n\n- the first point of the list\n- the second\n\nAfter.\n",
+    );
+    let site = fixture.build();
+    let page = site.page("articles/listed/index.html");
+    // The notes box comes after the list, never between its items.
+    assert_eq!(page.count("ul > .notes"), 0);
+    assert_eq!(page.count(".body > ul + .notes"), 1);
+    // Both notes have a highlight to link back to: the inner one inside the outer.
+    assert_eq!(page.count("#quote-1"), 1);
+    assert_eq!(page.count("#quote-2"), 1);
+    assert_eq!(page.texts("mark[data-note='note-2']"), ["point"]);
+    assert_eq!(
+        page.texts("mark[data-note='note-1']"),
+        ["first", "of the list"]
+    );
+    // A heading cannot take an id dossier gives to notes.
+    assert_eq!(page.attrs(".body h2", "id"), ["h-note-1"]);
+}

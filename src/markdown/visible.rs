@@ -62,10 +62,13 @@ impl VisibleText {
             } else {
                 self.text.len().saturating_sub(1)
             };
+            // Where quotes overlap, the innermost is drawn, so that each
+            // note gets a highlight of its own to link back to.
             let note = self
                 .highlights
                 .iter()
-                .find(|h| h.range.contains(&offset))
+                .filter(|h| h.range.contains(&offset))
+                .min_by_key(|h| (h.range.len(), h.note))
                 .map(|h| h.note);
             if note != open {
                 if let Some(closing) = open {

@@ -41,7 +41,9 @@ pub(super) struct Weaver<'a, 'c> {
     in_code_block: bool,
     link_depth: usize,
     image_depth: usize,
-    table_depth: usize,
+    /// Open tables, lists, block quotes and footnotes: a note's aside waits
+    /// until they close, where it is valid HTML and reads as a note.
+    container_depth: usize,
     /// Open inline HTML elements: their text is raw HTML, not prose.
     inline_html_depth: usize,
     wikilink: Option<WikiLink>,
@@ -83,7 +85,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             in_code_block: false,
             link_depth: 0,
             image_depth: 0,
-            table_depth: 0,
+            container_depth: 0,
             inline_html_depth: 0,
             wikilink: None,
             heading_start: None,
@@ -213,9 +215,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 }
                 self.out.push(Event::Start(tag));
             }
-            Tag::Table(_) => {
+            Tag::Table(_) | Tag::List(_) | Tag::BlockQuote(_) => {
                 self.flush_block();
-                self.table_depth += 1;
+                self.container_depth += 1;
                 self.out.push(Event::Start(tag));
             }
             Tag::CodeBlock(_) => {
@@ -235,6 +237,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush_block();
+                self.container_depth += 1;
                 let (id, number, _) = self.footnote(&label);
                 self.out.push(Event::Html(
                     format!(
@@ -285,12 +288,13 @@ impl<'a, 'c> Weaver<'a, 'c> {
             }
             TagEnd::FootnoteDefinition => {
                 self.flush_block();
+                self.container_depth = self.container_depth.saturating_sub(1);
                 self.out.push(Event::Html("</div>\n".into()));
                 self.place_asides();
             }
-            TagEnd::Table => {
+            TagEnd::Table | TagEnd::List(_) | TagEnd::BlockQuote(_) => {
                 self.flush_block();
-                self.table_depth = self.table_depth.saturating_sub(1);
+                self.container_depth = self.container_depth.saturating_sub(1);
                 self.out.push(Event::End(end));
                 self.place_asides();
             }
@@ -306,7 +310,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
     /// aside cannot go: they then follow the table. The render stage fills
     /// each placeholder with the note template.
     pub(super) fn place_asides(&mut self) {
-        if self.table_depth > 0 || self.asides.is_empty() {
+        if self.container_depth > 0 || self.asides.is_empty() {
             return;
         }
         // One box for the notes of a block, so that on wide screens they
@@ -333,6 +337,13 @@ impl<'a, 'c> Weaver<'a, 'c> {
         let mut base = slug::slugify(&self.visible.text);
         if base.is_empty() {
             base = "section".to_string();
+        }
+        // Never the shape of an id dossier makes itself (a heading "Note 1").
+        if ["note-", "quote-", "fn-", "fnref-", "m-"]
+            .iter()
+            .any(|p| base.starts_with(p))
+        {
+            base = format!("h-{base}");
         }
         let count = self.heading_ids.entry(base.clone()).or_insert(0);
         *count += 1;

@@ -47,7 +47,8 @@ pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
     let dossier = views.dossier;
     let mut items: Vec<(DateValue, u8, TimelineItem)> = Vec::new();
     for (id, entity) in dossier.entities.iter().enumerate() {
-        if let Some(date) = &entity.date {
+        // A period known only by its end is placed at its end.
+        if let Some(date) = entity.date.as_ref().or(entity.end.as_ref()) {
             let link = views.entity_link(id, 0);
             items.push((
                 date.clone(),
@@ -58,8 +59,16 @@ pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
                     path: link.path,
                     date: date.iso_day(),
                     date_shown: long_date(date, language),
-                    end: entity.end.as_ref().map(DateValue::iso_day),
-                    end_shown: entity.end.as_ref().map(|d| long_date(d, language)),
+                    end: entity
+                        .date
+                        .as_ref()
+                        .and(entity.end.as_ref())
+                        .map(DateValue::iso_day),
+                    end_shown: entity
+                        .date
+                        .as_ref()
+                        .and(entity.end.as_ref())
+                        .map(|d| long_date(d, language)),
                     entity_kind_label: Some(type_singular(&entity.kind, language)),
                     entity_kind: Some(link.kind),
                 },
