@@ -220,3 +220,27 @@ fn without_base_url_the_annotations_are_relative_and_a_warning_says_so() {
         site.stderr
     );
 }
+
+#[test]
+fn dates_reach_dossier_json_as_written() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/timed.md",
+        "---\ntitle: Timed\ndate: 2024-06-19T23:30:00+09:00\n---\nText.\n",
+    );
+    let site = fixture.build();
+    let data: Value = serde_json::from_str(&site.text("dossier.json")).expect("valid JSON");
+    let timed = data["articles"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|a| a["slug"] == "timed")
+        .expect("timed");
+    assert_eq!(timed["date"], "2024-06-19T23:30:00+09:00");
+    // Pages show the day as written.
+    assert_eq!(
+        site.page("articles/timed/index.html")
+            .attrs("article time", "datetime"),
+        ["2024-06-19"]
+    );
+}

@@ -127,6 +127,8 @@ pub struct DateValue {
     pub day: jiff::civil::Date,
     /// The instant, for date-times.
     pub instant: Option<jiff::Timestamp>,
+    /// As written, for the data exports (a date-time keeps its offset).
+    pub written: String,
 }
 
 impl DateValue {
@@ -144,7 +146,11 @@ impl FromStr for DateValue {
             || format!("invalid date `{text}`: expected YYYY-MM-DD or an RFC 3339 date-time");
         if text.len() == 10 {
             let day = jiff::civil::Date::from_str(text).map_err(|_| invalid())?;
-            return Ok(Self { day, instant: None });
+            return Ok(Self {
+                day,
+                instant: None,
+                written: text.to_string(),
+            });
         }
         let instant = jiff::Timestamp::from_str(text).map_err(|_| invalid())?;
         let day = text
@@ -154,6 +160,7 @@ impl FromStr for DateValue {
         Ok(Self {
             day,
             instant: Some(instant),
+            written: text.to_string(),
         })
     }
 }
@@ -165,9 +172,11 @@ impl<'de> Deserialize<'de> for DateValue {
     }
 }
 
+/// Dates reach the data exports as written: `2024-06-19`, or a date-time
+/// with its own offset.
 impl Serialize for DateValue {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.iso_day())
+        serializer.serialize_str(&self.written)
     }
 }
 
