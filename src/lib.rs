@@ -68,6 +68,8 @@ pub enum Failure {
 /// a staging folder that replaces the output only when all went well.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let io_failure = |e| Failure::Io(options.output.clone(), e);
+    write::check_output(&options.output, &options.root)
+        .map_err(|message| failed(vec![Diagnostic::error(&options.output, message)]))?;
     let (report, dossier, annotations) = prepare(options)?;
     let staging =
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;

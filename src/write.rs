@@ -14,6 +14,31 @@ use tempfile::TempDir;
 
 use crate::render::OutputFile;
 
+/// Refuses an output folder that holds the dossier itself: the swap
+/// replaces the whole output folder, so writing into the dossier's root
+/// (or a folder above it) would delete the dossier.
+pub fn check_output(output: &Path, root: &Path) -> Result<(), String> {
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .map(|a| a.components().collect::<PathBuf>())
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (output, root) = (absolute(output), absolute(root));
+    if root.starts_with(&output) {
+        return Err(format!(
+            "the output folder {} holds the dossier itself; building there would replace it",
+            output.display()
+        ));
+    }
+    if output.join("content").is_dir() || output.join("dossier.yaml").is_file() {
+        return Err(format!(
+            "the output folder {} looks like a dossier (it has content/ or dossier.yaml); building there would replace it",
+            output.display()
+        ));
+    }
+    Ok(())
+}
+
 /// A site being written, not yet visible at its output path.
 #[derive(Debug)]
 pub struct Staging {

@@ -625,3 +625,21 @@ fn hints_fit_the_place_of_the_mistake() {
         ],
     );
 }
+
+#[test]
+fn building_into_the_dossier_itself_is_refused() {
+    let fixture = Fixture::new(&[("content/articles/a.md", ARTICLE)]);
+    let root = fixture.root().to_string_lossy().into_owned();
+    let stderr = fixture.fail(&["build", "--output-dir", &root]);
+    assert_says(&stderr, &["holds the dossier itself"]);
+    assert!(
+        fixture.root().join("content/articles/a.md").exists(),
+        "the dossier was deleted"
+    );
+    let parent = fixture.root().join("..").to_string_lossy().into_owned();
+    fixture.fail(&["build", "--output-dir", &parent]);
+    assert!(
+        fixture.root().join("content/articles/a.md").exists(),
+        "the dossier was deleted"
+    );
+}

@@ -334,3 +334,36 @@ fn not_found_page_links_from_the_server_root_without_base_url() {
             .contains(&"/index.html".to_string())
     );
 }
+
+#[test]
+fn bodies_notes_and_summaries_cannot_inject_scripts() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/hostile.md",
+        "---\ntitle: Hostile\ndate: 2024-01-01\nsummary: \"[s](javascript:alert(1)) 2024. Next\"\nannotations:\n  - quote: \"click\"\n    note: \"[n](javascript:alert(2))\"\n---\n## Hi {onclick=alert(3) .warm #hi}\n\n[click](javascript:alert(4)) ![i](data:text/html,x) <a href=\"javascript:x\">raw</a>\n",
+    );
+    let site = fixture.build();
+    let page = site.page("articles/hostile/index.html");
+    // Raw HTML shows as text (harmless); no link or image keeps the target.
+    let targets = [page.attrs("[href]", "href"), page.attrs("[src]", "src")].concat();
+    assert!(
+        !targets
+            .iter()
+            .any(|t| t.contains("javascript:") || t.contains("data:")),
+        "{targets:?}"
+    );
+    assert_eq!(page.count("[onclick]"), 0);
+    assert_eq!(
+        page.count(".body a[href='']"),
+        2,
+        "the body's and the note's links keep their text"
+    );
+    // The heading keeps its id and class, not the handler.
+    assert_eq!(page.attrs(".body h2", "id"), ["hi"]);
+    assert_eq!(page.attrs(".body h2", "class"), ["warm"]);
+    // Summaries stay one line of text.
+    assert_eq!(page.text_of(".summary"), "s 2024. Next");
+    assert_eq!(page.count(".summary ol"), 0);
+    let list = site.page("articles/index.html");
+    assert!(!list.text_of(".article-list").contains("javascript"));
+}

@@ -213,10 +213,32 @@ fn weave(
 }
 
 /// Renders one paragraph of inline Markdown (a summary) without `<p>`.
+/// Lines that Markdown would read as a list, heading or quote are kept as
+/// text (`2024. Le traité…` is not a list starting at 2024): a summary is
+/// shown inside other elements. Links must be absolute, since the same
+/// summary appears on pages at several depths.
 pub fn inline(text: &str) -> String {
+    let escaped = escape_block_markers(text);
+    let mut first_paragraph = true;
+    // Whether each open link was kept, so its end is dropped with it.
+    let mut links: Vec<bool> = Vec::new();
     let events =
-        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
-            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+        Parser::new_ext(&escaped, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+            Event::Start(Tag::Paragraph) => {
+                let gap = (!first_paragraph).then(|| Event::Text(" ".into()));
+                first_paragraph = false;
+                gap
+            }
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let kept = is_absolute_url(dest_url);
+                links.push(kept);
+                kept.then_some(event)
+            }
+            Event::End(TagEnd::Link) => links.pop().unwrap_or(false).then_some(event),
+            Event::End(TagEnd::Paragraph) => None,
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+            Event::Start(tag) if !is_inline(&tag) => None,
+            Event::End(end) if !is_inline_end(end) => None,
             Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
             other => Some(other),
         });
@@ -225,15 +247,115 @@ pub fn inline(text: &str) -> String {
     html.trim_end().to_string()
 }
 
-/// Renders a note's Markdown (several paragraphs allowed), raw HTML escaped.
+/// Renders a note's Markdown (several paragraphs allowed), raw HTML
+/// escaped, unsafe link targets dropped.
 pub fn note(text: &str) -> String {
     let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        Event::Start(tag) => Event::Start(safe_link(tag)),
         other => other,
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
+}
+
+/// The link or image with its target kept only when it is safe to publish:
+/// `http`, `https` and `mailto` URLs and relative ones. Any other scheme
+/// (`javascript:`, `data:`, `vbscript:`…) is dropped, the text stays.
+fn safe_link(tag: Tag<'_>) -> Tag<'_> {
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if !is_safe_url(&dest_url) => Tag::Link {
+            link_type,
+            dest_url: "".into(),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if !is_safe_url(&dest_url) => Tag::Image {
+            link_type,
+            dest_url: "".into(),
+            title,
+            id,
+        },
+        other => other,
+    }
+}
+
+/// True for URLs without a scheme (relative, `#anchor`) and for `http`,
+/// `https` and `mailto` ones.
+fn is_safe_url(url: &str) -> bool {
+    let url = url.trim_start();
+    let scheme_end = url.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    match scheme_end {
+        Some(end) if url[end..].starts_with(':') && end > 0 => {
+            matches!(
+                url[..end].to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto"
+            )
+        }
+        _ => true,
+    }
+}
+
+/// True for `http`, `https` and `mailto` URLs.
+fn is_absolute_url(url: &str) -> bool {
+    let url = url.trim_start().to_ascii_lowercase();
+    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")
+}
+
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Paragraph
+    )
+}
+
+fn is_inline_end(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Paragraph
+    )
+}
+
+/// Escapes what would start a block at the start of a line (`2024.`,
+/// `- `, `# `, `> `), so that the line stays text.
+fn escape_block_markers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        out.push_str(indent);
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        let after_digits = &body[digits..];
+        if digits > 0 && (after_digits.starts_with(". ") || after_digits.starts_with(") ")) {
+            out.push_str(&body[..digits]);
+            out.push('\\');
+            out.push_str(after_digits);
+            continue;
+        }
+        if ["#", ">", "- ", "+ ", "* ", "=", "`"]
+            .iter()
+            .any(|m| body.starts_with(m))
+        {
+            out.push('\\');
+        }
+        out.push_str(body);
+    }
+    out
 }
 
 /// HTML-escapes `text` into `out`.
@@ -260,6 +382,39 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_safe_url_schemes_are_kept() {
+        for safe in [
+            "https://a.org",
+            "http://a",
+            "mailto:x@y.z",
+            "../x.html",
+            "#top",
+            "page.html?a=b:c",
+        ] {
+            assert!(is_safe_url(safe), "{safe}");
+        }
+        for unsafe_url in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(!is_safe_url(unsafe_url), "{unsafe_url}");
+        }
+    }
+
+    #[test]
+    fn summaries_stay_inline() {
+        assert_eq!(inline("2024. Le traité"), "2024. Le traité");
+        assert_eq!(inline("- a\n# b"), "- a\n# b");
+        assert_eq!(inline("one\n\ntwo"), "one two");
+        assert_eq!(
+            inline("[x](javascript:alert(1)) [y](../z) [w](https://w.org)"),
+            "x y <a href=\"https://w.org\">w</a>"
+        );
+    }
 
     #[test]
     fn summary_is_inline_and_escapes_html() {

@@ -118,8 +118,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
             return;
         }
         match event {
-            Event::Text(text) if self.in_code_block || self.image_depth > 0 => {
+            Event::Text(text) | Event::Code(text) if self.in_code_block || self.image_depth > 0 => {
                 self.out.push(Event::Text(text));
+            }
+            Event::SoftBreak | Event::HardBreak if self.image_depth > 0 => {
+                self.out.push(Event::Text(" ".into()));
             }
             Event::Text(text) if self.link_depth == 0 && self.inline_html_depth == 0 => {
                 self.run.push_str(&text);
@@ -200,12 +203,12 @@ impl<'a, 'c> Weaver<'a, 'c> {
             Tag::Link { .. } => {
                 self.flush_run();
                 self.link_depth += 1;
-                self.out.push(Event::Start(tag));
+                self.out.push(Event::Start(super::safe_link(tag)));
             }
             Tag::Image { .. } => {
                 self.flush_run();
                 self.image_depth += 1;
-                self.out.push(Event::Start(tag));
+                self.out.push(Event::Start(super::safe_link(tag)));
             }
             // A row is one passage: a lone cell says too little.
             Tag::TableCell => {
@@ -230,10 +233,19 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 self.out
                     .push(Event::Html("<pre class=\"raw-html\"><code>".into()));
             }
-            Tag::Heading { .. } => {
+            // Attributes in `{…}` could carry event handlers: only the id
+            // and classes are kept.
+            Tag::Heading {
+                level, id, classes, ..
+            } => {
                 self.flush_block();
                 self.heading_start = Some(self.out.len());
-                self.out.push(Event::Start(tag));
+                self.out.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                }));
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush_block();
@@ -506,6 +518,8 @@ impl<'a, 'c> Weaver<'a, 'c> {
             });
         }
         self.asides.append(&mut self.block_notes);
+        // An unclosed inline tag does not reach past its block.
+        self.inline_html_depth = 0;
         self.block_index += 1;
         let next = self
             .highlights
