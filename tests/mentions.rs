@@ -222,3 +222,23 @@ fn a_table_row_is_one_passage() {
         "{passages:?}"
     );
 }
+
+#[test]
+fn heading_and_footnote_ids_are_unique_on_the_page() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/ids.md",
+        "---\ntitle: Ids\ndate: 2024-01-01\n---\n## Set {#foo}\n\n## Foo\n\n## Foo\n\n## Foo 2\n\n## Tags\n\nA[^a b] and B[^a-b].\n\n[^a b]: one\n[^a-b]: two\n",
+    );
+    let site = fixture.build();
+    let page = site.page("articles/ids/index.html");
+    assert_eq!(
+        page.attrs(".body h2", "id"),
+        ["foo", "foo-2", "foo-3", "foo-2-2", "tags-2"]
+    );
+    assert_eq!(page.attrs(".footnote", "id"), ["fn-a-b", "fn-a-b-2"]);
+    assert_eq!(
+        page.attrs(".footnote-ref a", "href"),
+        ["#fn-a-b", "#fn-a-b-2"]
+    );
+}

@@ -195,3 +195,14 @@ fn notes_in_lists_follow_the_list_and_overlapping_quotes_both_link_back() {
     // A heading cannot take an id dossier gives to notes.
     assert_eq!(page.attrs(".body h2", "id"), ["h-note-1"]);
 }
+
+#[test]
+fn two_notes_on_the_same_passage_are_an_error() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/twice.md",
+        "---\ntitle: Twice\ndate: 2024-01-01\nannotations:\n  - quote: \"the pact\"\n    note: x\n  - quote: \"the pact\"\n    note: y\n---\nPutin signed the pact.\n",
+    );
+    let stderr = fixture.fail(&["check"]);
+    assert!(stderr.contains("content/articles/twice.md:7:13: error: annotation 2: quotes the same passage as annotation 1"), "{stderr}");
+}

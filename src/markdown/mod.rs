@@ -77,7 +77,18 @@ pub struct Annotated {
 
 /// Ids the built-in templates give to elements around a body: a heading
 /// with the same text gets `-2` appended instead of a duplicate id.
-const RESERVED_IDS: &[&str] = &["content", "in-article", "notes"];
+const RESERVED_IDS: &[&str] = &[
+    "content",
+    "in-article",
+    "notes",
+    "links",
+    "relations",
+    "mentioned-in",
+    "co-mentioned",
+    "latest",
+    "entities",
+    "tags",
+];
 
 /// Markdown extensions dossier turns on.
 fn options() -> Options {
@@ -121,6 +132,30 @@ pub fn annotate_with_notes(
     for (index, quote) in quotes.iter().enumerate() {
         let number = index + 1;
         match notes::locate(*quote, &blocks) {
+            Ok(found)
+                if highlights
+                    .get(&found.block)
+                    .is_some_and(|h| h.iter().any(|h| h.range == found.range)) =>
+            {
+                let first = highlights[&found.block]
+                    .iter()
+                    .find(|h| h.range == found.range)
+                    .map_or(0, |h| h.note);
+                errors.push(
+                    file.error_in_item(
+                        "annotations",
+                        index,
+                        "quote",
+                        quote.exact,
+                        format!(
+                            "annotation {number}: quotes the same passage as annotation {first}"
+                        ),
+                    )
+                    .with_help(
+                        "write both notes in one annotation, or quote more or less of the text",
+                    ),
+                );
+            }
             Ok(found) => {
                 placed.push(PlacedNote {
                     exact: blocks[found.block].text[found.range.clone()].to_string(),

@@ -3,7 +3,7 @@
 //! wikilinks, naming headings and footnotes, drawing highlights, and
 //! recording each block's visible text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
@@ -48,8 +48,10 @@ pub(super) struct Weaver<'a, 'c> {
     inline_html_depth: usize,
     wikilink: Option<WikiLink>,
     heading_start: Option<usize>,
-    heading_ids: BTreeMap<String, usize>,
-    footnotes: BTreeMap<String, usize>,
+    /// Ids given out in this body (and those the page around it uses).
+    used_ids: BTreeSet<String>,
+    /// Footnote label -> its number and id.
+    footnotes: BTreeMap<String, (usize, String)>,
     pub(super) unresolved: Vec<Unresolved>,
     /// Highlights to draw, by block index; the notes of the current block.
     highlights: BTreeMap<usize, Vec<Highlight>>,
@@ -89,10 +91,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             inline_html_depth: 0,
             wikilink: None,
             heading_start: None,
-            heading_ids: RESERVED_IDS
-                .iter()
-                .map(|id| ((*id).to_string(), 1))
-                .collect(),
+            used_ids: RESERVED_IDS.iter().map(|id| (*id).to_string()).collect(),
             footnotes: BTreeMap::new(),
             unresolved: Vec::new(),
             highlights,
@@ -239,6 +238,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 level, id, classes, ..
             } => {
                 self.flush_block();
+                if let Some(id) = &id {
+                    self.used_ids.insert(id.to_string());
+                }
                 self.heading_start = Some(self.out.len());
                 self.out.push(Event::Start(Tag::Heading {
                     level,
@@ -357,31 +359,35 @@ impl<'a, 'c> Weaver<'a, 'c> {
         {
             base = format!("h-{base}");
         }
-        let count = self.heading_ids.entry(base.clone()).or_insert(0);
-        *count += 1;
-        let unique = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
+        let mut unique = base.clone();
+        let mut n = 1;
+        while self.used_ids.contains(&unique) {
+            n += 1;
+            unique = format!("{base}-{n}");
+        }
+        self.used_ids.insert(unique.clone());
         *id = Some(CowStr::from(unique));
     }
 
     /// The id-safe label, number and whether this is its first reference.
     fn footnote(&mut self, label: &str) -> (String, usize, bool) {
-        let next = self.footnotes.len() + 1;
-        let mut first = false;
-        let number = *self.footnotes.entry(label.to_string()).or_insert_with(|| {
-            first = true;
-            next
-        });
-        let id = slug::slugify(label);
-        let id = if id.is_empty() {
-            number.to_string()
-        } else {
-            id
-        };
-        (id, number, first)
+        if let Some((number, id)) = self.footnotes.get(label) {
+            return (id.clone(), *number, false);
+        }
+        let number = self.footnotes.len() + 1;
+        let mut id = slug::slugify(label);
+        // Labels that slugify alike (`a b`, `a-b`) or to nothing get the
+        // footnote's number too.
+        if id.is_empty() || self.footnotes.values().any(|(_, taken)| *taken == id) {
+            id = if id.is_empty() {
+                number.to_string()
+            } else {
+                format!("{id}-{number}")
+            };
+        }
+        self.footnotes
+            .insert(label.to_string(), (number, id.clone()));
+        (id, number, true)
     }
 
     fn end_wikilink(&mut self) {
