@@ -73,12 +73,13 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let (report, dossier, annotations) = prepare(options)?;
     let staging =
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;
-    let files = timed(options.verbose, "render and write", || {
+    timed(options.verbose, "render and write", || {
         render::render(&dossier, &annotations, &options.root, &|file| {
             staging.write(&file)
         })
     })
     .map_err(|e| render_failure(e, &options.output))?;
+    let files = staging.files();
     timed(options.verbose, "swap", || staging.commit()).map_err(io_failure)?;
     Ok(Report { files, ..report })
 }
@@ -128,9 +129,12 @@ fn prepare(
     }
     let annotations = match timed(verbose, "annotate", || annotate::annotate(&dossier)) {
         Ok(annotations) if errors.is_empty() => annotations,
-        Ok(_) => return Err(failed(errors)),
-        Err(found) => {
-            errors.extend(found);
+        result => {
+            if let Err(found) = result {
+                errors.extend(found);
+            }
+            // Warnings are worth reading beside the errors.
+            errors.extend(warnings);
             return Err(failed(errors));
         }
     };
@@ -158,6 +162,7 @@ fn render_failure(error: render::RenderError, output: &Path) -> Failure {
     }
 }
 
+/// Content errors (and any warnings), errors first, each by file and place.
 fn failed(mut errors: Vec<Diagnostic>) -> Failure {
     diagnostic::sort(&mut errors);
     Failure::Content(errors)

@@ -44,6 +44,8 @@ pub fn check_output(output: &Path, root: &Path) -> Result<(), String> {
 pub struct Staging {
     folder: TempDir,
     output: PathBuf,
+    /// Files written so far, static copies included.
+    written: std::sync::atomic::AtomicUsize,
 }
 
 impl Staging {
@@ -56,10 +58,13 @@ impl Staging {
         let folder = tempfile::Builder::new()
             .prefix(&format!(".{}.new-", name_of(output)))
             .tempdir_in(&parent)?;
-        if static_dir.is_dir() {
-            copy_tree(static_dir, folder.path())?;
-        }
+        let copied = if static_dir.is_dir() {
+            copy_tree(static_dir, folder.path())?
+        } else {
+            0
+        };
         Ok(Self {
+            written: copied.into(),
             folder,
             output: output.to_path_buf(),
         })
@@ -71,35 +76,45 @@ impl Staging {
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)?;
         }
-        fs::write(&path, &file.bytes)
+        fs::write(&path, &file.bytes)?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Files written so far (a file rendered over a static one counts twice).
+    pub fn files(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Swaps the staging folder in as the output.
     pub fn commit(self) -> io::Result<()> {
         let parent = parent_of(&self.output);
         let name = name_of(&self.output);
-        let staging = self.folder.keep();
+        // The staging folder stays a TempDir until it is in place, so that
+        // any failure below removes it.
         let old = if self.output.exists() {
             let old = tempfile::Builder::new()
                 .prefix(&format!(".{name}.old-"))
-                .tempdir_in(&parent)?
-                .keep();
-            // tempdir created the folder to reserve the name; rename needs it gone.
-            fs::remove_dir(&old)?;
-            fs::rename(&self.output, &old)?;
-            Some(old)
+                .tempdir_in(&parent)?;
+            // The folder reserves a free name; inside it, the old output.
+            let old_output = old.path().join(&name);
+            fs::rename(&self.output, &old_output)?;
+            Some((old, old_output))
         } else {
             None
         };
-        if let Err(error) = fs::rename(&staging, &self.output) {
-            if let Some(old) = &old {
-                let _ = fs::rename(old, &self.output);
+        if let Err(error) = fs::rename(self.folder.path(), &self.output) {
+            if let Some((_, old_output)) = &old {
+                let _ = fs::rename(old_output, &self.output);
             }
-            let _ = fs::remove_dir_all(&staging);
             return Err(error);
         }
-        if let Some(old) = old {
-            remove_tree(&old)?;
+        // The new site is in place: removing the old one is housekeeping,
+        // and the TempDir removes whatever a failure here leaves.
+        if let Some((old, old_output)) = old {
+            let _ = remove_tree(&old_output);
+            drop(old);
         }
         Ok(())
     }
@@ -140,8 +155,9 @@ fn name_of(output: &Path) -> String {
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
 }
 
-/// Copies `from` into `to`, skipping hidden files.
-fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
+/// Copies `from` into `to`, skipping hidden files; gives the file count.
+fn copy_tree(from: &Path, to: &Path) -> io::Result<usize> {
+    let mut copied = 0;
     let walker = walkdir::WalkDir::new(from)
         .sort_by_file_name()
         .into_iter()
@@ -154,7 +170,8 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
             fs::create_dir_all(&target)?;
         } else if entry.file_type().is_file() {
             fs::copy(entry.path(), &target)?;
+            copied += 1;
         }
     }
-    Ok(())
+    Ok(copied)
 }
