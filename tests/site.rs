@@ -283,7 +283,8 @@ fn site_templates_override_the_theme_by_name() {
     // A broken template is an error naming it, and nothing is written.
     fixture.write("templates/entity.html", "{% if %}");
     let stderr = fixture.fail(&["build"]);
-    assert!(stderr.contains("templates"), "{stderr}");
+    assert!(stderr.contains("template error"), "{stderr}");
+    assert!(stderr.contains("entity.html:1:7"), "{stderr}");
     assert_eq!(
         site.text("about/index.html"),
         "<p id=\"custom\">About by The Pyongyang File</p>"
