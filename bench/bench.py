@@ -39,14 +39,8 @@ def generate(fmt, articles, entities, tags, seed):
     return out
 
 
-def timed(command, output):
-    """Runs `command` under /usr/bin/time -v; returns wall, cpu, rss_mib.
-
-    Each run writes to a folder of its own, removed only at the end: on
-    ext4 mounted with `discard`, creating thousands of files right where
-    thousands were just deleted costs several times the system time, and
-    that would measure the disk's housekeeping, not the tools.
-    """
+def timed(command):
+    """Runs `command` under /usr/bin/time -v; returns wall, cpu, rss_mib."""
     result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
@@ -91,6 +85,10 @@ def main():
         sys.exit("hugo not found: apt-get install -y hugo, or pass --no-hugo")
 
     rows = []
+    # Each run writes to a folder of its own, removed only at the end: on
+    # ext4 mounted with `discard`, creating thousands of files right where
+    # thousands were just deleted costs several times the system time, and
+    # that would measure the disk's housekeeping, not the tools.
     outputs = Path(args.outputs)
     shutil.rmtree(outputs, ignore_errors=True)
     outputs.mkdir()
@@ -103,7 +101,7 @@ def main():
     for run in range(args.runs):
         for name, command in contenders:  # alternate, so noise hits both
             out = outputs / f"{name}-{args.articles}-{run}"
-            samples[name].append(timed(command(out), out))
+            samples[name].append(timed(command(out)))
     for name, _ in contenders:
         pages, total = size_of(outputs / f"{name}-{args.articles}-0")
         rows.append((name, args.articles, samples[name], pages, total))
@@ -113,7 +111,7 @@ def main():
         runs = []
         for run in range(args.runs if size <= args.articles else 1):
             out = outputs / f"dossier-{size}-{run}"
-            runs.append(timed([dossier, "build", "--root", str(corpus), "--output-dir", str(out)], out))
+            runs.append(timed([dossier, "build", "--root", str(corpus), "--output-dir", str(out)]))
         pages, total = size_of(outputs / f"dossier-{size}-0")
         rows.append(("dossier", size, runs, pages, total))
     shutil.rmtree(outputs, ignore_errors=True)

@@ -157,12 +157,3 @@ pub struct Tag {
     /// Notes that carry it: article and index of the note in it.
     pub notes: Vec<(ArticleId, usize)>,
 }
-
-impl Dossier {
-    /// The entity with this id.
-    pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
-        self.entities
-            .binary_search_by(|e| e.id.as_str().cmp(id))
-            .ok()
-    }
-}

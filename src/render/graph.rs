@@ -104,7 +104,8 @@ pub fn picture(views: &Views<'_>) -> Picture {
             }
         }
     }
-    // The strongest co-mentions only: three per node keeps it readable.
+    // The strongest co-mentions only, three times as many as nodes in
+    // all, keeps the picture readable.
     let mut strongest: Vec<((usize, usize), usize)> = together.into_iter().collect();
     strongest.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     strongest.truncate(chosen.len() * 3);

@@ -276,7 +276,7 @@ impl<'a> Views<'a> {
             date: article.date.iso_day(),
             date_shown: self.date(&article.date),
             lang: article.lang.as_deref(),
-            summary_html: article.summary.as_deref().map(inline),
+            summary_html: self.article_links[id].summary_html.clone(),
             source: article.source.as_ref().map(|s| SourceView {
                 name: s.name.clone(),
                 url: s.url.as_ref().map(|u| u.0.clone()),
