@@ -61,7 +61,12 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
                     suffix: n.suffix.as_deref(),
                 })
                 .collect();
-            markdown::annotate_with_notes(&a.file, &item, &quotes)
+            let mut annotated = markdown::annotate_with_notes(&a.file, &item, &quotes)?;
+            // Each note's HTML once, for its article, entity and tag pages.
+            for (placed, note) in annotated.notes.iter_mut().zip(&a.notes) {
+                placed.html = markdown::note(&note.text);
+            }
+            Ok(annotated)
         })
         .collect();
     let entities: Vec<_> = dossier

@@ -145,7 +145,7 @@ pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
 }
 
 /// The known word nearest to `word`, if it is close enough to be a likely
-/// typo (edit distance at most a third of the word, and at least 1).
+/// typo (edit distance at most a third of the word, and at least 2).
 pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     known

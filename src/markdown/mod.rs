@@ -62,6 +62,8 @@ pub struct PlacedNote {
     pub before: String,
     /// Text just after it.
     pub after: String,
+    /// The note itself as HTML (filled in by the annotate stage).
+    pub html: String,
 }
 
 /// A rendered body.
@@ -161,6 +163,7 @@ pub fn annotate_with_notes(
                     exact: blocks[found.block].text[found.range.clone()].to_string(),
                     before: found.before,
                     after: found.after,
+                    html: String::new(),
                 });
                 highlights.entry(found.block).or_default().push(Highlight {
                     range: found.range,

@@ -376,7 +376,7 @@ impl<'a> Views<'a> {
             number,
             id: format!("note-{number}"),
             quote: &placed.exact,
-            body_html: crate::markdown::note(&note.text),
+            body_html: placed.html.clone(),
             entities: note
                 .entities
                 .iter()
