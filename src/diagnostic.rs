@@ -80,6 +80,13 @@ impl Diagnostic {
         self
     }
 
+    /// The same problem, as a warning.
+    #[must_use]
+    pub fn into_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

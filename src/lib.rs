@@ -181,27 +181,22 @@ fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
                 .map(|e| &dossier.entities[*e])
                 .collect();
             let ids: Vec<String> = owners.iter().map(|e| format!("`{}`", e.id)).collect();
-            // Report it where it is written as an alias, if anywhere.
-            let first = owners
-                .iter()
-                .find(|e| e.name != ambiguity.name)
-                .unwrap_or(&owners[0]);
-            first
+            // Report it where it is written as an alias, if anywhere; else
+            // it is two entities' name.
+            let (owner, key, what) = match owners.iter().find(|e| e.name != ambiguity.name) {
+                Some(owner) => (owner, "aliases", "alias"),
+                None => (&owners[0], "name", "name"),
+            };
+            let message = format!(
+                "{what} `{}` is shared by {}: it is not linked automatically",
+                ambiguity.name,
+                ids.join(" and ")
+            );
+            owner
                 .file
-                .error_at_value(
-                    "aliases",
-                    &ambiguity.name,
-                    format!(
-                        "alias `{}` is shared by {}: it is not linked automatically",
-                        ambiguity.name,
-                        ids.join(" and ")
-                    ),
-                )
+                .error_at_value(key, &ambiguity.name, message)
                 .with_help("write `[[id|text]]` where the text means one of them")
-        })
-        .map(|mut d| {
-            d.severity = diagnostic::Severity::Warning;
-            d
+                .into_warning()
         })
         .collect()
 }

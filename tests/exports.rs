@@ -136,8 +136,19 @@ fn dossier_json_holds_everything_but_the_bodies() {
         "https://web.archive.org/web/2024/https://news.example.org/treaty"
     );
     // Metadata only: exactly these keys, no body.
-    let keys: Vec<&str> = treaty.as_object().expect("object").keys().map(String::as_str).collect();
-    assert_eq!(keys, ["date", "draft", "entities", "lang", "path", "slug", "source", "summary", "tags", "title"]);
+    let keys: Vec<&str> = treaty
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "date", "draft", "entities", "lang", "path", "slug", "source", "summary", "tags",
+            "title"
+        ]
+    );
     let first = data["mentions"]
         .as_array()
         .expect("list")

@@ -253,3 +253,19 @@ fn heading_and_footnote_ids_are_unique_on_the_page() {
         ["#fn-a-b", "#fn-a-b-2"]
     );
 }
+
+#[test]
+fn a_name_shared_by_two_entities_is_reported_as_a_name() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/entities/people/george-washington.md",
+        "---\nname: Washington\ntype: person\n---\n",
+    );
+    let check = fixture.run(&["check"]);
+    assert!(check.status.success());
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains("content/entities/people/george-washington.md:2:7: warning: name `Washington` is shared by `george-washington` and `washington`"),
+        "{stderr}"
+    );
+}
