@@ -8,11 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Annotated, Context};
 use crate::model::{ArticleId, Dossier, EntityId};
 use crate::notes::Quote;
-
-/// Depth of article and entity pages below the root (`articles/<slug>/`).
-pub const ITEM_ROOT: &str = "../../";
-/// Depth of free pages (`<slug>/`).
-pub const PAGE_ROOT: &str = "../";
+use crate::paths::{ITEM_ROOT, PAGE_ROOT};
 
 /// The dossier's bodies as HTML, and who mentions whom.
 #[derive(Debug, Default)]

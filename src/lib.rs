@@ -20,6 +20,7 @@ pub mod mentions;
 pub mod model;
 pub mod notes;
 pub mod passage;
+pub mod paths;
 pub mod render;
 pub mod resolve;
 pub mod write;

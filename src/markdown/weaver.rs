@@ -483,8 +483,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
         let kind = escape(&record.kind);
         let mut html = if linked {
             format!(
-                "<a class=\"mention t-{kind}\" id=\"{anchor}\" href=\"{}entities/{}/index.html\">",
-                self.context.root, record.id
+                "<a class=\"mention t-{kind}\" id=\"{anchor}\" href=\"{}{}\">",
+                self.context.root,
+                crate::paths::entity(&record.id)
             )
         } else {
             format!("<span class=\"mention t-{kind}\" id=\"{anchor}\">")

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use crate::annotate::Annotations;
 use crate::load::meta::{DateValue, SourceMeta};
 use crate::model::Dossier;
+use crate::paths;
 
 /// Version of the `dossier.json` schema; raised on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -137,7 +138,7 @@ pub fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
                 links: &e.links,
                 date: e.date.as_ref(),
                 end: e.end.as_ref(),
-                path: format!("entities/{}/index.html", e.id),
+                path: paths::entity(&e.id),
             })
             .collect(),
         articles: dossier
@@ -153,7 +154,7 @@ pub fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
                 tags: a.tags.iter().map(tag_name).collect(),
                 entities: a.about.iter().map(entity_id).collect(),
                 draft: a.draft,
-                path: format!("articles/{}/index.html", a.slug),
+                path: paths::article(&a.slug),
             })
             .collect(),
         mentions: dossier
@@ -236,7 +237,7 @@ pub fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u
     let language = dossier.config.language.code();
     let mut items = Vec::new();
     for (article, annotated) in dossier.articles.iter().zip(&annotations.articles) {
-        let page = format!("{base}articles/{}/", article.slug);
+        let page = paths::article_url(&base, &article.slug);
         for (index, (note, placed)) in article.notes.iter().zip(&annotated.notes).enumerate() {
             let mut body = vec![json!({
                 "type": "TextualBody",
@@ -249,7 +250,7 @@ pub fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u
                 json!({
                     "type": "SpecificResource",
                     "purpose": "tagging",
-                    "source": format!("{base}entities/{}/", dossier.entities[*e].id),
+                    "source": paths::entity_url(&base, &dossier.entities[*e].id),
                 })
             }));
             body.extend(note.tags.iter().map(|t| {

@@ -333,8 +333,8 @@ impl Picture {
             let r = radius(node.mentions);
             let _ = write!(
                 svg,
-                "<a href=\"{root}entities/{}/index.html\"><title>{name} ({}), {} {mentions}</title><circle class=\"t-{kind}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\"/>",
-                entity.id,
+                "<a href=\"{root}{}\"><title>{name} ({}), {} {mentions}</title><circle class=\"t-{kind}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\"/>",
+                crate::paths::entity(&entity.id),
                 escape(&type_singular(&entity.kind, views.language)),
                 node.mentions,
                 node.x,

@@ -18,9 +18,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::annotate::{Annotations, ITEM_ROOT, PAGE_ROOT};
+use crate::annotate::Annotations;
 use crate::diagnostic::{Diagnostic, relative_to};
 use crate::model::Dossier;
+use crate::paths::{self, ITEM_ROOT, PAGE_ROOT};
 use views::Views;
 
 /// One file of the built site.
@@ -139,7 +140,7 @@ pub fn render(
             .iter()
             .map(|p| NavLink {
                 title: &p.title,
-                path: format!("{}/index.html", p.slug),
+                path: paths::page(&p.slug),
             })
             .collect::<Vec<_>>(),
     );
@@ -276,7 +277,7 @@ fn render_job(
             context.insert("entity", &views.entity(id));
             (
                 "entity.html",
-                format!("entities/{}/index.html", dossier.entities[id].id),
+                paths::entity(&dossier.entities[id].id),
                 ITEM_ROOT,
             )
         }
@@ -295,18 +296,14 @@ fn render_job(
                 .map(|a| views.article_link(*a))
                 .collect();
             context.insert("articles", &articles);
-            (
-                "tag.html",
-                format!("tags/{}/index.html", tag.slug),
-                ITEM_ROOT,
-            )
+            ("tag.html", paths::tag(&tag.slug), ITEM_ROOT)
         }
         Job::Page(id) => {
             let page = &dossier.pages[id];
             context.insert("page_title", &page.title);
             context.insert("body_html", &views.annotations.pages[id]);
             context.insert("extra", &page.extra);
-            ("page.html", format!("{}/index.html", page.slug), PAGE_ROOT)
+            ("page.html", paths::page(&page.slug), PAGE_ROOT)
         }
         Job::Timeline => {
             context.insert("years", &timeline::timeline(views));

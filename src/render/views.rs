@@ -13,6 +13,7 @@ use crate::config::Language;
 use crate::load::meta::{DateValue, Extra};
 use crate::markdown::inline;
 use crate::model::{Article, ArticleId, Dossier, EntityId, TagId};
+use crate::paths;
 
 /// An article in a list.
 #[derive(Debug, Clone, Serialize)]
@@ -174,7 +175,7 @@ impl<'a> Views<'a> {
             .enumerate()
             .map(|(id, article)| ArticleLink {
                 title: article.title.clone(),
-                path: format!("articles/{}/index.html", dossier.articles[id].slug),
+                path: paths::article(&dossier.articles[id].slug),
                 date: article.date.iso_day(),
                 date_shown: long_date(&article.date, language),
                 summary_html: article.summary.as_deref().map(inline),
@@ -190,7 +191,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn article_path(&self, id: ArticleId) -> String {
-        format!("articles/{}/index.html", self.dossier.articles[id].slug)
+        paths::article(&self.dossier.articles[id].slug)
     }
 
     pub fn article_link(&self, id: ArticleId) -> ArticleLink {
@@ -203,7 +204,7 @@ impl<'a> Views<'a> {
             id: entity.id.clone(),
             name: entity.name.clone(),
             kind: entity.kind.clone(),
-            path: format!("entities/{}/index.html", entity.id),
+            path: paths::entity(&entity.id),
             count,
         }
     }
@@ -213,7 +214,7 @@ impl<'a> Views<'a> {
         TagLink {
             name: tag.name.clone(),
             slug: tag.slug.clone(),
-            path: format!("tags/{}/index.html", tag.slug),
+            path: paths::tag(&tag.slug),
             count: tag.articles.len() + tag.notes.len(),
         }
     }
