@@ -134,13 +134,23 @@ fn clip_end(text: &str, keep: usize) -> String {
 /// Appends `text` with white space folded to single spaces.
 pub fn push_folded(buffer: &mut String, text: &str) {
     for c in text.chars() {
-        if c.is_whitespace() {
-            if !buffer.is_empty() && !buffer.ends_with(' ') {
-                buffer.push(' ');
-            }
-        } else {
-            buffer.push(c);
+        if let Some(kept) = folded(buffer, c) {
+            buffer.push(kept);
         }
+    }
+}
+
+/// What `c` adds to folded text that so far reads `buffer`: itself, one
+/// space for the first white space of a run (none at the start), or
+/// nothing. The one rule of folding, shared by everything that must agree
+/// on visible-text offsets.
+pub fn folded(buffer: &str, c: char) -> Option<char> {
+    if !c.is_whitespace() {
+        Some(c)
+    } else if buffer.is_empty() || buffer.ends_with(' ') {
+        None
+    } else {
+        Some(' ')
     }
 }
 

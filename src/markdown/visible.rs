@@ -55,9 +55,9 @@ impl VisibleText {
         }
         let mut open: Option<usize> = None;
         for c in raw.chars() {
-            let kept = !c.is_whitespace() || !(self.text.is_empty() || self.text.ends_with(' '));
+            let kept = crate::passage::folded(&self.text, c);
             // A folded-away space belongs with the character before it.
-            let offset = if kept {
+            let offset = if kept.is_some() {
                 self.text.len()
             } else {
                 self.text.len().saturating_sub(1)
@@ -81,8 +81,8 @@ impl VisibleText {
             }
             let mut buffer = [0; 4];
             escape_into(html, c.encode_utf8(&mut buffer));
-            if kept {
-                self.text.push(if c.is_whitespace() { ' ' } else { c });
+            if let Some(kept) = kept {
+                self.text.push(kept);
             }
         }
         if let Some(closing) = open {
