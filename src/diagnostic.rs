@@ -163,6 +163,34 @@ pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         .map(|(_, k)| k)
 }
 
+/// Up to three ids near `target` (a mistyped id, or a name): compared
+/// slugified, so `Vladimir Putn` finds `vladimir-putin`. For "did you mean".
+pub fn nearest_ids<'a>(target: &str, ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = slug::slugify(target);
+    let mut scored: Vec<(usize, &str)> = ids
+        .into_iter()
+        .map(|id| (edit_distance(&wanted, id), id))
+        .collect();
+    scored.sort_unstable();
+    let limit = (wanted.chars().count() / 2).max(3);
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d <= limit)
+        .take(3)
+        .map(|(_, id)| id)
+        .collect()
+}
+
+/// "did you mean `a`, `b`?", or `otherwise` when nothing is near.
+pub fn did_you_mean(near: &[&str], otherwise: &str) -> String {
+    if near.is_empty() {
+        otherwise.to_string()
+    } else {
+        let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+        format!("did you mean {}?", quoted.join(", "))
+    }
+}
+
 /// Levenshtein distance over characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -11,7 +11,6 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::diagnostic::nearest;
 use crate::model::EntityId;
 
 /// What a name stands for.
@@ -180,29 +179,8 @@ impl AliasTable {
     }
 
     /// Up to three ids near `target`, for "did you mean".
-    pub fn suggest(&self, target: &str) -> Vec<String> {
-        let wanted = slug::slugify(target);
-        let mut scored: Vec<(usize, &str)> = self
-            .by_id
-            .keys()
-            .map(|id| (crate::diagnostic::edit_distance(&wanted, id), id.as_str()))
-            .collect();
-        scored.sort_unstable();
-        let limit = (wanted.chars().count() / 2).max(3);
-        let ids: Vec<String> = scored
-            .iter()
-            .filter(|(d, _)| *d <= limit)
-            .take(3)
-            .map(|(_, id)| (*id).to_string())
-            .collect();
-        if ids.is_empty() {
-            // A name rather than an id: compare with the ids as written too.
-            return nearest(target, self.by_id.keys().map(String::as_str))
-                .map(str::to_string)
-                .into_iter()
-                .collect();
-        }
-        ids
+    pub fn suggest(&self, target: &str) -> Vec<&str> {
+        crate::diagnostic::nearest_ids(target, self.by_id.keys().map(String::as_str))
     }
 }
 

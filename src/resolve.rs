@@ -459,10 +459,11 @@ fn unknown_entity(file: &SourceFile, id: &str, known: &[&str], list: IdList) -> 
             format!("relation {}: `to` {unknown}", n + 1),
         ),
     };
-    match crate::diagnostic::nearest(id, known.iter().copied()) {
-        Some(near) => error.with_help(format!("did you mean `{near}`?")),
-        None => error.with_help("entity ids are the file names under content/entities/"),
-    }
+    let near = crate::diagnostic::nearest_ids(id, known.iter().copied());
+    error.with_help(crate::diagnostic::did_you_mean(
+        &near,
+        "entity ids are the file names under content/entities/",
+    ))
 }
 
 fn file_stem(path: &Path) -> String {

@@ -427,13 +427,10 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 self.out.push(Event::InlineHtml(html.into()));
             }
             None => {
-                let near = aliases.suggest(&link.target);
-                let help = if near.is_empty() {
-                    "entity ids are the file names under content/entities/".to_string()
-                } else {
-                    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
-                    format!("did you mean {}?", quoted.join(", "))
-                };
+                let help = crate::diagnostic::did_you_mean(
+                    &aliases.suggest(&link.target),
+                    "entity ids are the file names under content/entities/",
+                );
                 self.unresolved.push((
                     link.offset,
                     format!("wikilink `[[{}]]` names no entity", link.target),
