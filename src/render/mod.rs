@@ -81,6 +81,13 @@ enum Job {
     Timeline,
     Graph,
     NotFound,
+    /// A file made without a template.
+    Data(DataFile),
+}
+
+/// The files of the site that are not pages.
+#[derive(Debug, Clone, Copy)]
+enum DataFile {
     DossierJson,
     AnnotationsJsonld,
     Stylesheet,
@@ -148,9 +155,9 @@ pub fn render(
     // The data files first: dossier.json is the longest single job, so it
     // starts at once and the pages share the other cores meanwhile.
     let mut jobs = vec![
-        Job::DossierJson,
-        Job::AnnotationsJsonld,
-        Job::Stylesheet,
+        Job::Data(DataFile::DossierJson),
+        Job::Data(DataFile::AnnotationsJsonld),
+        Job::Data(DataFile::Stylesheet),
         Job::Home,
         Job::Articles,
         Job::Entities,
@@ -202,28 +209,6 @@ fn render_job(
     job: Job,
 ) -> Result<OutputFile, Diagnostic> {
     let dossier = views.dossier;
-    let data = |path: &str, bytes: Vec<u8>| {
-        Ok(OutputFile {
-            path: path.to_string(),
-            bytes,
-        })
-    };
-    match job {
-        Job::DossierJson => {
-            return data(
-                "dossier.json",
-                data::dossier_json(dossier, views.annotations),
-            );
-        }
-        Job::AnnotationsJsonld => {
-            return data(
-                "annotations.jsonld",
-                data::annotations_jsonld(dossier, views.annotations),
-            );
-        }
-        Job::Stylesheet => return data("style.css", stylesheet.as_bytes().to_vec()),
-        _ => {}
-    }
     let mut context = Context::new();
     let (template, path, root) = match job {
         Job::Home => {
@@ -326,9 +311,7 @@ fn render_job(
             ("graph.html", "graph/index.html".to_string(), PAGE_ROOT)
         }
         Job::NotFound => ("404.html", "404.html".to_string(), ""),
-        Job::DossierJson | Job::AnnotationsJsonld | Job::Stylesheet => {
-            unreachable!("data files are made above, not from templates")
-        }
+        Job::Data(file) => return Ok(data_file(views, stylesheet, file)),
     };
     // The 404 page is served in place of any missing path, at any depth,
     // so relative links would break: its links are absolute, from the base
@@ -346,6 +329,23 @@ fn render_job(
         path,
         bytes: html.into_bytes(),
     })
+}
+
+/// A file made without a template.
+fn data_file(views: &Views<'_>, stylesheet: &str, file: DataFile) -> OutputFile {
+    let (dossier, annotations) = (views.dossier, views.annotations);
+    let (path, bytes) = match file {
+        DataFile::DossierJson => ("dossier.json", data::dossier_json(dossier, annotations)),
+        DataFile::AnnotationsJsonld => (
+            "annotations.jsonld",
+            data::annotations_jsonld(dossier, annotations),
+        ),
+        DataFile::Stylesheet => ("style.css", stylesheet.as_bytes().to_vec()),
+    };
+    OutputFile {
+        path: path.to_string(),
+        bytes,
+    }
 }
 
 /// The article's body with each note placeholder replaced by the note
