@@ -351,43 +351,23 @@ fn parse_file(root: &Path, path: &Path, kind: &Kind) -> Result<Parsed, Diagnosti
     let text = read_text(path, &shown)?;
     let split = front_matter::split(&text)
         .map_err(|e| Diagnostic::error(&shown, e.message()).at_line(&text, 1, 1))?;
-    let yaml = &text[split.yaml.clone()];
-    let yaml_line = split.yaml_line;
-    let file = |text: String| SourceFile {
-        path: shown.clone(),
+    let file = SourceFile {
+        path: shown,
         text,
-        split: split.clone(),
+        split,
     };
     Ok(match kind {
-        Kind::Article => {
-            let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Article(Document {
-                file: file(text),
-                meta,
-            })
-        }
-        Kind::Entity => {
-            let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Entity(Document {
-                file: file(text),
-                meta,
-            })
-        }
-        Kind::Page => {
-            let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Page(Document {
-                file: file(text),
-                meta,
-            })
-        }
-        Kind::Home => {
-            let meta = yaml::parse(&shown, &text, yaml, yaml_line)?;
-            Parsed::Home(Document {
-                file: file(text),
-                meta,
-            })
-        }
+        Kind::Article => Parsed::Article(document(file)?),
+        Kind::Entity => Parsed::Entity(document(file)?),
+        Kind::Page => Parsed::Page(document(file)?),
+        Kind::Home => Parsed::Home(document(file)?),
     })
+}
+
+/// The file with its front matter parsed as `M`.
+fn document<M: serde::de::DeserializeOwned>(file: SourceFile) -> Result<Document<M>, Diagnostic> {
+    let meta = yaml::parse(&file.path, &file.text, file.yaml(), file.split.yaml_line)?;
+    Ok(Document { file, meta })
 }
 
 #[cfg(test)]
