@@ -128,93 +128,84 @@ pub fn annotate_with_notes(
     }
     // First pass: the visible text of every block, to find the quotes in.
     let (_, blocks) = weave(file, context, BTreeMap::new(), true)?;
-    let mut highlights: BTreeMap<usize, Vec<Highlight>> = BTreeMap::new();
-    let mut placed = Vec::with_capacity(quotes.len());
-    let mut errors = Vec::new();
-    for (index, quote) in quotes.iter().enumerate() {
-        let number = index + 1;
-        match notes::locate(*quote, &blocks) {
-            Ok(found)
-                if highlights
-                    .get(&found.block)
-                    .is_some_and(|h| h.iter().any(|h| h.range == found.range)) =>
-            {
-                let first = highlights[&found.block]
-                    .iter()
-                    .find(|h| h.range == found.range)
-                    .map_or(0, |h| h.note);
-                errors.push(
-                    file.error_in_item(
-                        "annotations",
-                        index,
-                        "quote",
-                        quote.exact,
-                        format!(
-                            "annotation {number}: quotes the same passage as annotation {first}"
-                        ),
-                    )
-                    .with_help(
-                        "write both notes in one annotation, or quote more or less of the text",
-                    ),
-                );
-            }
-            Ok(found) => {
-                placed.push(PlacedNote {
-                    exact: blocks[found.block].text[found.range.clone()].to_string(),
-                    before: found.before,
-                    after: found.after,
-                    html: String::new(),
-                });
-                highlights.entry(found.block).or_default().push(Highlight {
-                    range: found.range,
-                    note: number,
-                });
-            }
-            Err(mismatch) => {
-                let lines = |blocks_found: &[usize]| -> String {
-                    let body_start = file.split.body.start;
-                    let lines: Vec<String> = blocks_found
-                        .iter()
-                        .map(|b| {
-                            line_col(&file.text, body_start + blocks[*b].source)
-                                .0
-                                .to_string()
-                        })
-                        .collect();
-                    lines.join(", ")
-                };
-                let (what, help) = match mismatch {
-                    Mismatch::Nowhere => (
-                        "is found nowhere in the text".to_string(),
-                        "quote the text as a reader sees it: without Markdown marks (`*`, backticks, link targets), \
-                         with its quotes and apostrophes as written, within one paragraph"
-                            .to_string(),
-                    ),
-                    Mismatch::Several(found) => (
-                        format!("is found {} times (lines {})", found.len(), lines(&found)),
-                        "add `prefix:` or `suffix:` (the text just before or after it) to tell them apart".to_string(),
-                    ),
-                };
-                errors.push(
-                    file.error_in_item(
-                        "annotations",
-                        index,
-                        "quote",
-                        quote.exact,
-                        format!("annotation {number}: quote “{}” {what}", quote.exact),
-                    )
-                    .with_help(help),
-                );
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let (highlights, placed) = place_quotes(file, quotes, &blocks)?;
     // Second pass: the same text, with the quotes highlighted.
     let (mut annotated, _) = weave(file, context, highlights, false)?;
     annotated.notes = placed;
     Ok(annotated)
+}
+
+/// Highlights by block index, and each note as placed.
+type Placement = (BTreeMap<usize, Vec<Highlight>>, Vec<PlacedNote>);
+
+/// Where each quote is, as highlights by block and as placed notes; or an
+/// error for each quote that is not found exactly once, or that repeats
+/// another note's passage.
+fn place_quotes(
+    file: &SourceFile,
+    quotes: &[Quote<'_>],
+    blocks: &[notes::Block],
+) -> Result<Placement, Vec<Diagnostic>> {
+    let mut highlights: BTreeMap<usize, Vec<Highlight>> = BTreeMap::new();
+    let mut placed = Vec::with_capacity(quotes.len());
+    let mut errors = Vec::new();
+    let line_of = |block: usize| {
+        line_col(&file.text, file.split.body.start + blocks[block].source)
+            .0
+            .to_string()
+    };
+    for (index, quote) in quotes.iter().enumerate() {
+        let number = index + 1;
+        let problem = match notes::locate(*quote, blocks) {
+            Ok(found) => {
+                let same = highlights.get(&found.block).and_then(|h| h.iter().find(|h| h.range == found.range));
+                if let Some(first) = same {
+                    Some((
+                        format!("annotation {number}: quotes the same passage as annotation {}", first.note),
+                        "write both notes in one annotation, or quote more or less of the text".to_string(),
+                    ))
+                } else {
+                    placed.push(PlacedNote {
+                        exact: blocks[found.block].text[found.range.clone()].to_string(),
+                        before: found.before,
+                        after: found.after,
+                        html: String::new(),
+                    });
+                    highlights.entry(found.block).or_default().push(Highlight { range: found.range, note: number });
+                    None
+                }
+            }
+            Err(Mismatch::Nowhere) => Some((
+                format!("annotation {number}: quote “{}” is found nowhere in the text", quote.exact),
+                "quote the text as a reader sees it: without Markdown marks (`*`, backticks, link targets), \
+                 with its quotes and apostrophes as written, within one paragraph"
+                    .to_string(),
+            )),
+            Err(Mismatch::Several(found)) => {
+                let lines: Vec<String> = found.iter().map(|b| line_of(*b)).collect();
+                Some((
+                    format!(
+                        "annotation {number}: quote “{}” is found {} times (lines {})",
+                        quote.exact,
+                        found.len(),
+                        lines.join(", ")
+                    ),
+                    "add `prefix:` or `suffix:` (the text just before or after it) to tell them apart".to_string(),
+                ))
+            }
+        };
+        if let Some((message, help)) = problem {
+            errors.push(
+                file.error_in_item("annotations", index, "quote", quote.exact, message)
+                    .with_help(help),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok((highlights, placed))
+    } else {
+        Err(errors)
+    }
 }
 
 fn weave(
