@@ -9,9 +9,9 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
-use crate::load::{Document, Loaded, SourceFile};
+use crate::load::{Document, Loaded, SourceFile, Unreadable};
 use crate::mentions::AliasTable;
-use crate::model::{Article, Dossier, Entity, Note, Page, Relation, Tag};
+use crate::model::{Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Tag};
 
 /// Top-level paths that pages may not take.
 const RESERVED_SLUGS: &[&str] = &[
@@ -28,11 +28,11 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         entities,
         pages,
         home,
-        errors: mut load_errors,
+        errors: load_errors,
         unreadable,
         ..
     } = loaded;
-    let mut errors = std::mem::take(&mut load_errors);
+    let mut errors = load_errors;
 
     let entities = resolve_entities(entities, &mut errors);
     let article_slugs = article_slugs(&articles, &mut errors);
@@ -46,152 +46,56 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
     // Newest first; the slug breaks ties so the order never depends on disk.
     articles.sort_by(|(sa, a), (sb, b)| b.meta.date.cmp(&a.meta.date).then_with(|| sa.cmp(sb)));
 
-    let entity_ids: Vec<&str> = entities.iter().map(|(e, _)| e.id.as_str()).collect();
-    let find_entity = |id: &str| entity_ids.binary_search(&id).ok();
-    let published: BTreeMap<&str, usize> = articles
+    let mut references = References {
+        entity_ids: entities.iter().map(|(e, _)| e.id.as_str()).collect(),
+        published: articles
+            .iter()
+            .enumerate()
+            .map(|(i, (slug, _))| (slug.as_str(), i))
+            .collect(),
+        every_slug: &every_slug,
+        unreadable: &unreadable,
+        errors: &mut errors,
+    };
+    let mut tags = TagIndex::default();
+    let resolved_articles: Vec<_> = articles
         .iter()
         .enumerate()
-        .map(|(i, (slug, _))| (slug.as_str(), i))
+        .map(|(index, (_, doc))| references.article(index, doc, &mut tags))
         .collect();
-
-    // The entities `ids` name (under `key`), each once; unknown ids are
-    // errors, ids of entity files that failed to load are left out.
-    let resolve_ids =
-        |file: &SourceFile, ids: &[String], key: IdList, errors: &mut Vec<Diagnostic>| {
-            let mut found = Vec::new();
-            for id in ids {
-                match find_entity(id) {
-                    Some(entity) if !found.contains(&entity) => found.push(entity),
-                    Some(_) => {}
-                    None if unreadable.entity_ids.contains(id) => {}
-                    None => errors.push(unknown_entity(file, id, &entity_ids, key)),
-                }
-            }
-            found
-        };
-    let mut tags = TagIndex::default();
-    let mut resolved_articles = Vec::with_capacity(articles.len());
-    for (index, (_, doc)) in articles.iter().enumerate() {
-        let about = resolve_ids(&doc.file, &doc.meta.entities, IdList::About, &mut errors);
-        let article_tags = tags.intern_all(&doc.file, &doc.meta.tags, &mut errors);
-        for tag in &article_tags {
-            tags.tags[*tag].articles.push(index);
-        }
-        let mut notes = Vec::with_capacity(doc.meta.annotations.len());
-        for (number, annotation) in doc.meta.annotations.iter().enumerate() {
-            let note_entities = resolve_ids(
-                &doc.file,
-                &annotation.entities,
-                IdList::Note(number),
-                &mut errors,
-            );
-            let note_tags = tags.intern_all(&doc.file, &annotation.tags, &mut errors);
-            for tag in &note_tags {
-                tags.tags[*tag].notes.push((index, number));
-            }
-            notes.push(Note {
-                quote: annotation.quote.clone(),
-                prefix: annotation.prefix.clone(),
-                suffix: annotation.suffix.clone(),
-                text: annotation.note.clone(),
-                entities: note_entities,
-                tags: note_tags,
-            });
-        }
-        resolved_articles.push((about, article_tags, notes));
-    }
-
-    let mut relations = Vec::new();
-    for (from, (entity, meta)) in entities.iter().enumerate() {
-        for (number, relation) in meta.relations.iter().enumerate() {
-            let Some(to) = find_entity(&relation.to) else {
-                if unreadable.entity_ids.contains(&relation.to) {
-                    continue;
-                }
-                errors.push(unknown_entity(
-                    &entity.file,
-                    &relation.to,
-                    &entity_ids,
-                    IdList::Relation(number),
-                ));
-                continue;
-            };
-            let source = match relation.source.as_deref() {
-                None => None,
-                Some(slug) => match published.get(slug) {
-                    Some(article) => Some(*article),
-                    None if every_slug.contains(slug)
-                        || unreadable.article_slugs.contains(slug) =>
-                    {
-                        None
-                    }
-                    None => {
-                        let error = entity.file.error_in_item(
-                            "relations",
-                            number,
-                            "source",
-                            slug,
-                            format!(
-                                "relation {}: source `{slug}` is not an article slug",
-                                number + 1
-                            ),
-                        );
-                        let near =
-                            crate::diagnostic::nearest(slug, every_slug.iter().map(String::as_str));
-                        errors.push(match near {
-                            Some(near) => error.with_help(format!("did you mean `{near}`?")),
-                            None => error.with_help("`source` takes the slug of an article: its URL is /articles/<slug>/"),
-                        });
-                        None
-                    }
-                },
-            };
-            relations.push(Relation {
-                from,
-                to,
-                kind: relation.kind.0.clone(),
-                since: relation.since.clone(),
-                until: relation.until.clone(),
-                source,
-                note: relation.note.clone(),
-            });
-        }
-    }
+    let relations = references.relations(&entities);
 
     let pages = resolve_pages(pages, include_drafts, &mut errors);
-
     let (tags, new_index) = tags.finish();
     let articles = articles
         .into_iter()
         .zip(resolved_articles)
-        .map(|((slug, doc), (about, article_tags, mut notes))| Article {
-            slug,
-            title: doc.meta.title,
-            date: doc.meta.date,
-            summary: doc.meta.summary,
-            source: doc.meta.source,
-            lang: doc.meta.lang.map(|l| l.0),
-            tags: article_tags.into_iter().map(|t| new_index[t]).collect(),
-            about,
-            notes: {
-                for note in &mut notes {
-                    note.tags = note.tags.iter().map(|t| new_index[*t]).collect();
-                }
-                notes
-            },
-            aliases: doc.meta.aliases,
-            draft: doc.meta.draft,
-            extra: doc.meta.extra,
-            file: doc.file,
+        .map(|((slug, doc), (about, article_tags, mut notes))| {
+            for note in &mut notes {
+                note.tags = note.tags.iter().map(|t| new_index[*t]).collect();
+            }
+            Article {
+                slug,
+                title: doc.meta.title,
+                date: doc.meta.date,
+                summary: doc.meta.summary,
+                source: doc.meta.source,
+                lang: doc.meta.lang.map(|l| l.0),
+                tags: article_tags.into_iter().map(|t| new_index[t]).collect(),
+                about,
+                notes,
+                aliases: doc.meta.aliases,
+                draft: doc.meta.draft,
+                extra: doc.meta.extra,
+                file: doc.file,
+            }
         })
         .collect();
     let mut aliases = AliasTable::new(entities.iter().map(|(e, _)| {
-        (
-            e.id.as_str(),
-            std::iter::once(e.name.as_str())
-                .chain(e.aliases.iter().map(String::as_str))
-                .collect(),
-        )
+        let names = std::iter::once(e.name.as_str())
+            .chain(e.aliases.iter().map(String::as_str))
+            .collect();
+        (e.id.as_str(), names)
     }));
     aliases.set_unreadable(unreadable.entity_ids);
     let home = home
@@ -219,6 +123,133 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         aliases,
     };
     (dossier, errors)
+}
+
+/// What references are checked against: entity ids, article slugs, and
+/// the files that failed to load (references to them are not reported).
+struct References<'a> {
+    /// Sorted, as the entities are.
+    entity_ids: Vec<&'a str>,
+    /// Slug of each article built, and its index.
+    published: BTreeMap<&'a str, ArticleId>,
+    /// Every article's slug, drafts included.
+    every_slug: &'a BTreeSet<String>,
+    unreadable: &'a Unreadable,
+    errors: &'a mut Vec<Diagnostic>,
+}
+
+impl References<'_> {
+    fn entity(&self, id: &str) -> Option<EntityId> {
+        self.entity_ids.binary_search(&id).ok()
+    }
+
+    /// The entities `ids` name, each once; unknown ids are errors.
+    fn entities(&mut self, file: &SourceFile, ids: &[String], list: IdList) -> Vec<EntityId> {
+        let mut found = Vec::new();
+        for id in ids {
+            match self.entity(id) {
+                Some(entity) if !found.contains(&entity) => found.push(entity),
+                Some(_) => {}
+                None if self.unreadable.entity_ids.contains(id) => {}
+                None => self
+                    .errors
+                    .push(unknown_entity(file, id, &self.entity_ids, list)),
+            }
+        }
+        found
+    }
+
+    /// An article's entities, tags and notes (tags get their articles and
+    /// notes recorded in `tags`).
+    fn article(
+        &mut self,
+        index: ArticleId,
+        doc: &Document<ArticleMeta>,
+        tags: &mut TagIndex,
+    ) -> (Vec<EntityId>, Vec<usize>, Vec<Note>) {
+        let about = self.entities(&doc.file, &doc.meta.entities, IdList::About);
+        let article_tags = tags.intern_all(&doc.file, &doc.meta.tags, self.errors);
+        for tag in &article_tags {
+            tags.tags[*tag].articles.push(index);
+        }
+        let mut notes = Vec::with_capacity(doc.meta.annotations.len());
+        for (number, annotation) in doc.meta.annotations.iter().enumerate() {
+            let entities = self.entities(&doc.file, &annotation.entities, IdList::Note(number));
+            let note_tags = tags.intern_all(&doc.file, &annotation.tags, self.errors);
+            for tag in &note_tags {
+                tags.tags[*tag].notes.push((index, number));
+            }
+            notes.push(Note {
+                quote: annotation.quote.clone(),
+                prefix: annotation.prefix.clone(),
+                suffix: annotation.suffix.clone(),
+                text: annotation.note.clone(),
+                entities,
+                tags: note_tags,
+            });
+        }
+        (about, article_tags, notes)
+    }
+
+    /// Every entity's relations whose target exists.
+    fn relations(&mut self, entities: &[(Entity, EntityMeta)]) -> Vec<Relation> {
+        let mut relations = Vec::new();
+        for (from, (entity, meta)) in entities.iter().enumerate() {
+            for (number, relation) in meta.relations.iter().enumerate() {
+                let Some(to) = self.entity(&relation.to) else {
+                    if !self.unreadable.entity_ids.contains(&relation.to) {
+                        let error = unknown_entity(
+                            &entity.file,
+                            &relation.to,
+                            &self.entity_ids,
+                            IdList::Relation(number),
+                        );
+                        self.errors.push(error);
+                    }
+                    continue;
+                };
+                let source = relation
+                    .source
+                    .as_deref()
+                    .and_then(|slug| self.source(&entity.file, number, slug));
+                relations.push(Relation {
+                    from,
+                    to,
+                    kind: relation.kind.0.clone(),
+                    since: relation.since.clone(),
+                    until: relation.until.clone(),
+                    source,
+                    note: relation.note.clone(),
+                });
+            }
+        }
+        relations
+    }
+
+    /// The article a relation cites, when it is built; a slug that no
+    /// article has is an error.
+    fn source(&mut self, file: &SourceFile, number: usize, slug: &str) -> Option<ArticleId> {
+        if let Some(article) = self.published.get(slug) {
+            return Some(*article);
+        }
+        if !self.every_slug.contains(slug) && !self.unreadable.article_slugs.contains(slug) {
+            let message = format!(
+                "relation {}: source `{slug}` is not an article slug",
+                number + 1
+            );
+            let near =
+                crate::diagnostic::nearest_ids(slug, self.every_slug.iter().map(String::as_str));
+            let help = crate::diagnostic::did_you_mean(
+                &near,
+                "`source` takes the slug of an article: its URL is /articles/<slug>/",
+            );
+            self.errors.push(
+                file.error_in_item("relations", number, "source", slug, message)
+                    .with_help(help),
+            );
+        }
+        None
+    }
 }
 
 /// Tags met so far, by slug, in the order first met.
