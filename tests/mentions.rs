@@ -269,3 +269,18 @@ fn a_name_shared_by_two_entities_is_reported_as_a_name() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_footnote_links_back_only_to_a_reference_that_exists() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/notes-first.md",
+        "---\ntitle: F\ndate: 2024-01-01\n---\n[^early]: Defined before any reference.\n\n[^unused]: Never referenced.\n\nText[^late] and again[^late].\n\n[^late]: Defined after.\n",
+    );
+    let site = fixture.build();
+    let page = site.page("articles/notes-first/index.html");
+    // Only the referenced footnote links back, to its first reference.
+    assert_eq!(page.attrs("a.footnote-back", "href"), ["#fnref-late"]);
+    assert_eq!(page.count("#fnref-late"), 1);
+    assert_eq!(page.count("span.footnote-back"), 2);
+}

@@ -52,6 +52,8 @@ pub(super) struct Weaver<'a, 'c> {
     used_ids: BTreeSet<String>,
     /// Footnote label -> its number and id.
     footnotes: BTreeMap<String, (usize, String)>,
+    /// Labels whose first reference (the back-link's target) is written.
+    referenced: BTreeSet<String>,
     pub(super) unresolved: Vec<Unresolved>,
     /// Highlights to draw, by block index; the notes of the current block.
     highlights: BTreeMap<usize, Vec<Highlight>>,
@@ -93,6 +95,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             heading_start: None,
             used_ids: RESERVED_IDS.iter().map(|id| (*id).to_string()).collect(),
             footnotes: BTreeMap::new(),
+            referenced: BTreeSet::new(),
             unresolved: Vec::new(),
             highlights,
             block_notes,
@@ -164,8 +167,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
             }
             Event::FootnoteReference(label) => {
                 self.flush_run();
-                let (id, number, first) = self.footnote(&label);
-                let back = if first {
+                let (id, number) = self.footnote(&label);
+                // The first reference is where the footnote links back to.
+                let back = if self.referenced.insert(label.to_string()) {
                     format!(" id=\"fnref-{id}\"")
                 } else {
                     String::new()
@@ -252,13 +256,17 @@ impl<'a, 'c> Weaver<'a, 'c> {
             Tag::FootnoteDefinition(label) => {
                 self.flush_block();
                 self.container_depth += 1;
-                let (id, number, _) = self.footnote(&label);
-                self.out.push(Event::Html(
+                let (id, number) = self.footnote(&label);
+                // A footnote with no reference before it has nowhere to go back to.
+                let back = if self.referenced.contains(label.as_ref()) {
                     format!(
-                        "<div class=\"footnote\" id=\"fn-{id}\"><a class=\"footnote-back\" href=\"#fnref-{id}\" \
-                         aria-label=\"↩ {number}\">{number}.</a>"
+                        "<a class=\"footnote-back\" href=\"#fnref-{id}\" aria-label=\"↩ {number}\">{number}.</a>"
                     )
-                    .into(),
+                } else {
+                    format!("<span class=\"footnote-back\">{number}.</span>")
+                };
+                self.out.push(Event::Html(
+                    format!("<div class=\"footnote\" id=\"fn-{id}\">{back}").into(),
                 ));
             }
             other => {
@@ -369,10 +377,10 @@ impl<'a, 'c> Weaver<'a, 'c> {
         *id = Some(CowStr::from(unique));
     }
 
-    /// The id-safe label, number and whether this is its first reference.
-    fn footnote(&mut self, label: &str) -> (String, usize, bool) {
+    /// The footnote's id-safe label and number, given on first sight.
+    fn footnote(&mut self, label: &str) -> (String, usize) {
         if let Some((number, id)) = self.footnotes.get(label) {
-            return (id.clone(), *number, false);
+            return (id.clone(), *number);
         }
         let number = self.footnotes.len() + 1;
         let mut id = slug::slugify(label);
@@ -387,7 +395,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
         }
         self.footnotes
             .insert(label.to_string(), (number, id.clone()));
-        (id, number, true)
+        (id, number)
     }
 
     fn end_wikilink(&mut self) {
