@@ -13,6 +13,7 @@
 
 pub mod annotate;
 pub mod config;
+pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod markdown;

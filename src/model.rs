@@ -3,8 +3,9 @@
 //! sorted, so later stages never fail on a missing name.
 
 use crate::config::Config;
+pub use crate::date::DateValue;
 use crate::load::SourceFile;
-use crate::load::meta::{DateValue, Extra, SourceMeta};
+pub use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
 
 /// Index of an article in [`Dossier::articles`].
@@ -52,7 +53,7 @@ pub struct Article {
     /// One paragraph of inline Markdown.
     pub summary: Option<String>,
     /// Where it comes from.
-    pub source: Option<SourceMeta>,
+    pub source: Option<Source>,
     /// Language of the text, if it differs from the site's.
     pub lang: Option<String>,
     /// Its tags, in front matter order.
@@ -67,6 +68,23 @@ pub struct Article {
     pub draft: bool,
     /// Free data for templates.
     pub extra: Extra,
+}
+
+/// Where an article comes from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Source {
+    /// Publication name.
+    pub name: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// When it was published.
+    pub published: Option<DateValue>,
+    /// An archived copy.
+    pub archive: Option<String>,
+    /// When the researcher read it.
+    pub accessed: Option<DateValue>,
 }
 
 /// A researcher's note on a passage of an article, which it quotes.

@@ -11,7 +11,9 @@ use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
 use crate::mentions::AliasTable;
-use crate::model::{Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Tag};
+use crate::model::{
+    Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Source, Tag,
+};
 
 /// Top-level paths that pages may not take.
 const RESERVED_SLUGS: &[&str] = &[
@@ -79,7 +81,14 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
                 title: doc.meta.title,
                 date: doc.meta.date,
                 summary: doc.meta.summary,
-                source: doc.meta.source,
+                source: doc.meta.source.map(|s| Source {
+                    name: s.name,
+                    url: s.url.map(|u| u.0),
+                    author: s.author,
+                    published: s.published,
+                    archive: s.archive.map(|u| u.0),
+                    accessed: s.accessed,
+                }),
                 lang: doc.meta.lang.map(|l| l.0),
                 tags: article_tags.into_iter().map(|t| new_index[t]).collect(),
                 about,

@@ -6,8 +6,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::annotate::Annotations;
-use crate::load::meta::{DateValue, SourceMeta};
+use crate::date::DateValue;
 use crate::model::Dossier;
+use crate::model::Source;
 use crate::paths;
 
 /// Version of the `dossier.json` schema; raised on incompatible changes.
@@ -54,7 +55,7 @@ struct ArticleData<'a> {
     title: &'a str,
     date: &'a DateValue,
     summary: Option<&'a str>,
-    source: Option<&'a SourceMeta>,
+    source: Option<&'a Source>,
     lang: Option<&'a str>,
     tags: Vec<&'a str>,
     entities: Vec<&'a str>,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::labels::{long_date, month_name, type_singular};
 use super::views::Views;
-use crate::load::meta::DateValue;
+use crate::date::DateValue;
 
 /// One dated item.
 #[derive(Debug, Clone, Serialize)]

@@ -10,8 +10,9 @@ use serde::Serialize;
 use super::labels::{long_date, type_label, type_rank, type_singular};
 use crate::annotate::Annotations;
 use crate::config::Language;
-use crate::load::meta::{DateValue, Extra};
+use crate::date::DateValue;
 use crate::markdown::inline;
+use crate::model::Extra;
 use crate::model::{Article, ArticleId, Dossier, EntityId, TagId};
 use crate::paths;
 
@@ -280,10 +281,10 @@ impl<'a> Views<'a> {
             summary_html: self.article_links[id].summary_html.clone(),
             source: article.source.as_ref().map(|s| SourceView {
                 name: s.name.clone(),
-                url: s.url.as_ref().map(|u| u.0.clone()),
+                url: s.url.clone(),
                 author: s.author.clone(),
                 published: s.published.as_ref().map(|d| self.date(d)),
-                archive: s.archive.as_ref().map(|u| u.0.clone()),
+                archive: s.archive.clone(),
                 accessed: s.accessed.as_ref().map(|d| self.date(d)),
             }),
             tags: article.tags.iter().map(|t| self.tag_link(*t)).collect(),
