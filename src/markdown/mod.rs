@@ -291,7 +291,8 @@ pub fn note(text: &str) -> String {
 
 /// The link or image with its target kept only when it is safe to publish:
 /// `http`, `https` and `mailto` URLs and relative ones. Any other scheme
-/// (`javascript:`, `data:`, `vbscript:`…) is dropped, the text stays.
+/// (`javascript:`, `data:`, `vbscript:`…) is dropped: a link keeps its
+/// text, an image shows its description.
 fn safe_link(tag: Tag<'_>) -> Tag<'_> {
     match tag {
         Tag::Link {
@@ -312,7 +313,8 @@ fn safe_link(tag: Tag<'_>) -> Tag<'_> {
             id,
         } if !is_safe_url(&dest_url) => Tag::Image {
             link_type,
-            dest_url: "".into(),
+            // An image needs a non-empty source: this one shows nothing.
+            dest_url: "about:blank".into(),
             title,
             id,
         },
