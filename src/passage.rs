@@ -18,7 +18,8 @@ pub struct Passage {
 
 /// The sentence around `range` in `text`, cut to about 160 characters
 /// around the mention when the sentence is much longer.
-pub fn passage(text: &str, range: Range<usize>) -> Passage {
+#[cfg(test)]
+fn passage(text: &str, range: Range<usize>) -> Passage {
     Sentences::new(text).passage(range)
 }
 

@@ -119,13 +119,13 @@ pub enum RenderError {
 /// Renders every page of `dossier` and hands each file to `sink` as soon
 /// as it is made, from many threads, so that the site is never all in
 /// memory. `root` is the dossier's folder, where a `templates/` folder may
-/// override the theme. Returns the number of files.
+/// override the theme.
 pub fn render(
     dossier: &Dossier,
     annotations: &Annotations,
     root: &Path,
     sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
-) -> Result<usize, RenderError> {
+) -> Result<(), RenderError> {
     let (mut tera, stylesheet) = theme(root).map_err(|e| RenderError::Templates(vec![e]))?;
     let views = Views::new(dossier, annotations);
     let config = &dossier.config;
@@ -193,7 +193,7 @@ pub fn render(
     if !errors.is_empty() {
         return Err(RenderError::Templates(errors));
     }
-    Ok(jobs.len())
+    Ok(())
 }
 
 /// How one page failed.
