@@ -6,7 +6,9 @@ pub mod front_matter;
 pub mod meta;
 pub mod yaml;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -20,8 +22,9 @@ use meta::{ArticleMeta, EntityMeta, HomeMeta, PageMeta};
 pub struct SourceFile {
     /// Path relative to the dossier root, for messages.
     pub path: PathBuf,
-    /// The whole text, BOM removed.
-    pub text: String,
+    /// The whole text, BOM removed; shared, because `serve` keeps it
+    /// between builds.
+    pub text: Arc<str>,
     /// Where the front matter and body are.
     pub split: front_matter::Split,
 }
@@ -190,6 +193,7 @@ pub struct Unreadable {
     pub article_slugs: std::collections::BTreeSet<String>,
 }
 
+#[derive(Debug, Clone, Copy)]
 enum Kind {
     Article,
     Entity,
@@ -197,6 +201,7 @@ enum Kind {
     Home,
 }
 
+#[derive(Debug, Clone)]
 enum Parsed {
     Article(Document<ArticleMeta>),
     Entity(Document<EntityMeta>),
@@ -204,46 +209,148 @@ enum Parsed {
     Home(Document<HomeMeta>),
 }
 
+/// What became of one file under `content/`.
+// Nearly every file is `Parsed`: boxing it would save nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+enum FileState {
+    Parsed(Parsed),
+    /// It could not be read or parsed.
+    Failed(Kind, Diagnostic),
+    /// Not read: a file dossier does not read (a warning says why) or a
+    /// folder that could not be listed (an error).
+    Skipped(Diagnostic),
+}
+
+/// The dossier's files as last read, by absolute path. `load` reads one
+/// and hands it on; `serve` keeps one between builds and re-reads only the
+/// files that changed, which is most of what makes its rebuilds fast.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    root: PathBuf,
+    config: Result<Config, Diagnostic>,
+    /// Why there is no `content/`, if there is none.
+    no_content: Option<Diagnostic>,
+    files: BTreeMap<PathBuf, FileState>,
+}
+
 /// Reads the dossier at `root`: every file that parses, and an error for
 /// each one that does not.
 pub fn load(root: &Path) -> Loaded {
-    let mut errors = Vec::new();
-    let mut loaded = Loaded::default();
-    match read_config(root) {
-        Ok(config) => loaded.config = config,
-        Err(error) => errors.push(error),
-    }
-    let content = root.join("content");
-    let (files, mut walk_problems) = markdown_files(root, &content);
-    errors.extend(walk_problems.iter().filter(|d| d.is_error()).cloned());
-    walk_problems.retain(|d| !d.is_error());
-    loaded.warnings = walk_problems;
+    Snapshot::read(root).loaded()
+}
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = files
-        .par_iter()
-        .map(|(path, kind)| parse_file(root, path, kind))
-        .collect();
-    for (result, (path, kind)) in parsed.into_iter().zip(&files) {
-        match result {
-            Ok(Parsed::Article(doc)) => loaded.articles.push(doc),
-            Ok(Parsed::Entity(doc)) => loaded.entities.push(doc),
-            Ok(Parsed::Page(doc)) => loaded.pages.push(doc),
-            Ok(Parsed::Home(doc)) => loaded.home = Some(doc),
-            Err(error) => {
-                let stem = path
-                    .file_stem()
-                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-                match kind {
-                    Kind::Entity => loaded.unreadable.entity_ids.insert(stem),
-                    Kind::Article => loaded.unreadable.article_slugs.insert(slug::slugify(stem)),
-                    Kind::Page | Kind::Home => false,
-                };
-                errors.push(error);
+impl Snapshot {
+    /// Reads every file of the dossier at `root`.
+    pub fn read(root: &Path) -> Self {
+        let mut snapshot = Snapshot {
+            root: root.to_path_buf(),
+            config: read_config(root),
+            no_content: None,
+            files: BTreeMap::new(),
+        };
+        snapshot.read_content();
+        snapshot
+    }
+
+    /// Re-reads what may have changed at each of `paths` (absolute, as a
+    /// file watcher gives them): a file, a folder moved in or out, or
+    /// `dossier.yaml`. Paths elsewhere are ignored.
+    pub fn update(&mut self, paths: &[PathBuf]) {
+        let content = self.root.join("content");
+        for path in paths {
+            if *path == self.root.join("dossier.yaml") {
+                self.config = read_config(&self.root);
+            } else if *path == content || *path == self.root {
+                self.read_content();
+            } else if path.starts_with(&content) {
+                let gone: Vec<PathBuf> = self
+                    .files
+                    .range(path.clone()..)
+                    .map(|(p, _)| p)
+                    .take_while(|p| p.starts_with(path))
+                    .cloned()
+                    .collect();
+                for p in gone {
+                    self.files.remove(&p);
+                }
+                let hidden = relative_to(path, &content)
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                if !hidden && path.exists() {
+                    self.parse_all(markdown_files(&self.root, path));
+                }
             }
         }
     }
-    loaded.errors = errors;
-    loaded
+
+    /// Everything read, ready for `resolve`. File texts are shared, not
+    /// copied.
+    pub fn loaded(&self) -> Loaded {
+        let mut loaded = Loaded::default();
+        let mut errors = Vec::new();
+        match &self.config {
+            Ok(config) => loaded.config = config.clone(),
+            Err(error) => errors.push(error.clone()),
+        }
+        loaded.warnings.extend(self.no_content.clone());
+        for (path, state) in &self.files {
+            match state {
+                FileState::Parsed(Parsed::Article(doc)) => loaded.articles.push(doc.clone()),
+                FileState::Parsed(Parsed::Entity(doc)) => loaded.entities.push(doc.clone()),
+                FileState::Parsed(Parsed::Page(doc)) => loaded.pages.push(doc.clone()),
+                FileState::Parsed(Parsed::Home(doc)) => loaded.home = Some(doc.clone()),
+                FileState::Skipped(problem) if problem.is_error() => errors.push(problem.clone()),
+                FileState::Skipped(warning) => loaded.warnings.push(warning.clone()),
+                FileState::Failed(kind, error) => {
+                    let stem = path
+                        .file_stem()
+                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                    match kind {
+                        Kind::Entity => loaded.unreadable.entity_ids.insert(stem),
+                        Kind::Article => {
+                            loaded.unreadable.article_slugs.insert(slug::slugify(stem))
+                        }
+                        Kind::Page | Kind::Home => false,
+                    };
+                    errors.push(error.clone());
+                }
+            }
+        }
+        loaded.errors = errors;
+        loaded
+    }
+
+    fn read_content(&mut self) {
+        self.files.clear();
+        self.no_content = None;
+        let content = self.root.join("content");
+        if !content.is_dir() {
+            self.no_content = Some(Diagnostic::warning(
+                relative_to(&content, &self.root),
+                "no `content/` folder: the dossier is empty",
+            ));
+            return;
+        }
+        self.parse_all(markdown_files(&self.root, &content));
+    }
+
+    fn parse_all(&mut self, found: Vec<(PathBuf, Result<Kind, Diagnostic>)>) {
+        let root = &self.root;
+        let states: Vec<FileState> = found
+            .par_iter()
+            .map(|(path, kind)| match kind {
+                Ok(kind) => match parse_file(root, path, *kind) {
+                    Ok(parsed) => FileState::Parsed(parsed),
+                    Err(error) => FileState::Failed(*kind, error),
+                },
+                Err(problem) => FileState::Skipped(problem.clone()),
+            })
+            .collect();
+        for ((path, _), state) in found.into_iter().zip(states) {
+            self.files.insert(path, state);
+        }
+    }
 }
 
 fn read_config(root: &Path) -> Result<Config, Diagnostic> {
@@ -256,19 +363,13 @@ fn read_config(root: &Path) -> Result<Config, Diagnostic> {
     yaml::parse(&shown, &text, &text, 1)
 }
 
-/// Every `.md` file under `content/`, sorted, with the kind its folder
-/// gives it. Hidden files and folders are skipped.
-fn markdown_files(root: &Path, content: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Diagnostic>) {
+/// Every file under `from` (`content/` or a folder or file in it), sorted,
+/// with the kind its place gives it, or why it is not read (ignored, or a
+/// folder that cannot be listed). Hidden files and folders are skipped.
+fn markdown_files(root: &Path, from: &Path) -> Vec<(PathBuf, Result<Kind, Diagnostic>)> {
+    let content = root.join("content");
     let mut files = Vec::new();
-    let mut problems = Vec::new();
-    if !content.is_dir() {
-        problems.push(Diagnostic::warning(
-            relative_to(content, root),
-            "no `content/` folder: the dossier is empty",
-        ));
-        return (files, problems);
-    }
-    let walker = WalkDir::new(content)
+    let walker = WalkDir::new(from)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
@@ -280,46 +381,44 @@ fn markdown_files(root: &Path, content: &Path) -> (Vec<(PathBuf, Kind)>, Vec<Dia
             Err(error) => {
                 let path = error
                     .path()
-                    .map_or_else(|| content.to_path_buf(), Path::to_path_buf);
-                problems.push(Diagnostic::error(
-                    relative_to(&path, root),
-                    format!("cannot read: {error}"),
-                ));
+                    .map_or_else(|| from.to_path_buf(), Path::to_path_buf);
+                let problem =
+                    Diagnostic::error(relative_to(&path, root), format!("cannot read: {error}"));
+                files.push((path, Err(problem)));
                 continue;
             }
         };
-        let path = entry.path();
-        if !entry.file_type().is_file() {
-            continue;
+        if entry.file_type().is_file() {
+            let path = entry.path();
+            files.push((path.to_path_buf(), classify(root, &content, path)));
         }
-        if path.extension().is_none_or(|e| e != "md") {
-            problems.push(Diagnostic::warning(
-                relative_to(path, root),
-                "ignored: only Markdown files are read from content/; put images and other files in static/",
-            ));
-            continue;
-        }
-        let inside = relative_to(path, content);
-        let top = inside
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned());
-        let kind = match (top.as_deref(), inside.components().count()) {
-            (Some("_index.md"), 1) => Kind::Home,
-            (Some("articles"), n) if n > 1 => Kind::Article,
-            (Some("entities"), n) if n > 1 => Kind::Entity,
-            (Some("pages"), n) if n > 1 => Kind::Page,
-            _ => {
-                problems.push(Diagnostic::warning(
-                    relative_to(path, root),
-                    "ignored: Markdown files belong in content/articles/, content/entities/ or content/pages/",
-                ));
-                continue;
-            }
-        };
-        files.push((path.to_path_buf(), kind));
     }
-    (files, problems)
+    files
+}
+
+/// The kind of a file under `content/`, from its folder.
+fn classify(root: &Path, content: &Path, path: &Path) -> Result<Kind, Diagnostic> {
+    if path.extension().is_none_or(|e| e != "md") {
+        return Err(Diagnostic::warning(
+            relative_to(path, root),
+            "ignored: only Markdown files are read from content/; put images and other files in static/",
+        ));
+    }
+    let inside = relative_to(path, content);
+    let top = inside
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    match (top.as_deref(), inside.components().count()) {
+        (Some("_index.md"), 1) => Ok(Kind::Home),
+        (Some("articles"), n) if n > 1 => Ok(Kind::Article),
+        (Some("entities"), n) if n > 1 => Ok(Kind::Entity),
+        (Some("pages"), n) if n > 1 => Ok(Kind::Page),
+        _ => Err(Diagnostic::warning(
+            relative_to(path, root),
+            "ignored: Markdown files belong in content/articles/, content/entities/ or content/pages/",
+        )),
+    }
 }
 
 fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
@@ -346,14 +445,14 @@ fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     }
 }
 
-fn parse_file(root: &Path, path: &Path, kind: &Kind) -> Result<Parsed, Diagnostic> {
+fn parse_file(root: &Path, path: &Path, kind: Kind) -> Result<Parsed, Diagnostic> {
     let shown = relative_to(path, root);
     let text = read_text(path, &shown)?;
     let split = front_matter::split(&text)
         .map_err(|e| Diagnostic::error(&shown, e.message()).at_line(&text, 1, 1))?;
     let file = SourceFile {
         path: shown,
-        text,
+        text: text.into(),
         split,
     };
     Ok(match kind {
