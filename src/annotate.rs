@@ -2,7 +2,13 @@
 //! mentions found, and the cross-references between articles and entities
 //! indexed, so that entity pages are built without searching again.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use rayon::prelude::*;
+
+use crate::config::Autolink;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Annotated, Context};
@@ -13,8 +19,8 @@ use crate::paths::{ITEM_ROOT, PAGE_ROOT};
 /// The dossier's bodies as HTML, and who mentions whom.
 #[derive(Debug, Default)]
 pub struct Annotations {
-    /// Per article: its body and mentions.
-    pub articles: Vec<Annotated>,
+    /// Per article: its body and mentions (shared with `serve`'s cache).
+    pub articles: Vec<Arc<Annotated>>,
     /// Per entity: its description.
     pub entities: Vec<String>,
     /// Per page: its body.
@@ -31,8 +37,65 @@ pub struct Annotations {
     pub noted_in: Vec<Vec<(ArticleId, usize)>>,
 }
 
+/// Annotations kept between builds by `serve`. An article's annotation
+/// depends only on its own file, the entities and the `autolink` setting:
+/// while those entities and the setting stay the same, an article whose
+/// text is the very same (shared) text as last time is not annotated again.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// The entity files and setting the cached annotations were made with.
+    made_with: Option<(Vec<Arc<str>>, Autolink)>,
+    /// Each article's text and annotation, by file.
+    articles: HashMap<PathBuf, (Arc<str>, Arc<Annotated>)>,
+    /// The entities' descriptions.
+    entities: Vec<String>,
+}
+
+impl Cache {
+    /// Forgets everything unless `dossier` has the entities and setting
+    /// the cache was made with.
+    fn check(&mut self, dossier: &Dossier) {
+        let made_with = (
+            dossier
+                .entities
+                .iter()
+                .map(|e| Arc::clone(&e.file.text))
+                .collect::<Vec<_>>(),
+            dossier.config.autolink,
+        );
+        let same = self.made_with.as_ref().is_some_and(|(texts, autolink)| {
+            *autolink == made_with.1
+                && texts.len() == made_with.0.len()
+                && texts
+                    .iter()
+                    .zip(&made_with.0)
+                    .all(|(a, b)| Arc::ptr_eq(a, b))
+        });
+        if !same {
+            *self = Cache {
+                made_with: Some(made_with),
+                ..Cache::default()
+            };
+        }
+    }
+
+    fn article(&self, file: &crate::load::SourceFile) -> Option<Arc<Annotated>> {
+        let (text, annotated) = self.articles.get(&file.path)?;
+        Arc::ptr_eq(text, &file.text).then(|| Arc::clone(annotated))
+    }
+}
+
 /// Annotates every body of `dossier`; all unresolved wikilinks are errors.
 pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
+    annotate_cached(dossier, &mut Cache::default())
+}
+
+/// Annotates what `cache` does not hold, and keeps it there.
+pub fn annotate_cached(
+    dossier: &Dossier,
+    cache: &mut Cache,
+) -> Result<Annotations, Vec<Diagnostic>> {
+    cache.check(dossier);
     let context = |root, itself| Context {
         aliases: &dossier.aliases,
         entities: &dossier.entities,
@@ -48,6 +111,9 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
         .articles
         .par_iter()
         .map(|a| {
+            if let Some(annotated) = cache.article(&a.file) {
+                return Ok(annotated);
+            }
             let quotes: Vec<Quote<'_>> = a
                 .notes
                 .iter()
@@ -62,15 +128,21 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
             for (placed, note) in annotated.notes.iter_mut().zip(&a.notes) {
                 placed.html = markdown::note(&note.text);
             }
-            Ok(annotated)
+            Ok(Arc::new(annotated))
         })
         .collect();
-    let entities: Vec<_> = dossier
-        .entities
-        .par_iter()
-        .enumerate()
-        .map(|(id, e)| markdown::annotate(&e.file, &context(ITEM_ROOT, Some(id))).map(|a| a.html))
-        .collect();
+    let entities: Vec<_> = if cache.entities.len() == dossier.entities.len() {
+        cache.entities.iter().cloned().map(Ok).collect()
+    } else {
+        dossier
+            .entities
+            .par_iter()
+            .enumerate()
+            .map(|(id, e)| {
+                markdown::annotate(&e.file, &context(ITEM_ROOT, Some(id))).map(|a| a.html)
+            })
+            .collect()
+    };
     let pages: Vec<_> = dossier
         .pages
         .iter()
@@ -89,6 +161,16 @@ pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    cache.articles = dossier
+        .articles
+        .iter()
+        .zip(&articles)
+        .map(|(a, annotated)| {
+            let entry = (Arc::clone(&a.file.text), Arc::clone(annotated));
+            (a.file.path.clone(), entry)
+        })
+        .collect();
+    cache.entities.clone_from(&entities);
 
     let mut mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>> =
         vec![Vec::new(); dossier.entities.len()];
