@@ -75,10 +75,10 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let (report, dossier, annotations) = prepare(options)?;
     let staging =
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;
+    let site =
+        render::Site::new(dossier, annotations, &options.root).map_err(|e| failed(vec![e]))?;
     timed(options.verbose, "render and write", || {
-        render::render(&dossier, &annotations, &options.root, &|file| {
-            staging.write(&file)
-        })
+        site.render_all(&|file| staging.write(&file))
     })
     .map_err(|e| render_failure(e, &options.output))?;
     let files = staging.files();
@@ -98,7 +98,9 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
     };
     let (report, dossier, annotations) = prepare(&options)?;
     // A template error is a content error: render, and throw the pages away.
-    render::render(&dossier, &annotations, root, &|_| Ok(()))
+    render::Site::new(dossier, annotations, root)
+        .map_err(|e| failed(vec![e]))?
+        .render_all(&|_| Ok(()))
         .map_err(|e| render_failure(e, &options.output))?;
     Ok(report)
 }

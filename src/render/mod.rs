@@ -12,7 +12,9 @@ pub mod labels;
 pub mod timeline;
 pub mod views;
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -116,84 +118,147 @@ pub enum RenderError {
     Sink(std::io::Error),
 }
 
-/// Renders every page of `dossier` and hands each file to `sink` as soon
-/// as it is made, from many threads, so that the site is never all in
-/// memory. `root` is the dossier's folder, where a `templates/` folder may
-/// override the theme.
-pub fn render(
-    dossier: &Dossier,
-    annotations: &Annotations,
-    root: &Path,
-    sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
-) -> Result<(), RenderError> {
-    let (mut tera, stylesheet) = theme(root).map_err(|e| RenderError::Templates(vec![e]))?;
-    let views = Views::new(dossier, annotations);
-    let config = &dossier.config;
-    let globals = tera.global_context();
-    globals.insert(
-        "site",
-        &SiteView {
-            title: &config.title,
-            description: &config.description,
-            language: config.language.code(),
-            base_url: &config.base_url,
-        },
-    );
-    globals.insert("t", &labels::labels(config.language));
-    globals.insert(
-        "nav_pages",
-        &dossier
-            .pages
-            .iter()
-            .map(|p| NavLink {
-                title: &p.title,
-                path: paths::page(&p.slug),
-            })
-            .collect::<Vec<_>>(),
-    );
+/// A dossier ready to render: whole, for `build`, or one path at a time,
+/// for `serve`, which keeps it in memory and renders pages as they are
+/// asked for.
+pub struct Site {
+    dossier: Dossier,
+    annotations: Annotations,
+    /// The theme with the site's overrides, and the site-wide context set.
+    tera: Tera,
+    stylesheet: String,
+    article_links: Vec<views::ArticleLink>,
+    /// Each output path's page, made on first use.
+    by_path: OnceLock<HashMap<String, Job>>,
+}
 
-    // The data files first: dossier.json is the longest single job, so it
-    // starts at once and the pages share the other cores meanwhile.
-    let mut jobs = vec![
-        Job::Data(DataFile::DossierJson),
-        Job::Data(DataFile::AnnotationsJsonld),
-        Job::Data(DataFile::Stylesheet),
-        Job::Home,
-        Job::Articles,
-        Job::Entities,
-        Job::Tags,
-        Job::Timeline,
-        Job::Graph,
-        Job::NotFound,
-    ];
-    jobs.extend((0..dossier.articles.len()).map(Job::Article));
-    jobs.extend((0..dossier.entities.len()).map(Job::Entity));
-    jobs.extend((0..dossier.tags.len()).map(Job::Tag));
-    jobs.extend((0..dossier.pages.len()).map(Job::Page));
-
-    let outcomes: Vec<Result<(), Outcome>> = jobs
-        .par_iter()
-        .map(|job| {
-            let file = render_job(&tera, &views, &stylesheet, *job).map_err(Outcome::Template)?;
-            sink(file).map_err(Outcome::Sink)
+impl Site {
+    /// Reads the theme (the built-in one, overridden by `root/templates/`)
+    /// and makes what every page shares.
+    pub fn new(
+        dossier: Dossier,
+        annotations: Annotations,
+        root: &Path,
+    ) -> Result<Self, Diagnostic> {
+        let (mut tera, stylesheet) = theme(root)?;
+        let config = &dossier.config;
+        let globals = tera.global_context();
+        globals.insert(
+            "site",
+            &SiteView {
+                title: &config.title,
+                description: &config.description,
+                language: config.language.code(),
+                base_url: &config.base_url,
+            },
+        );
+        globals.insert("t", &labels::labels(config.language));
+        globals.insert(
+            "nav_pages",
+            &dossier
+                .pages
+                .iter()
+                .map(|p| NavLink {
+                    title: &p.title,
+                    path: paths::page(&p.slug),
+                })
+                .collect::<Vec<_>>(),
+        );
+        let article_links = views::article_links(&dossier);
+        Ok(Site {
+            dossier,
+            annotations,
+            tera,
+            stylesheet,
+            article_links,
+            by_path: OnceLock::new(),
         })
-        .collect();
-    let mut errors = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Ok(()) => {}
-            Err(Outcome::Sink(error)) => return Err(RenderError::Sink(error)),
-            Err(Outcome::Template(error)) => {
-                if !errors.contains(&error) {
-                    errors.push(error);
+    }
+
+    /// The dossier this site shows.
+    pub fn dossier(&self) -> &Dossier {
+        &self.dossier
+    }
+
+    fn views(&self) -> Views<'_> {
+        Views::new(&self.dossier, &self.annotations, &self.article_links)
+    }
+
+    /// Every file to make.
+    fn jobs(&self) -> Vec<Job> {
+        let dossier = &self.dossier;
+        // The data files first: dossier.json is the longest single job, so
+        // it starts at once and the pages share the other cores meanwhile.
+        let mut jobs = vec![
+            Job::Data(DataFile::DossierJson),
+            Job::Data(DataFile::AnnotationsJsonld),
+            Job::Data(DataFile::Stylesheet),
+            Job::Home,
+            Job::Articles,
+            Job::Entities,
+            Job::Tags,
+            Job::Timeline,
+            Job::Graph,
+            Job::NotFound,
+        ];
+        jobs.extend((0..dossier.articles.len()).map(Job::Article));
+        jobs.extend((0..dossier.entities.len()).map(Job::Entity));
+        jobs.extend((0..dossier.tags.len()).map(Job::Tag));
+        jobs.extend((0..dossier.pages.len()).map(Job::Page));
+        jobs
+    }
+
+    /// Renders every file and hands each to `sink` as soon as it is made,
+    /// from many threads, so that the site is never all in memory.
+    pub fn render_all(
+        &self,
+        sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
+    ) -> Result<(), RenderError> {
+        let views = self.views();
+        let outcomes: Vec<Result<(), Outcome>> = self
+            .jobs()
+            .par_iter()
+            .map(|job| {
+                let file = self.render_job(&views, *job).map_err(Outcome::Template)?;
+                sink(file).map_err(Outcome::Sink)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for outcome in outcomes {
+            match outcome {
+                Ok(()) => {}
+                Err(Outcome::Sink(error)) => return Err(RenderError::Sink(error)),
+                Err(Outcome::Template(error)) => {
+                    if !errors.contains(&error) {
+                        errors.push(error);
+                    }
                 }
             }
         }
+        if !errors.is_empty() {
+            return Err(RenderError::Templates(errors));
+        }
+        Ok(())
     }
-    if !errors.is_empty() {
-        return Err(RenderError::Templates(errors));
+
+    /// The file at `path` (inside the output, `/`-separated, as
+    /// `articles/<slug>/index.html`), if the site has one.
+    pub fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
+        let by_path = self.by_path.get_or_init(|| {
+            let views = self.views();
+            self.jobs()
+                .into_iter()
+                .map(|job| (job_path(&views, job), job))
+                .collect()
+        });
+        let job = *by_path.get(path)?;
+        Some(self.render_job(&self.views(), job))
     }
-    Ok(())
+
+    /// The 404 page.
+    pub fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+        self.render_job(&self.views(), Job::NotFound)
+    }
 }
 
 /// How one page failed.
@@ -202,133 +267,137 @@ enum Outcome {
     Sink(std::io::Error),
 }
 
-fn render_job(
-    tera: &Tera,
-    views: &Views<'_>,
-    stylesheet: &str,
-    job: Job,
-) -> Result<OutputFile, Diagnostic> {
+impl Site {
+    fn render_job(&self, views: &Views<'_>, job: Job) -> Result<OutputFile, Diagnostic> {
+        let tera = &self.tera;
+        let dossier = views.dossier;
+        let path = job_path(views, job);
+        let mut context = Context::new();
+        let (template, root) = match job {
+            Job::Home => {
+                context.insert(
+                    "home_title",
+                    &dossier.home.as_ref().map(|h| h.title.as_str()),
+                );
+                context.insert("home_html", &views.annotations.home);
+                let latest: Vec<_> = (0..dossier.articles.len().min(10))
+                    .map(|a| views.article_link(a))
+                    .collect();
+                context.insert("latest", &latest);
+                context.insert("article_count", &dossier.articles.len());
+                context.insert("entity_groups", &views.all_entities());
+                context.insert("tags", &views.all_tags());
+                ("index.html", "")
+            }
+            Job::Articles => {
+                let all: Vec<_> = (0..dossier.articles.len())
+                    .map(|a| views.article_link(a))
+                    .collect();
+                context.insert("articles", &all);
+                ("articles.html", PAGE_ROOT)
+            }
+            Job::Article(id) => {
+                let mut article = views.article(id);
+                let body = with_notes(tera, views, id, article.body_html)?;
+                article.body_html = &body;
+                context.insert("article", &article);
+                // Articles are newest first: the previous one is older.
+                context.insert(
+                    "older",
+                    &(id + 1 < dossier.articles.len()).then(|| views.article_link(id + 1)),
+                );
+                context.insert("newer", &id.checked_sub(1).map(|a| views.article_link(a)));
+                ("article.html", ITEM_ROOT)
+            }
+            Job::Entities => {
+                context.insert("entity_groups", &views.all_entities());
+                ("entities.html", PAGE_ROOT)
+            }
+            Job::Entity(id) => {
+                context.insert("entity", &views.entity(id));
+                ("entity.html", ITEM_ROOT)
+            }
+            Job::Tags => {
+                context.insert("tags", &views.all_tags());
+                ("tags.html", PAGE_ROOT)
+            }
+            Job::Tag(id) => {
+                let tag = &dossier.tags[id];
+                context.insert("tag", &views.tag_link(id));
+                let notes: Vec<_> = tag.notes.iter().map(|(a, n)| views.note(*a, *n)).collect();
+                context.insert("notes", &notes);
+                let articles: Vec<_> = tag
+                    .articles
+                    .iter()
+                    .map(|a| views.article_link(*a))
+                    .collect();
+                context.insert("articles", &articles);
+                ("tag.html", ITEM_ROOT)
+            }
+            Job::Page(id) => {
+                let page = &dossier.pages[id];
+                context.insert("page_title", &page.title);
+                context.insert("body_html", &views.annotations.pages[id]);
+                context.insert("extra", &page.extra);
+                ("page.html", PAGE_ROOT)
+            }
+            Job::Timeline => {
+                context.insert("years", &timeline::timeline(views));
+                ("timeline.html", PAGE_ROOT)
+            }
+            Job::Graph => {
+                let picture = graph::picture(views);
+                let words = labels::labels(dossier.config.language);
+                context.insert(
+                    "svg",
+                    &picture.svg(views, PAGE_ROOT, words["graph"], words["mentions"]),
+                );
+                context.insert("node_count", &picture.node_count());
+                context.insert("max_nodes", &graph::MAX_NODES);
+                context.insert("entity_groups", &views.all_entities());
+                ("graph.html", PAGE_ROOT)
+            }
+            Job::NotFound => ("404.html", ""),
+            Job::Data(file) => return Ok(data_file(views, &self.stylesheet, file)),
+        };
+        // The 404 page is served in place of any missing path, at any depth,
+        // so relative links would break: its links are absolute, from the base
+        // URL, or from the server's root without one.
+        let root = match job {
+            Job::NotFound => format!("{}/", dossier.config.base_url.trim_end_matches('/')),
+            _ => root.to_string(),
+        };
+        context.insert("root", &root);
+        context.insert("page_path", &path);
+        let html = tera
+            .render(template, &context)
+            .map_err(|e| template_error(template, &e))?;
+        Ok(OutputFile {
+            path,
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+/// Where `job`'s file goes in the output.
+fn job_path(views: &Views<'_>, job: Job) -> String {
     let dossier = views.dossier;
-    let mut context = Context::new();
-    let (template, path, root) = match job {
-        Job::Home => {
-            context.insert(
-                "home_title",
-                &dossier.home.as_ref().map(|h| h.title.as_str()),
-            );
-            context.insert("home_html", &views.annotations.home);
-            let latest: Vec<_> = (0..dossier.articles.len().min(10))
-                .map(|a| views.article_link(a))
-                .collect();
-            context.insert("latest", &latest);
-            context.insert("article_count", &dossier.articles.len());
-            context.insert("entity_groups", &views.all_entities());
-            context.insert("tags", &views.all_tags());
-            ("index.html", "index.html".to_string(), "")
-        }
-        Job::Articles => {
-            let all: Vec<_> = (0..dossier.articles.len())
-                .map(|a| views.article_link(a))
-                .collect();
-            context.insert("articles", &all);
-            (
-                "articles.html",
-                "articles/index.html".to_string(),
-                PAGE_ROOT,
-            )
-        }
-        Job::Article(id) => {
-            let mut article = views.article(id);
-            let body = with_notes(tera, views, id, article.body_html)?;
-            article.body_html = &body;
-            context.insert("article", &article);
-            // Articles are newest first: the previous one is older.
-            context.insert(
-                "older",
-                &(id + 1 < dossier.articles.len()).then(|| views.article_link(id + 1)),
-            );
-            context.insert("newer", &id.checked_sub(1).map(|a| views.article_link(a)));
-            ("article.html", views.article_path(id), ITEM_ROOT)
-        }
-        Job::Entities => {
-            context.insert("entity_groups", &views.all_entities());
-            (
-                "entities.html",
-                "entities/index.html".to_string(),
-                PAGE_ROOT,
-            )
-        }
-        Job::Entity(id) => {
-            context.insert("entity", &views.entity(id));
-            (
-                "entity.html",
-                paths::entity(&dossier.entities[id].id),
-                ITEM_ROOT,
-            )
-        }
-        Job::Tags => {
-            context.insert("tags", &views.all_tags());
-            ("tags.html", "tags/index.html".to_string(), PAGE_ROOT)
-        }
-        Job::Tag(id) => {
-            let tag = &dossier.tags[id];
-            context.insert("tag", &views.tag_link(id));
-            let notes: Vec<_> = tag.notes.iter().map(|(a, n)| views.note(*a, *n)).collect();
-            context.insert("notes", &notes);
-            let articles: Vec<_> = tag
-                .articles
-                .iter()
-                .map(|a| views.article_link(*a))
-                .collect();
-            context.insert("articles", &articles);
-            ("tag.html", paths::tag(&tag.slug), ITEM_ROOT)
-        }
-        Job::Page(id) => {
-            let page = &dossier.pages[id];
-            context.insert("page_title", &page.title);
-            context.insert("body_html", &views.annotations.pages[id]);
-            context.insert("extra", &page.extra);
-            ("page.html", paths::page(&page.slug), PAGE_ROOT)
-        }
-        Job::Timeline => {
-            context.insert("years", &timeline::timeline(views));
-            (
-                "timeline.html",
-                "timeline/index.html".to_string(),
-                PAGE_ROOT,
-            )
-        }
-        Job::Graph => {
-            let picture = graph::picture(views);
-            let words = labels::labels(dossier.config.language);
-            context.insert(
-                "svg",
-                &picture.svg(views, PAGE_ROOT, words["graph"], words["mentions"]),
-            );
-            context.insert("node_count", &picture.node_count());
-            context.insert("max_nodes", &graph::MAX_NODES);
-            context.insert("entity_groups", &views.all_entities());
-            ("graph.html", "graph/index.html".to_string(), PAGE_ROOT)
-        }
-        Job::NotFound => ("404.html", "404.html".to_string(), ""),
-        Job::Data(file) => return Ok(data_file(views, stylesheet, file)),
-    };
-    // The 404 page is served in place of any missing path, at any depth,
-    // so relative links would break: its links are absolute, from the base
-    // URL, or from the server's root without one.
-    let root = match job {
-        Job::NotFound => format!("{}/", dossier.config.base_url.trim_end_matches('/')),
-        _ => root.to_string(),
-    };
-    context.insert("root", &root);
-    context.insert("page_path", &path);
-    let html = tera
-        .render(template, &context)
-        .map_err(|e| template_error(template, &e))?;
-    Ok(OutputFile {
-        path,
-        bytes: html.into_bytes(),
-    })
+    match job {
+        Job::Home => "index.html".to_string(),
+        Job::Articles => "articles/index.html".to_string(),
+        Job::Article(id) => views.article_path(id),
+        Job::Entities => "entities/index.html".to_string(),
+        Job::Entity(id) => paths::entity(&dossier.entities[id].id),
+        Job::Tags => "tags/index.html".to_string(),
+        Job::Tag(id) => paths::tag(&dossier.tags[id].slug),
+        Job::Page(id) => paths::page(&dossier.pages[id].slug),
+        Job::Timeline => "timeline/index.html".to_string(),
+        Job::Graph => "graph/index.html".to_string(),
+        Job::NotFound => "404.html".to_string(),
+        Job::Data(DataFile::DossierJson) => "dossier.json".to_string(),
+        Job::Data(DataFile::AnnotationsJsonld) => "annotations.jsonld".to_string(),
+        Job::Data(DataFile::Stylesheet) => "style.css".to_string(),
+    }
 }
 
 /// A file made without a template.

@@ -161,32 +161,40 @@ pub struct Views<'a> {
     pub dossier: &'a Dossier,
     pub annotations: &'a Annotations,
     pub language: Language,
-    /// Every article's link, made once: lists, tag, entity and timeline
-    /// pages name each article many times (a million times at 100,000
-    /// articles), and its summary is Markdown to render.
-    article_links: Vec<ArticleLink>,
+    /// Every article's link, made once by [`article_links`].
+    article_links: &'a [ArticleLink],
+}
+
+/// Every article's link, made once per build: lists, tag, entity and
+/// timeline pages name each article many times (a million times at
+/// 100,000 articles), and its summary is Markdown to render.
+pub fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
+    let language = dossier.config.language;
+    dossier
+        .articles
+        .par_iter()
+        .map(|article| ArticleLink {
+            title: article.title.clone(),
+            path: paths::article(&article.slug),
+            date: article.date.iso_day(),
+            date_shown: long_date(&article.date, language),
+            summary_html: article.summary.as_deref().map(inline),
+            draft: article.draft,
+        })
+        .collect()
 }
 
 impl<'a> Views<'a> {
-    pub fn new(dossier: &'a Dossier, annotations: &'a Annotations) -> Self {
-        let language = dossier.config.language;
-        let article_links = dossier
-            .articles
-            .par_iter()
-            .enumerate()
-            .map(|(id, article)| ArticleLink {
-                title: article.title.clone(),
-                path: paths::article(&dossier.articles[id].slug),
-                date: article.date.iso_day(),
-                date_shown: long_date(&article.date, language),
-                summary_html: article.summary.as_deref().map(inline),
-                draft: article.draft,
-            })
-            .collect();
+    /// Views of `dossier`; `article_links` are its [`article_links`].
+    pub fn new(
+        dossier: &'a Dossier,
+        annotations: &'a Annotations,
+        article_links: &'a [ArticleLink],
+    ) -> Self {
         Self {
             dossier,
             annotations,
-            language,
+            language: dossier.config.language,
             article_links,
         }
     }
