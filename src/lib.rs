@@ -24,6 +24,7 @@ pub mod passage;
 pub mod paths;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -109,8 +110,18 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
 fn prepare(
     options: &BuildOptions,
 ) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
+    let loaded = timed(options.verbose, "load", || load::load(&options.root));
+    prepare_loaded(loaded, options, &mut annotate::Cache::default())
+}
+
+/// Resolves and annotates what was loaded; `serve` calls it with the files
+/// it keeps and its cache of annotations.
+fn prepare_loaded(
+    mut loaded: load::Loaded,
+    options: &BuildOptions,
+    cache: &mut annotate::Cache,
+) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
     let verbose = options.verbose;
-    let mut loaded = timed(verbose, "load", || load::load(&options.root));
     if let Some(base_url) = &options.base_url {
         loaded.config.base_url.clone_from(base_url);
     }
@@ -131,7 +142,9 @@ fn prepare(
             .with_help("set `base_url` in dossier.yaml, or pass --base-url, for absolute IRIs"),
         );
     }
-    let annotations = match timed(verbose, "annotate", || annotate::annotate(&dossier)) {
+    let annotations = match timed(verbose, "annotate", || {
+        annotate::annotate_cached(&dossier, cache)
+    }) {
         Ok(annotations) if errors.is_empty() => annotations,
         result => {
             if let Err(found) = result {

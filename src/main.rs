@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use dossier::serve::ServeOptions;
 use dossier::{BuildOptions, Failure, Report};
 
 #[derive(Parser)]
@@ -37,6 +38,22 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Preview the dossier (drafts included) with live reload.
+    Serve {
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; other machines can reach the preview
+        /// only if this says so (0.0.0.0).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0 for any free one).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Read and validate everything a build does; write nothing.
     Check {
         /// The dossier's folder.
@@ -66,6 +83,26 @@ fn main() -> ExitCode {
             (dossier::build(&options), Some(output))
         }
         Command::Check { root } => (dossier::check(&root), None),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+        } => {
+            let options = ServeOptions {
+                root,
+                bind,
+                port,
+                open,
+            };
+            return match dossier::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("{error}");
+                    ExitCode::from(1)
+                }
+            };
+        }
     };
     match result {
         Ok(report) => {

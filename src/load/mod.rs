@@ -256,17 +256,17 @@ impl Snapshot {
     /// Re-reads what may have changed at each of `paths` (absolute, as a
     /// file watcher gives them): a file, a folder moved in or out, or
     /// `dossier.yaml`. Paths elsewhere are ignored.
-    pub fn update(&mut self, paths: &[PathBuf]) {
+    pub fn update<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         let content = self.root.join("content");
         for path in paths {
-            if *path == self.root.join("dossier.yaml") {
+            if path == self.root.join("dossier.yaml") {
                 self.config = read_config(&self.root);
-            } else if *path == content || *path == self.root {
+            } else if path == content || path == self.root {
                 self.read_content();
             } else if path.starts_with(&content) {
                 let gone: Vec<PathBuf> = self
                     .files
-                    .range(path.clone()..)
+                    .range(path.to_path_buf()..)
                     .map(|(p, _)| p)
                     .take_while(|p| p.starts_with(path))
                     .cloned()
