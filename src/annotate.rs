@@ -45,8 +45,8 @@ pub struct Annotations {
 pub struct Cache {
     /// The entity files and setting the cached annotations were made with.
     made_with: Option<(Vec<Arc<str>>, Autolink)>,
-    /// Each article's text and annotation, by file.
-    articles: HashMap<PathBuf, (Arc<str>, Arc<Annotated>)>,
+    /// Each article's annotation, by file.
+    articles: HashMap<PathBuf, ArticleAnnotation>,
     /// The entities' descriptions.
     entities: Vec<String>,
 }
@@ -79,10 +79,21 @@ impl Cache {
         }
     }
 
-    fn article(&self, file: &crate::load::SourceFile) -> Option<Arc<Annotated>> {
-        let (text, annotated) = self.articles.get(&file.path)?;
-        Arc::ptr_eq(text, &file.text).then(|| Arc::clone(annotated))
+    fn article(&self, file: &crate::load::SourceFile) -> Option<ArticleAnnotation> {
+        let cached = self.articles.get(&file.path)?;
+        Arc::ptr_eq(&cached.text, &file.text).then(|| cached.clone())
     }
+}
+
+/// One article's annotation, and its mentions grouped by entity.
+#[derive(Debug, Clone)]
+struct ArticleAnnotation {
+    /// The text it was made from.
+    text: Arc<str>,
+    annotated: Arc<Annotated>,
+    /// The entities it names or is about, by id, each with the indices of
+    /// its mentions.
+    by_entity: Arc<[(EntityId, Vec<usize>)]>,
 }
 
 /// Annotates every body of `dossier`; all unresolved wikilinks are errors.
@@ -111,8 +122,8 @@ pub fn annotate_cached(
         .articles
         .par_iter()
         .map(|a| {
-            if let Some(annotated) = cache.article(&a.file) {
-                return Ok(annotated);
+            if let Some(cached) = cache.article(&a.file) {
+                return Ok((cached, false));
             }
             let quotes: Vec<Quote<'_>> = a
                 .notes
@@ -128,7 +139,17 @@ pub fn annotate_cached(
             for (placed, note) in annotated.notes.iter_mut().zip(&a.notes) {
                 placed.html = markdown::note(&note.text);
             }
-            Ok(Arc::new(annotated))
+            let mut by_entity: std::collections::BTreeMap<EntityId, Vec<usize>> =
+                a.about.iter().map(|e| (*e, Vec::new())).collect();
+            for (index, mention) in annotated.mentions.iter().enumerate() {
+                by_entity.entry(mention.entity).or_default().push(index);
+            }
+            let made = ArticleAnnotation {
+                text: Arc::clone(&a.file.text),
+                annotated: Arc::new(annotated),
+                by_entity: by_entity.into_iter().collect(),
+            };
+            Ok((made, true))
         })
         .collect();
     let entities: Vec<_> = if cache.entities.len() == dossier.entities.len() {
@@ -161,30 +182,27 @@ pub fn annotate_cached(
     if !errors.is_empty() {
         return Err(errors);
     }
-    cache.articles = dossier
-        .articles
-        .iter()
-        .zip(&articles)
-        .map(|(a, annotated)| {
-            let entry = (Arc::clone(&a.file.text), Arc::clone(annotated));
-            (a.file.path.clone(), entry)
-        })
-        .collect();
+    // Keep what was made; forget files that are gone once they pile up.
+    if cache.articles.len() > 2 * articles.len() {
+        cache.articles.clear();
+    }
+    for (article, (made, is_new)) in dossier.articles.iter().zip(&articles) {
+        if *is_new || !cache.articles.contains_key(&article.file.path) {
+            cache
+                .articles
+                .insert(article.file.path.clone(), made.clone());
+        }
+    }
     cache.entities.clone_from(&entities);
 
     let mut mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>> =
         vec![Vec::new(); dossier.entities.len()];
     let mut entities_of = Vec::with_capacity(articles.len());
-    for (article_id, (article, annotated)) in dossier.articles.iter().zip(&articles).enumerate() {
-        let mut per_entity: std::collections::BTreeMap<EntityId, Vec<usize>> =
-            article.about.iter().map(|e| (*e, Vec::new())).collect();
-        for (index, mention) in annotated.mentions.iter().enumerate() {
-            per_entity.entry(mention.entity).or_default().push(index);
-        }
-        entities_of.push(per_entity.iter().map(|(e, m)| (*e, m.len())).collect());
+    for (article_id, (made, _)) in articles.iter().enumerate() {
+        entities_of.push(made.by_entity.iter().map(|(e, m)| (*e, m.len())).collect());
         // Articles are newest first already, so each list is too.
-        for (entity, mentions) in per_entity {
-            mentioned_in[entity].push((article_id, mentions));
+        for (entity, mentions) in made.by_entity.iter() {
+            mentioned_in[*entity].push((article_id, mentions.clone()));
         }
     }
     let mut noted_in: Vec<Vec<(ArticleId, usize)>> = vec![Vec::new(); dossier.entities.len()];
@@ -197,7 +215,10 @@ pub fn annotate_cached(
     }
     Ok(Annotations {
         noted_in,
-        articles,
+        articles: articles
+            .into_iter()
+            .map(|(made, _)| made.annotated)
+            .collect(),
         entities,
         pages,
         home,

@@ -111,17 +111,20 @@ fn prepare(
     options: &BuildOptions,
 ) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
     let loaded = timed(options.verbose, "load", || load::load(&options.root));
-    prepare_loaded(loaded, options, &mut annotate::Cache::default())
+    let resolved = resolve_loaded(loaded, options);
+    annotate_resolved(resolved, options.verbose, &mut annotate::Cache::default())
 }
 
-/// Resolves and annotates what was loaded; `serve` calls it with the files
-/// it keeps and its cache of annotations.
-fn prepare_loaded(
-    mut loaded: load::Loaded,
-    options: &BuildOptions,
-    cache: &mut annotate::Cache,
-) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
-    let verbose = options.verbose;
+/// What resolve made of the files, and what it found wrong.
+#[derive(Debug, Clone)]
+struct Resolved {
+    dossier: model::Dossier,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Resolves what was loaded, with the settings `options` override.
+fn resolve_loaded(mut loaded: load::Loaded, options: &BuildOptions) -> Resolved {
     if let Some(base_url) = &options.base_url {
         loaded.config.base_url.clone_from(base_url);
     }
@@ -129,7 +132,7 @@ fn prepare_loaded(
     // Each stage goes on with what the previous one could read, so that
     // every error of the run is reported together; nothing is rendered
     // while there is one.
-    let (dossier, mut errors) = timed(verbose, "resolve", || {
+    let (dossier, errors) = timed(options.verbose, "resolve", || {
         resolve::resolve(loaded, options.drafts)
     });
     warnings.extend(ambiguity_warnings(&dossier));
@@ -142,6 +145,25 @@ fn prepare_loaded(
             .with_help("set `base_url` in dossier.yaml, or pass --base-url, for absolute IRIs"),
         );
     }
+    Resolved {
+        dossier,
+        errors,
+        warnings,
+    }
+}
+
+/// Annotates a resolved dossier (what `cache` holds is reused); fails with
+/// every error so far, warnings after them.
+fn annotate_resolved(
+    resolved: Resolved,
+    verbose: bool,
+    cache: &mut annotate::Cache,
+) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
+    let Resolved {
+        dossier,
+        mut errors,
+        mut warnings,
+    } = resolved;
     let annotations = match timed(verbose, "annotate", || {
         annotate::annotate_cached(&dossier, cache)
     }) {

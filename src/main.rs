@@ -53,6 +53,9 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Print the time of each stage of each build.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Read and validate everything a build does; write nothing.
     Check {
@@ -88,12 +91,14 @@ fn main() -> ExitCode {
             bind,
             port,
             open,
+            verbose,
         } => {
             let options = ServeOptions {
                 root,
                 bind,
                 port,
                 open,
+                verbose,
             };
             return match dossier::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -41,7 +41,7 @@ pub struct Ambiguity {
 }
 
 /// Names and aliases of all entities.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct AliasTable {
     automaton: Option<AhoCorasick>,
     /// Per pattern of the automaton, what it stands for.

@@ -2,6 +2,8 @@
 //! Ids and slugs are checked, cross-references are indices, lists are
 //! sorted, so later stages never fail on a missing name.
 
+use std::sync::Arc;
+
 use crate::config::Config;
 pub use crate::date::DateValue;
 use crate::load::SourceFile;
@@ -16,12 +18,14 @@ pub type EntityId = usize;
 pub type TagId = usize;
 
 /// The whole dossier, resolved.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Dossier {
     /// Site settings.
     pub config: Config,
-    /// Published articles, newest first (then by slug).
-    pub articles: Vec<Article>,
+    /// Published articles, newest first (then by slug). Shared, so that
+    /// `serve` can swap one article's body for a new one without copying
+    /// the others.
+    pub articles: Vec<Arc<Article>>,
     /// Entities, sorted by id.
     pub entities: Vec<Entity>,
     /// Free pages, sorted by slug.
@@ -40,7 +44,7 @@ pub struct Dossier {
 }
 
 /// An article.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Article {
     /// Its file.
     pub file: SourceFile,
@@ -88,7 +92,7 @@ pub struct Source {
 }
 
 /// A researcher's note on a passage of an article, which it quotes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Note {
     /// The passage, as a reader sees it.
     pub quote: String,
@@ -105,7 +109,7 @@ pub struct Note {
 }
 
 /// A person, organization, place, event… that articles mention.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entity {
     /// Its file (the body is the description).
     pub file: SourceFile,
@@ -132,7 +136,7 @@ pub struct Entity {
 }
 
 /// A typed link between two entities.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Relation {
     /// The entity whose file declares it.
     pub from: EntityId,
@@ -151,7 +155,7 @@ pub struct Relation {
 }
 
 /// A free page, or the home text.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     /// Its file.
     pub file: SourceFile,
@@ -164,7 +168,7 @@ pub struct Page {
 }
 
 /// A tag and the articles that carry it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Tag {
     /// As first written.
     pub name: String,

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::meta::check_slug;
@@ -76,7 +77,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
             for note in &mut notes {
                 note.tags = note.tags.iter().map(|t| new_index[*t]).collect();
             }
-            Article {
+            Arc::new(Article {
                 slug,
                 title: doc.meta.title,
                 date: doc.meta.date,
@@ -97,7 +98,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
                 draft: doc.meta.draft,
                 extra: doc.meta.extra,
                 file: doc.file,
-            }
+            })
         })
         .collect();
     let mut aliases = AliasTable::new(entities.iter().map(|(e, _)| {

@@ -234,6 +234,18 @@ pub struct Snapshot {
     files: BTreeMap<PathBuf, FileState>,
 }
 
+/// What [`Snapshot::update`] found.
+#[derive(Debug, Default)]
+pub struct Changed {
+    /// Articles whose Markdown body changed while their front matter stayed
+    /// byte for byte the same, as they are now: nothing `resolve` reads
+    /// changed with them.
+    pub bodies: Vec<SourceFile>,
+    /// Something else that `resolve` reads changed: front matter, settings,
+    /// files added or removed.
+    pub structure: bool,
+}
+
 /// Reads the dossier at `root`: every file that parses, and an error for
 /// each one that does not.
 pub fn load(root: &Path) -> Loaded {
@@ -256,32 +268,71 @@ impl Snapshot {
     /// Re-reads what may have changed at each of `paths` (absolute, as a
     /// file watcher gives them): a file, a folder moved in or out, or
     /// `dossier.yaml`. Paths elsewhere are ignored.
-    pub fn update<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+    pub fn update<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) -> Changed {
+        let mut changed = Changed::default();
         let content = self.root.join("content");
         for path in paths {
             if path == self.root.join("dossier.yaml") {
                 self.config = read_config(&self.root);
+                changed.structure = true;
             } else if path == content || path == self.root {
                 self.read_content();
+                changed.structure = true;
             } else if path.starts_with(&content) {
-                let gone: Vec<PathBuf> = self
-                    .files
-                    .range(path.to_path_buf()..)
-                    .map(|(p, _)| p)
-                    .take_while(|p| p.starts_with(path))
-                    .cloned()
-                    .collect();
-                for p in gone {
-                    self.files.remove(&p);
-                }
+                let before = match self.files.get(path) {
+                    Some(FileState::Parsed(Parsed::Article(doc))) => Some(doc.file.clone()),
+                    _ => None,
+                };
+                let mut only_ignored = self.remove_under(path);
                 let hidden = relative_to(path, &content)
                     .components()
                     .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
                 if !hidden && path.exists() {
                     self.parse_all(markdown_files(&self.root, path));
                 }
+                only_ignored &= self.entries_under(path).all(|(_, state)| {
+                    matches!(state, FileState::Skipped(problem) if !problem.is_error())
+                });
+                match (before, self.files.get(path)) {
+                    (Some(old), Some(FileState::Parsed(Parsed::Article(new))))
+                        if old.yaml() == new.file.yaml()
+                            && old.split.yaml == new.file.split.yaml =>
+                    {
+                        if old.text != new.file.text {
+                            changed.bodies.push(new.file.clone());
+                        }
+                    }
+                    // Editors' backup files come and go: they are ignored
+                    // before and after.
+                    _ if only_ignored => {}
+                    _ => changed.structure = true,
+                }
             }
         }
+        changed
+    }
+
+    /// The files at `path` or under it.
+    fn entries_under<'a>(
+        &'a self,
+        path: &'a Path,
+    ) -> impl Iterator<Item = (&'a PathBuf, &'a FileState)> {
+        self.files
+            .range(path.to_path_buf()..)
+            .take_while(move |(p, _)| p.starts_with(path))
+    }
+
+    /// Forgets the files at `path` or under it; says whether they were all
+    /// ignored ones (or none).
+    fn remove_under(&mut self, path: &Path) -> bool {
+        let gone: Vec<PathBuf> = self.entries_under(path).map(|(p, _)| p.clone()).collect();
+        let mut only_ignored = true;
+        for p in gone {
+            if let Some(state) = self.files.remove(&p) {
+                only_ignored &= matches!(state, FileState::Skipped(problem) if !problem.is_error());
+            }
+        }
+        only_ignored
     }
 
     /// Everything read, ready for `resolve`. File texts are shared, not

@@ -35,6 +35,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser.
     pub open: bool,
+    /// Print the time of each stage of each build.
+    pub verbose: bool,
 }
 
 /// Why serving could not start or go on.
@@ -99,7 +101,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         } else {
             url.clone()
         }),
-        verbose: false,
+        verbose: options.verbose,
     });
     let first = workspace.build();
     report(&first, None);
@@ -117,13 +119,18 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             workspace.update(batch.paths.iter().map(PathBuf::as_path), batch.everything);
             let outcome = workspace.build();
             report(&outcome, Some(batch.paths.len()));
-            *rebuilding
-                .current
-                .write()
-                .unwrap_or_else(|e| e.into_inner()) = Arc::new(outcome.current);
+            let previous = std::mem::replace(
+                &mut *rebuilding
+                    .current
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner()),
+                Arc::new(outcome.current),
+            );
             generation += 1;
             // No page open is no error.
             let _ = rebuilding.signals.send(Signal::Reload(generation));
+            // Freeing the last build takes milliseconds: after the event.
+            drop(previous);
         }
     });
 

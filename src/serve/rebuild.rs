@@ -4,12 +4,13 @@
 //! for (pages are rendered on request).
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::Snapshot;
+use crate::load::{Changed, Snapshot, SourceFile};
 use crate::render::Site;
-use crate::{BuildOptions, Failure, annotate, prepare_loaded};
+use crate::{BuildOptions, Failure, Resolved, annotate, annotate_resolved, resolve_loaded};
 
 /// What the server shows: the site, or why there is none.
 // One at a time, behind an `Arc`: boxing the site would save nothing.
@@ -26,6 +27,11 @@ pub(crate) struct Workspace {
     options: BuildOptions,
     snapshot: Snapshot,
     cache: annotate::Cache,
+    /// The last resolve that found no error, for changes that leave what
+    /// it reads alone.
+    resolved: Option<Resolved>,
+    /// Since the last build.
+    changed: Changed,
 }
 
 /// How a build went, for the terminal.
@@ -43,6 +49,11 @@ impl Workspace {
             options,
             snapshot,
             cache: annotate::Cache::default(),
+            resolved: None,
+            changed: Changed {
+                structure: true,
+                ..Changed::default()
+            },
         }
     }
 
@@ -50,33 +61,62 @@ impl Workspace {
     pub(crate) fn update<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>, all: bool) {
         if all {
             self.snapshot = Snapshot::read(&self.options.root);
+            self.changed.structure = true;
         } else {
-            self.snapshot.update(paths);
+            let changed = self.snapshot.update(paths);
+            self.changed.structure |= changed.structure;
+            self.changed.bodies.extend(changed.bodies);
         }
     }
 
-    /// Resolves and annotates the files as they are now, and reads the
-    /// templates again.
+    /// Builds the files as they are now (templates read again). When only
+    /// articles' bodies changed, the last resolve stands and only those
+    /// articles are annotated again; otherwise everything is resolved.
     pub(crate) fn build(&mut self) -> Outcome {
         let start = Instant::now();
-        let loaded = self.snapshot.loaded();
-        let (current, warnings) = match prepare_loaded(loaded, &self.options, &mut self.cache) {
-            Ok((report, dossier, annotations)) => {
-                match Site::new(dossier, annotations, &self.options.root) {
-                    Ok(site) => (Current::Ready(site), report.warnings),
-                    Err(error) => (Current::Broken(vec![error]), report.warnings),
-                }
-            }
-            Err(Failure::Content(errors)) => (Current::Broken(errors), Vec::new()),
-            Err(Failure::Io(path, error)) => (
-                Current::Broken(vec![Diagnostic::error(path, error.to_string())]),
-                Vec::new(),
-            ),
+        let changed = std::mem::take(&mut self.changed);
+        let resolved = match (&self.resolved, changed.structure) {
+            (Some(last), false) => with_bodies(last, changed.bodies),
+            _ => None,
         };
+        let resolved = resolved.unwrap_or_else(|| {
+            let loaded = self.snapshot.loaded();
+            resolve_loaded(loaded, &self.options)
+        });
+        self.resolved = resolved.errors.is_empty().then(|| resolved.clone());
+        let (current, warnings) =
+            match annotate_resolved(resolved, self.options.verbose, &mut self.cache) {
+                Ok((report, dossier, annotations)) => {
+                    match Site::new(dossier, annotations, &self.options.root) {
+                        Ok(site) => (Current::Ready(site), report.warnings),
+                        Err(error) => (Current::Broken(vec![error]), report.warnings),
+                    }
+                }
+                Err(Failure::Content(errors)) => (Current::Broken(errors), Vec::new()),
+                Err(Failure::Io(path, error)) => (
+                    Current::Broken(vec![Diagnostic::error(path, error.to_string())]),
+                    Vec::new(),
+                ),
+            };
         Outcome {
             current,
             warnings,
             took_ms: start.elapsed().as_secs_f64() * 1000.0,
         }
     }
+}
+
+/// The last resolved dossier with new bodies for some of its articles;
+/// `None` if one of them is not in it (a draft left out, say).
+fn with_bodies(last: &Resolved, bodies: Vec<SourceFile>) -> Option<Resolved> {
+    let mut resolved = last.clone();
+    for file in bodies {
+        let article = resolved
+            .dossier
+            .articles
+            .iter_mut()
+            .find(|a| a.file.path == file.path)?;
+        Arc::make_mut(article).file = file;
+    }
+    Some(resolved)
 }
