@@ -41,13 +41,25 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
     let article_slugs = article_slugs(&articles, &mut errors);
     // Relations may cite a draft: valid, but linked only when it is built.
     let every_slug: BTreeSet<String> = article_slugs.iter().cloned().collect();
-    let mut articles: Vec<(String, Document<ArticleMeta>)> = article_slugs
+    let articles: Vec<(String, Document<ArticleMeta>)> = article_slugs
         .into_iter()
         .zip(articles)
         .filter(|(_, doc)| include_drafts || !doc.meta.draft)
         .collect();
     // Newest first; the slug breaks ties so the order never depends on disk.
-    articles.sort_by(|(sa, a), (sb, b)| b.meta.date.cmp(&a.meta.date).then_with(|| sa.cmp(sb)));
+    // Sorted by index: a document is large, and moving it at each step of
+    // the sort showed in `serve`'s rebuilds.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ((slug_a, a), (slug_b, b)) = (&articles[a], &articles[b]);
+        b.meta
+            .date
+            .cmp(&a.meta.date)
+            .then_with(|| slug_a.cmp(slug_b))
+    });
+    let mut slots: Vec<Option<_>> = articles.into_iter().map(Some).collect();
+    let articles: Vec<(String, Document<ArticleMeta>)> =
+        order.iter().filter_map(|i| slots[*i].take()).collect();
 
     let mut references = References {
         entity_ids: entities.iter().map(|(e, _)| e.id.as_str()).collect(),
@@ -267,6 +279,9 @@ impl References<'_> {
 struct TagIndex {
     tags: Vec<Tag>,
     by_slug: BTreeMap<String, usize>,
+    /// Each name as written, once folded: a dossier has few tag names
+    /// written many times, and folding is the costly part.
+    by_name: std::collections::HashMap<String, Option<usize>>,
 }
 
 impl TagIndex {
@@ -274,6 +289,15 @@ impl TagIndex {
     /// has nothing to make a URL from. Names that fold to the same slug
     /// (`Sécurité`, `securite`) are one tag, shown as first written.
     fn intern(&mut self, name: &str) -> Option<usize> {
+        if let Some(tag) = self.by_name.get(name) {
+            return *tag;
+        }
+        let tag = self.intern_new(name);
+        self.by_name.insert(name.to_string(), tag);
+        tag
+    }
+
+    fn intern_new(&mut self, name: &str) -> Option<usize> {
         let slug = slug::slugify(name);
         if slug.is_empty() {
             return None;

@@ -345,14 +345,21 @@ impl Snapshot {
             Err(error) => errors.push(error.clone()),
         }
         loaded.warnings.extend(self.no_content.clone());
-        for (path, state) in &self.files {
+        // Copying the parsed front matter is most of the time of a rebuild
+        // in `serve`: on all cores.
+        let states: Vec<(&PathBuf, &FileState)> = self.files.iter().collect();
+        let states: Vec<(&PathBuf, FileState)> = states
+            .into_par_iter()
+            .map(|(path, state)| (path, state.clone()))
+            .collect();
+        for (path, state) in states {
             match state {
-                FileState::Parsed(Parsed::Article(doc)) => loaded.articles.push(doc.clone()),
-                FileState::Parsed(Parsed::Entity(doc)) => loaded.entities.push(doc.clone()),
-                FileState::Parsed(Parsed::Page(doc)) => loaded.pages.push(doc.clone()),
-                FileState::Parsed(Parsed::Home(doc)) => loaded.home = Some(doc.clone()),
-                FileState::Skipped(problem) if problem.is_error() => errors.push(problem.clone()),
-                FileState::Skipped(warning) => loaded.warnings.push(warning.clone()),
+                FileState::Parsed(Parsed::Article(doc)) => loaded.articles.push(doc),
+                FileState::Parsed(Parsed::Entity(doc)) => loaded.entities.push(doc),
+                FileState::Parsed(Parsed::Page(doc)) => loaded.pages.push(doc),
+                FileState::Parsed(Parsed::Home(doc)) => loaded.home = Some(doc),
+                FileState::Skipped(problem) if problem.is_error() => errors.push(problem),
+                FileState::Skipped(warning) => loaded.warnings.push(warning),
                 FileState::Failed(kind, error) => {
                     let stem = path
                         .file_stem()
@@ -364,7 +371,7 @@ impl Snapshot {
                         }
                         Kind::Page | Kind::Home => false,
                     };
-                    errors.push(error.clone());
+                    errors.push(error);
                 }
             }
         }

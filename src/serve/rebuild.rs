@@ -80,14 +80,20 @@ impl Workspace {
             _ => None,
         };
         let resolved = resolved.unwrap_or_else(|| {
-            let loaded = self.snapshot.loaded();
+            let loaded = crate::timed(self.options.verbose, "load (changes)", || {
+                self.snapshot.loaded()
+            });
             resolve_loaded(loaded, &self.options)
         });
-        self.resolved = resolved.errors.is_empty().then(|| resolved.clone());
+        self.resolved = crate::timed(self.options.verbose, "keep", || {
+            resolved.errors.is_empty().then(|| resolved.clone())
+        });
         let (current, warnings) =
             match annotate_resolved(resolved, self.options.verbose, &mut self.cache) {
                 Ok((report, dossier, annotations)) => {
-                    match Site::new(dossier, annotations, &self.options.root) {
+                    match crate::timed(self.options.verbose, "theme and links", || {
+                        Site::new(dossier, annotations, &self.options.root)
+                    }) {
                         Ok(site) => (Current::Ready(site), report.warnings),
                         Err(error) => (Current::Broken(vec![error]), report.warnings),
                     }
