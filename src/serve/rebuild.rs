@@ -126,3 +126,149 @@ fn with_bodies(last: &Resolved, bodies: Vec<SourceFile>) -> Option<Resolved> {
     }
     Some(resolved)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    use super::{Current, Workspace};
+    use crate::BuildOptions;
+
+    /// Every file of the site, or the errors.
+    fn everything(current: &Current) -> Result<BTreeMap<String, Vec<u8>>, Vec<String>> {
+        match current {
+            Current::Ready(site) => {
+                let files = Mutex::new(BTreeMap::new());
+                site.render_all(&|file| {
+                    files
+                        .lock()
+                        .expect("not poisoned")
+                        .insert(file.path, file.bytes);
+                    Ok(())
+                })
+                .map_err(|e| vec![format!("{e:?}")])?;
+                Ok(files.into_inner().expect("not poisoned"))
+            }
+            Current::Broken(errors) => Err(errors.iter().map(ToString::to_string).collect()),
+        }
+    }
+
+    fn options(root: &Path) -> BuildOptions {
+        BuildOptions {
+            root: root.to_path_buf(),
+            output: root.join("public"),
+            drafts: true,
+            base_url: Some("http://127.0.0.1:1111".to_string()),
+            verbose: false,
+        }
+    }
+
+    /// After each edit, the kept workspace builds exactly what a new one
+    /// builds from the same files: the shortcuts change nothing.
+    #[test]
+    fn rebuilding_after_edits_gives_what_a_fresh_build_gives() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
+        let dir = tempfile::tempdir().expect("temporary folder");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.expect("readable");
+            let target = dir
+                .path()
+                .join(entry.path().strip_prefix(&fixture).expect("inside"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).expect("folder");
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+        let root = dir.path().canonicalize().expect("absolute");
+        let treaty = root.join("content/articles/2024/treaty.md");
+        let treaty_text = std::fs::read_to_string(&treaty).expect("fixture");
+        let reaction = root.join("content/articles/2024/reaction.md");
+        let russia = root.join("content/entities/countries/russia.md");
+        let added = root.join("content/articles/new/added.md");
+
+        type Edit = Box<dyn Fn()>;
+        let write = |path: &PathBuf, text: String| -> Edit {
+            let path = path.clone();
+            Box::new(move || {
+                std::fs::create_dir_all(path.parent().expect("in a folder")).expect("folder");
+                std::fs::write(&path, &text).expect("write");
+            })
+        };
+        let edits: Vec<(&str, Vec<PathBuf>, Edit)> = vec![
+            (
+                "a body",
+                vec![treaty.clone()],
+                write(&treaty, format!("{treaty_text}\nPutin and Russia again.\n")),
+            ),
+            (
+                "a title and tags",
+                vec![reaction.clone()],
+                write(
+                    &reaction,
+                    "---\ntitle: Seoul reacts again\ndate: 2024-06-20\ntags: [diplomacy, new tag]\n---\nSeoul and Putin.\n"
+                        .to_string(),
+                ),
+            ),
+            (
+                "a new article",
+                vec![added.parent().expect("folder").to_path_buf()],
+                write(
+                    &added,
+                    "---\ntitle: Added\ndate: 2025-01-01\n---\nRussia and Kim Jong Un.\n".to_string(),
+                ),
+            ),
+            (
+                "an entity's aliases",
+                vec![russia.clone()],
+                write(
+                    &russia,
+                    "---\nname: Russia\ntype: country\naliases: [Россия, Moscow]\n---\n".to_string(),
+                ),
+            ),
+            (
+                "a body with an unknown wikilink",
+                vec![treaty.clone()],
+                write(&treaty, format!("{treaty_text}\n[[no-such-entity]]\n")),
+            ),
+            (
+                "the body fixed",
+                vec![treaty.clone()],
+                write(&treaty, treaty_text.clone()),
+            ),
+            ("an article removed", vec![reaction.clone()], {
+                let path = reaction.clone();
+                Box::new(move || std::fs::remove_file(&path).expect("remove"))
+            }),
+        ];
+
+        let mut kept = Workspace::new(options(&root));
+        everything(&kept.build().current).expect("the fixture builds");
+        for (what, paths, edit) in edits {
+            edit();
+            kept.update(paths.iter().map(PathBuf::as_path), false);
+            let rebuilt = everything(&kept.build().current);
+            let fresh = everything(&Workspace::new(options(&root)).build().current);
+            assert_eq!(
+                rebuilt.is_err(),
+                what.contains("unknown"),
+                "after {what}: {rebuilt:?}"
+            );
+            match (&rebuilt, &fresh) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(
+                        a.keys().collect::<Vec<_>>(),
+                        b.keys().collect::<Vec<_>>(),
+                        "after {what}"
+                    );
+                    for (path, bytes) in a {
+                        assert!(bytes == &b[path], "after {what}: {path} differs");
+                    }
+                }
+                _ => assert_eq!(rebuilt, fresh, "after {what}"),
+            }
+        }
+    }
+}
