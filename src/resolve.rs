@@ -13,7 +13,7 @@ use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
 use crate::mentions::AliasTable;
 use crate::model::{
-    Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Source, Tag,
+    Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Source, Tag, TagId,
 };
 
 /// Top-level paths that pages may not take.
@@ -89,28 +89,8 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
             for note in &mut notes {
                 note.tags = note.tags.iter().map(|t| new_index[*t]).collect();
             }
-            Arc::new(Article {
-                slug,
-                title: doc.meta.title,
-                date: doc.meta.date,
-                summary: doc.meta.summary,
-                source: doc.meta.source.map(|s| Source {
-                    name: s.name,
-                    url: s.url.map(|u| u.0),
-                    author: s.author,
-                    published: s.published,
-                    archive: s.archive.map(|u| u.0),
-                    accessed: s.accessed,
-                }),
-                lang: doc.meta.lang.map(|l| l.0),
-                tags: article_tags.into_iter().map(|t| new_index[t]).collect(),
-                about,
-                notes,
-                aliases: doc.meta.aliases,
-                draft: doc.meta.draft,
-                extra: doc.meta.extra,
-                file: doc.file,
-            })
+            let tags = article_tags.into_iter().map(|t| new_index[t]).collect();
+            Arc::new(article(slug, doc, about, tags, notes))
         })
         .collect();
     let mut aliases = AliasTable::new(entities.iter().map(|(e, _)| {
@@ -145,6 +125,121 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         aliases,
     };
     (dossier, errors)
+}
+
+/// The model's article from its document and what resolve found for it.
+fn article(
+    slug: String,
+    doc: Document<ArticleMeta>,
+    about: Vec<EntityId>,
+    tags: Vec<TagId>,
+    notes: Vec<Note>,
+) -> Article {
+    Article {
+        slug,
+        title: doc.meta.title,
+        date: doc.meta.date,
+        summary: doc.meta.summary,
+        source: doc.meta.source.map(|s| Source {
+            name: s.name,
+            url: s.url.map(|u| u.0),
+            author: s.author,
+            published: s.published,
+            archive: s.archive.map(|u| u.0),
+            accessed: s.accessed,
+        }),
+        lang: doc.meta.lang.map(|l| l.0),
+        tags,
+        about,
+        notes,
+        aliases: doc.meta.aliases,
+        draft: doc.meta.draft,
+        extra: doc.meta.extra,
+        file: doc.file,
+    }
+}
+
+/// `dossier` (resolved without errors) with the article at `doc`'s path
+/// edited: resolves that one article again, in place, when the edit cannot
+/// change what resolve decides for the others: same slug, date and draft
+/// flag (so the same order), the same tags on the article and its notes,
+/// written as the tags are shown. Gives `None` when it could, or when the
+/// edit is an error: then the whole dossier is resolved again (and the
+/// error reported). `serve` relies on this to rebuild in milliseconds.
+pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Dossier> {
+    let index = dossier
+        .articles
+        .iter()
+        .position(|a| a.file.path == doc.file.path)?;
+    let old = &dossier.articles[index];
+    let mut edited = dossier.clone();
+    if old.file.yaml() == doc.file.yaml() && old.file.split.yaml == doc.file.split.yaml {
+        // Only the body changed: nothing resolve reads.
+        Arc::make_mut(&mut edited.articles[index]).file = doc.file;
+        return Some(edited);
+    }
+    let mut errors = Vec::new();
+    let slug = article_slugs(std::slice::from_ref(&doc), &mut errors).pop()?;
+    if slug != old.slug || doc.meta.date != old.date || doc.meta.draft != old.draft {
+        return None;
+    }
+    // Tags are looked up in a copy: the dossier's lists must not change.
+    let mut tags = TagIndex {
+        by_slug: dossier
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.clone(), i))
+            .collect(),
+        tags: dossier.tags.clone(),
+        by_name: Default::default(),
+    };
+    let no_slugs = BTreeSet::new();
+    let nothing_unreadable = Unreadable::default();
+    let mut references = References {
+        entity_ids: dossier.entities.iter().map(|e| e.id.as_str()).collect(),
+        published: BTreeMap::new(),
+        every_slug: &no_slugs,
+        unreadable: &nothing_unreadable,
+        errors: &mut errors,
+    };
+    let (about, article_tags, notes) = references.article(index, &doc, &mut tags);
+    let note_tags = |notes: &[Note]| -> Vec<(usize, TagId)> {
+        notes
+            .iter()
+            .enumerate()
+            .flat_map(|(number, note)| note.tags.iter().map(move |t| (number, *t)))
+            .collect()
+    };
+    if !errors.is_empty() || article_tags != old.tags || note_tags(&notes) != note_tags(&old.notes)
+    {
+        return None;
+    }
+    // A tag is shown as first written in the first article that carries
+    // it: if that is this one, a new spelling renames it.
+    let written = doc
+        .meta
+        .tags
+        .iter()
+        .chain(doc.meta.annotations.iter().flat_map(|a| &a.tags));
+    let mut spelled: BTreeMap<TagId, &str> = BTreeMap::new();
+    for name in written {
+        if let Some(tag) = tags.intern(name) {
+            spelled.entry(tag).or_insert(name.trim());
+        }
+    }
+    let renames = spelled.iter().any(|(tag, spelling)| {
+        dossier.tags.get(*tag).is_none_or(|tag| {
+            let first = tag.articles.first().copied().into_iter();
+            let first = first.chain(tag.notes.first().map(|(a, _)| *a)).min();
+            first == Some(index) && tag.name != *spelling
+        })
+    });
+    if renames {
+        return None;
+    }
+    edited.articles[index] = Arc::new(article(slug, doc, about, article_tags, notes));
+    Some(edited)
 }
 
 /// What references are checked against: entity ids, article slugs, and

@@ -237,12 +237,11 @@ pub struct Snapshot {
 /// What [`Snapshot::update`] found.
 #[derive(Debug, Default)]
 pub struct Changed {
-    /// Articles whose Markdown body changed while their front matter stayed
-    /// byte for byte the same, as they are now: nothing `resolve` reads
-    /// changed with them.
-    pub bodies: Vec<SourceFile>,
-    /// Something else that `resolve` reads changed: front matter, settings,
-    /// files added or removed.
+    /// Articles edited in place (the same file, read before and now), as
+    /// they are now: `resolve` may take them one by one.
+    pub articles: Vec<Document<ArticleMeta>>,
+    /// Something else changed: settings, other files, files added or
+    /// removed, or an article that no longer parses.
     pub structure: bool,
 }
 
@@ -294,12 +293,9 @@ impl Snapshot {
                     matches!(state, FileState::Skipped(problem) if !problem.is_error())
                 });
                 match (before, self.files.get(path)) {
-                    (Some(old), Some(FileState::Parsed(Parsed::Article(new))))
-                        if old.yaml() == new.file.yaml()
-                            && old.split.yaml == new.file.split.yaml =>
-                    {
+                    (Some(old), Some(FileState::Parsed(Parsed::Article(new)))) => {
                         if old.text != new.file.text {
-                            changed.bodies.push(new.file.clone());
+                            changed.articles.push(new.clone());
                         }
                     }
                     // Editors' backup files come and go: they are ignored

@@ -193,8 +193,13 @@ fn report(outcome: &Outcome, changed: Option<usize>) {
         Current::Ready(site) => {
             print_all(&outcome.warnings);
             let dossier = site.dossier();
+            let how = if outcome.in_place {
+                ", only the edited articles again"
+            } else {
+                ""
+            };
             eprintln!(
-                "{what}: {} articles, {} entities, {} pages in {:.0} ms",
+                "{what}: {} articles, {} entities, {} pages in {:.0} ms{how}",
                 dossier.articles.len(),
                 dossier.entities.len(),
                 dossier.pages.len(),

@@ -4,13 +4,15 @@
 //! for (pages are rendered on request).
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{Changed, Snapshot, SourceFile};
+use crate::load::meta::ArticleMeta;
+use crate::load::{Changed, Document, Snapshot};
 use crate::render::Site;
-use crate::{BuildOptions, Failure, Resolved, annotate, annotate_resolved, resolve_loaded};
+use crate::{
+    BuildOptions, Failure, Resolved, annotate, annotate_resolved, resolve, resolve_loaded,
+};
 
 /// What the server shows: the site, or why there is none.
 // One at a time, behind an `Arc`: boxing the site would save nothing.
@@ -39,6 +41,9 @@ pub(crate) struct Outcome {
     pub(crate) current: Current,
     pub(crate) warnings: Vec<Diagnostic>,
     pub(crate) took_ms: f64,
+    /// The last resolve was kept, with only the edited articles resolved
+    /// again.
+    pub(crate) in_place: bool,
 }
 
 impl Workspace {
@@ -65,20 +70,22 @@ impl Workspace {
         } else {
             let changed = self.snapshot.update(paths);
             self.changed.structure |= changed.structure;
-            self.changed.bodies.extend(changed.bodies);
+            self.changed.articles.extend(changed.articles);
         }
     }
 
     /// Builds the files as they are now (templates read again). When only
-    /// articles' bodies changed, the last resolve stands and only those
-    /// articles are annotated again; otherwise everything is resolved.
+    /// articles were edited, and `resolve_again` can take each, the last
+    /// resolve stands with those articles replaced, and only they are
+    /// annotated again; otherwise everything is resolved.
     pub(crate) fn build(&mut self) -> Outcome {
         let start = Instant::now();
         let changed = std::mem::take(&mut self.changed);
         let resolved = match (&self.resolved, changed.structure) {
-            (Some(last), false) => with_bodies(last, changed.bodies),
+            (Some(last), false) => with_edits(last, changed.articles),
             _ => None,
         };
+        let in_place = resolved.is_some();
         let resolved = resolved.unwrap_or_else(|| {
             let loaded = crate::timed(self.options.verbose, "load (changes)", || {
                 self.snapshot.loaded()
@@ -108,23 +115,24 @@ impl Workspace {
             current,
             warnings,
             took_ms: start.elapsed().as_secs_f64() * 1000.0,
+            in_place,
         }
     }
 }
 
-/// The last resolved dossier with new bodies for some of its articles;
-/// `None` if one of them is not in it (a draft left out, say).
-fn with_bodies(last: &Resolved, bodies: Vec<SourceFile>) -> Option<Resolved> {
-    let mut resolved = last.clone();
-    for file in bodies {
-        let article = resolved
-            .dossier
-            .articles
-            .iter_mut()
-            .find(|a| a.file.path == file.path)?;
-        Arc::make_mut(article).file = file;
+/// The last resolve with `articles` resolved again in place; `None` if one
+/// of them cannot be.
+fn with_edits(last: &Resolved, articles: Vec<Document<ArticleMeta>>) -> Option<Resolved> {
+    let mut dossier = None;
+    for doc in articles {
+        let from = dossier.as_ref().unwrap_or(&last.dossier);
+        dossier = Some(resolve::resolve_again(from, doc)?);
     }
-    Some(resolved)
+    Some(Resolved {
+        dossier: dossier.unwrap_or_else(|| last.dossier.clone()),
+        errors: Vec::new(),
+        warnings: last.warnings.clone(),
+    })
 }
 
 #[cfg(test)]
@@ -197,11 +205,47 @@ mod tests {
                 std::fs::write(&path, &text).expect("write");
             })
         };
-        let edits: Vec<(&str, Vec<PathBuf>, Edit)> = vec![
+        // (what, paths changed, edit, whether the last resolve can stand)
+        let edits: Vec<(&str, Vec<PathBuf>, Edit, bool)> = vec![
             (
                 "a body",
                 vec![treaty.clone()],
                 write(&treaty, format!("{treaty_text}\nPutin and Russia again.\n")),
+                true,
+            ),
+            (
+                "a note and an entity in the front matter",
+                vec![treaty.clone()],
+                write(
+                    &treaty,
+                    treaty_text
+                        .replace("entities: [united-nations]", "entities: [united-nations, russia]")
+                        .replace(
+                            "---\nVladimir",
+                            "annotations:\n  - quote: Putin praised North Korea\n    note: Praise, *again*.\n    entities: [north-korea]\n---\nVladimir",
+                        ),
+                ),
+                true,
+            ),
+            (
+                "a title",
+                vec![reaction.clone()],
+                write(
+                    &reaction,
+                    "---\ntitle: Seoul reacts, again\ndate: 2024-06-20\ntags: [diplomacy]\n---\nSeoul and Washington watch Putin and North Korea. Kim Jong Un stayed silent.\n"
+                        .to_string(),
+                ),
+                true,
+            ),
+            (
+                "a tag spelled anew",
+                vec![reaction.clone()],
+                write(
+                    &reaction,
+                    "---\ntitle: Seoul reacts, again\ndate: 2024-06-20\ntags: [DIPLOMACY]\n---\nSeoul.\n"
+                        .to_string(),
+                ),
+                false,
             ),
             (
                 "a title and tags",
@@ -211,6 +255,7 @@ mod tests {
                     "---\ntitle: Seoul reacts again\ndate: 2024-06-20\ntags: [diplomacy, new tag]\n---\nSeoul and Putin.\n"
                         .to_string(),
                 ),
+                false,
             ),
             (
                 "a new article",
@@ -219,6 +264,7 @@ mod tests {
                     &added,
                     "---\ntitle: Added\ndate: 2025-01-01\n---\nRussia and Kim Jong Un.\n".to_string(),
                 ),
+                false,
             ),
             (
                 "an entity's aliases",
@@ -227,29 +273,40 @@ mod tests {
                     &russia,
                     "---\nname: Russia\ntype: country\naliases: [Россия, Moscow]\n---\n".to_string(),
                 ),
+                false,
             ),
             (
                 "a body with an unknown wikilink",
                 vec![treaty.clone()],
                 write(&treaty, format!("{treaty_text}\n[[no-such-entity]]\n")),
+                true,
             ),
             (
                 "the body fixed",
                 vec![treaty.clone()],
                 write(&treaty, treaty_text.clone()),
+                true,
+            ),
+            (
+                "a date",
+                vec![treaty.clone()],
+                write(&treaty, treaty_text.replace("date: 2024-06-19", "date: 2023-01-01")),
+                false,
             ),
             ("an article removed", vec![reaction.clone()], {
                 let path = reaction.clone();
                 Box::new(move || std::fs::remove_file(&path).expect("remove"))
-            }),
+            }, false),
         ];
 
         let mut kept = Workspace::new(options(&root));
         everything(&kept.build().current).expect("the fixture builds");
-        for (what, paths, edit) in edits {
+        for (what, paths, edit, in_place) in edits {
             edit();
             kept.update(paths.iter().map(PathBuf::as_path), false);
-            let rebuilt = everything(&kept.build().current);
+            let outcome = kept.build();
+            assert_eq!(outcome.in_place, in_place, "after {what}");
+            let rebuilt = everything(&outcome.current);
             let fresh = everything(&Workspace::new(options(&root)).build().current);
             assert_eq!(
                 rebuilt.is_err(),
