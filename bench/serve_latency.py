@@ -78,8 +78,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--edits", type=int, default=30)
-    parser.add_argument("--what", choices=["body", "front-matter", "both"], default="both",
-                        help="edit the body (a new sentence) or the front matter (the title)")
+    parser.add_argument("--what", choices=["body", "front-matter", "entity", "all"], default="all",
+                        help="edit an article's body (a new sentence) or front matter (its title), "
+                             "or an entity's description")
     args = parser.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
@@ -117,11 +118,13 @@ def main():
         if status != 200:
             sys.exit(f"{page}: status {status}")
 
-        text = article.read_text()
+        entity = sorted((scratch / "content" / "entities").glob("*/*.md"))[0]
         results = {}
-        for what in (["body", "front-matter"] if args.what == "both" else [args.what]):
-            results[what] = measure(port, listener, article, page, text, what, args.edits)
-        article.write_text(text)
+        for what in (["body", "front-matter", "entity"] if args.what == "all" else [args.what]):
+            file, path = (entity, f"/entities/{entity.stem}/") if what == "entity" else (article, page)
+            text = file.read_text()
+            results[what] = measure(port, listener, file, path, text, what, args.edits)
+            file.write_text(text)
     finally:
         server.terminate()
         server.wait()
@@ -141,7 +144,7 @@ def measure(port, listener, article, page, text, what, edits):
     latencies = []
     for edit in range(edits):
         marker = f"Mesure {what} {edit}"
-        if what == "body":
+        if what in ("body", "entity"):
             new = f"{text}\n{marker}.\n"
         else:
             new = text.replace('title: "', f'title: "{marker} ', 1)

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Autolink;
+use crate::load::SourceFile;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Annotated, Context};
@@ -38,48 +39,48 @@ pub struct Annotations {
 }
 
 /// Annotations kept between builds by `serve`. An article's annotation
-/// depends only on its own file, the entities and the `autolink` setting:
-/// while those entities and the setting stay the same, an article whose
-/// text is the very same (shared) text as last time is not annotated again.
+/// depends only on its own file, the entities' front matter (ids, names,
+/// aliases, types) and the `autolink` setting: while those stay the same,
+/// an article whose text is the very same (shared) text as last time is
+/// not annotated again. Entity descriptions are kept while no entity file
+/// changed at all.
 #[derive(Debug, Default)]
 pub struct Cache {
     /// The entity files and setting the cached annotations were made with.
-    made_with: Option<(Vec<Arc<str>>, Autolink)>,
+    made_with: Option<(Vec<SourceFile>, Autolink)>,
     /// Each article's annotation, by file.
     articles: HashMap<PathBuf, ArticleAnnotation>,
-    /// The entities' descriptions.
-    entities: Vec<String>,
+    /// The entities' descriptions, when still good.
+    entities: Option<Vec<String>>,
 }
 
 impl Cache {
-    /// Forgets everything unless `dossier` has the entities and setting
-    /// the cache was made with.
+    /// Forgets what `dossier` makes stale.
     fn check(&mut self, dossier: &Dossier) {
-        let made_with = (
-            dossier
-                .entities
-                .iter()
-                .map(|e| Arc::clone(&e.file.text))
-                .collect::<Vec<_>>(),
-            dossier.config.autolink,
-        );
-        let same = self.made_with.as_ref().is_some_and(|(texts, autolink)| {
-            *autolink == made_with.1
-                && texts.len() == made_with.0.len()
-                && texts
-                    .iter()
-                    .zip(&made_with.0)
-                    .all(|(a, b)| Arc::ptr_eq(a, b))
-        });
-        if !same {
-            *self = Cache {
-                made_with: Some(made_with),
-                ..Cache::default()
-            };
+        let files: Vec<SourceFile> = dossier.entities.iter().map(|e| e.file.clone()).collect();
+        let autolink = dossier.config.autolink;
+        let (same_files, same_front_matter) = match &self.made_with {
+            Some((old, old_autolink)) if *old_autolink == autolink && old.len() == files.len() => {
+                let pairs = || old.iter().zip(&files);
+                (
+                    pairs().all(|(a, b)| Arc::ptr_eq(&a.text, &b.text)),
+                    pairs().all(|(a, b)| {
+                        a.path == b.path && (Arc::ptr_eq(&a.text, &b.text) || a.yaml() == b.yaml())
+                    }),
+                )
+            }
+            _ => (false, false),
+        };
+        if !same_front_matter {
+            self.articles.clear();
         }
+        if !same_files {
+            self.entities = None;
+        }
+        self.made_with = Some((files, autolink));
     }
 
-    fn article(&self, file: &crate::load::SourceFile) -> Option<ArticleAnnotation> {
+    fn article(&self, file: &SourceFile) -> Option<ArticleAnnotation> {
         let cached = self.articles.get(&file.path)?;
         Arc::ptr_eq(&cached.text, &file.text).then(|| cached.clone())
     }
@@ -152,17 +153,16 @@ pub fn annotate_cached(
             Ok((made, true))
         })
         .collect();
-    let entities: Vec<_> = if cache.entities.len() == dossier.entities.len() {
-        cache.entities.iter().cloned().map(Ok).collect()
-    } else {
-        dossier
+    let entities: Vec<_> = match &cache.entities {
+        Some(descriptions) => descriptions.iter().cloned().map(Ok).collect(),
+        None => dossier
             .entities
             .par_iter()
             .enumerate()
             .map(|(id, e)| {
                 markdown::annotate(&e.file, &context(ITEM_ROOT, Some(id))).map(|a| a.html)
             })
-            .collect()
+            .collect(),
     };
     let pages: Vec<_> = dossier
         .pages
@@ -193,7 +193,7 @@ pub fn annotate_cached(
                 .insert(article.file.path.clone(), made.clone());
         }
     }
-    cache.entities.clone_from(&entities);
+    cache.entities = Some(entities.clone());
 
     let mut mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>> =
         vec![Vec::new(); dossier.entities.len()];

@@ -242,6 +242,20 @@ pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Do
     Some(edited)
 }
 
+/// `dossier` with new descriptions for some entities, whose front matter
+/// (all that resolve reads) is the same; `None` if one is not in it.
+pub fn with_entity_bodies(dossier: &Dossier, files: Vec<SourceFile>) -> Option<Dossier> {
+    let mut edited = dossier.clone();
+    for file in files {
+        let entity = edited
+            .entities
+            .iter_mut()
+            .find(|e| e.file.path == file.path)?;
+        entity.file = file;
+    }
+    Some(edited)
+}
+
 /// What references are checked against: entity ids, article slugs, and
 /// the files that failed to load (references to them are not reported).
 struct References<'a> {

@@ -168,6 +168,9 @@ pub struct Loaded {
     pub config: Config,
     /// `content/articles/**.md`, in path order.
     pub articles: Vec<Document<ArticleMeta>>,
+    /// Entities whose description changed while their front matter stayed
+    /// byte for byte the same, as they are now.
+    pub entity_bodies: Vec<SourceFile>,
     /// `content/entities/**.md`, in path order.
     pub entities: Vec<Document<EntityMeta>>,
     /// `content/pages/**.md`, in path order.
@@ -240,6 +243,9 @@ pub struct Changed {
     /// Articles edited in place (the same file, read before and now), as
     /// they are now: `resolve` may take them one by one.
     pub articles: Vec<Document<ArticleMeta>>,
+    /// Entities whose description changed while their front matter stayed
+    /// byte for byte the same, as they are now.
+    pub entity_bodies: Vec<SourceFile>,
     /// Something else changed: settings, other files, files added or
     /// removed, or an article that no longer parses.
     pub structure: bool,
@@ -279,7 +285,7 @@ impl Snapshot {
                 changed.structure = true;
             } else if path.starts_with(&content) {
                 let before = match self.files.get(path) {
-                    Some(FileState::Parsed(Parsed::Article(doc))) => Some(doc.file.clone()),
+                    Some(FileState::Parsed(parsed)) => Some(parsed.clone()),
                     _ => None,
                 };
                 let mut only_ignored = self.remove_under(path);
@@ -293,9 +299,17 @@ impl Snapshot {
                     matches!(state, FileState::Skipped(problem) if !problem.is_error())
                 });
                 match (before, self.files.get(path)) {
-                    (Some(old), Some(FileState::Parsed(Parsed::Article(new)))) => {
-                        if old.text != new.file.text {
+                    (Some(Parsed::Article(old)), Some(FileState::Parsed(Parsed::Article(new)))) => {
+                        if old.file.text != new.file.text {
                             changed.articles.push(new.clone());
+                        }
+                    }
+                    (Some(Parsed::Entity(old)), Some(FileState::Parsed(Parsed::Entity(new))))
+                        if old.file.yaml() == new.file.yaml()
+                            && old.file.split.yaml == new.file.split.yaml =>
+                    {
+                        if old.file.text != new.file.text {
+                            changed.entity_bodies.push(new.file.clone());
                         }
                     }
                     // Editors' backup files come and go: they are ignored

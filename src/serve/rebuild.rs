@@ -7,8 +7,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::meta::ArticleMeta;
-use crate::load::{Changed, Document, Snapshot};
+use crate::load::{Changed, Snapshot};
 use crate::render::Site;
 use crate::{
     BuildOptions, Failure, Resolved, annotate, annotate_resolved, resolve, resolve_loaded,
@@ -71,6 +70,7 @@ impl Workspace {
             let changed = self.snapshot.update(paths);
             self.changed.structure |= changed.structure;
             self.changed.articles.extend(changed.articles);
+            self.changed.entity_bodies.extend(changed.entity_bodies);
         }
     }
 
@@ -82,7 +82,7 @@ impl Workspace {
         let start = Instant::now();
         let changed = std::mem::take(&mut self.changed);
         let resolved = match (&self.resolved, changed.structure) {
-            (Some(last), false) => with_edits(last, changed.articles),
+            (Some(last), false) => with_edits(last, changed),
             _ => None,
         };
         let in_place = resolved.is_some();
@@ -120,16 +120,15 @@ impl Workspace {
     }
 }
 
-/// The last resolve with `articles` resolved again in place; `None` if one
-/// of them cannot be.
-fn with_edits(last: &Resolved, articles: Vec<Document<ArticleMeta>>) -> Option<Resolved> {
-    let mut dossier = None;
-    for doc in articles {
-        let from = dossier.as_ref().unwrap_or(&last.dossier);
-        dossier = Some(resolve::resolve_again(from, doc)?);
+/// The last resolve with the edited articles resolved again in place and
+/// the entities' new descriptions; `None` if one of them cannot be.
+fn with_edits(last: &Resolved, changed: Changed) -> Option<Resolved> {
+    let mut dossier = resolve::with_entity_bodies(&last.dossier, changed.entity_bodies)?;
+    for doc in changed.articles {
+        dossier = resolve::resolve_again(&dossier, doc)?;
     }
     Some(Resolved {
-        dossier: dossier.unwrap_or_else(|| last.dossier.clone()),
+        dossier,
         errors: Vec::new(),
         warnings: last.warnings.clone(),
     })
@@ -265,6 +264,15 @@ mod tests {
                     "---\ntitle: Added\ndate: 2025-01-01\n---\nRussia and Kim Jong Un.\n".to_string(),
                 ),
                 false,
+            ),
+            (
+                "an entity's description",
+                vec![russia.clone()],
+                write(
+                    &russia,
+                    "---\nname: Russia\ntype: country\naliases: [Россия]\n---\nA country; see [[kim-jong-un]].\n".to_string(),
+                ),
+                true,
             ),
             (
                 "an entity's aliases",
