@@ -166,10 +166,11 @@ impl Server {
     /// Sends SIGINT (Ctrl-C) and waits for the process to end.
     #[cfg(unix)]
     pub fn interrupt(mut self) -> (ExitStatus, String) {
-        let sent = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
+        // The shell's own `kill`: no other program needed.
+        let sent = Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", self.child.id())])
             .status()
-            .expect("kill runs");
+            .expect("sh runs");
         assert!(sent.success());
         let start = Instant::now();
         loop {
