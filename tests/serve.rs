@@ -302,3 +302,19 @@ fn ctrl_c_stops_the_server_cleanly_even_with_a_page_open() {
     assert!(!log.contains("panicked"), "{log}");
     assert_eq!(events.next(), "closed");
 }
+
+#[test]
+fn a_save_by_renaming_a_new_file_over_the_old_is_seen() {
+    // Many editors save safely: write a new file, then rename it over the
+    // old one.
+    let (fixture, server) = english();
+    let events = server.events();
+    let text = std::fs::read_to_string(fixture.root().join(TREATY)).expect("fixture");
+    let temporary = fixture.root().join("content/articles/2024/.treaty.md.swp");
+    std::fs::write(&temporary, format!("{text}\nSaved by rename.\n")).expect("write");
+    std::fs::rename(&temporary, fixture.root().join(TREATY)).expect("rename");
+    assert_eq!(events.next(), "reload");
+    let article = server.wait_for("/articles/treaty/", |r| r.body.contains("Saved by rename."));
+    assert_eq!(article.status, 200);
+    assert!(!server.log().contains("swp"), "{}", server.log());
+}
