@@ -3,37 +3,13 @@
 
 mod common;
 
-use common::{Fixture, Site};
-
-fn example() -> (Fixture, Site) {
-    let fixture = Fixture::new(&[]);
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for entry in walkdir::WalkDir::new(repo.join("content"))
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if entry.file_type().is_file() {
-            let relative = entry
-                .path()
-                .strip_prefix(repo)
-                .expect("inside the repository");
-            let text = std::fs::read_to_string(entry.path()).expect("UTF-8 content");
-            fixture.write(&relative.to_string_lossy(), &text);
-        }
-    }
-    fixture.write(
-        "dossier.yaml",
-        &std::fs::read_to_string(repo.join("dossier.yaml")).expect("settings"),
-    );
-    let site = fixture.build();
-    (fixture, site)
-}
+use common::Fixture;
 
 const ARTICLE: &str = "articles/traite-russie-coree-du-nord/index.html";
 
 #[test]
 fn seed_article_is_clean_and_in_french() {
-    let (_fixture, site) = example();
+    let (_fixture, site) = Fixture::example();
     let page = site.page(ARTICLE);
     assert_eq!(page.attrs("html", "lang"), ["fr"]);
     let body = page.text_of(".body");
@@ -61,7 +37,7 @@ fn seed_article_is_clean_and_in_french() {
 
 #[test]
 fn every_named_entity_is_linked_once_and_has_a_page() {
-    let (_fixture, site) = example();
+    let (_fixture, site) = Fixture::example();
     let page = site.page(ARTICLE);
     let linked = page.attrs(".body a.mention", "href");
     for id in [
@@ -99,7 +75,7 @@ fn every_named_entity_is_linked_once_and_has_a_page() {
 
 #[test]
 fn entity_pages_quote_the_article() {
-    let (_fixture, site) = example();
+    let (_fixture, site) = Fixture::example();
     let page = site.page("entities/kim-jong-un/index.html");
     assert_eq!(page.text_of("h1"), "Kim Jong Un");
     assert!(page.texts(".alias").contains(&"김정은".to_string()));

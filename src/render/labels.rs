@@ -110,6 +110,25 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("relation_edges", pick("relation", "relation")),
         ("co_mention_edges", pick("named together", "cités ensemble")),
         ("data", pick("Data", "Données")),
+        ("search", pick("Search", "Recherche")),
+        (
+            "search_label",
+            pick("Search articles and entities", "Chercher dans les articles et les entités"),
+        ),
+        ("search_button", pick("Search", "Chercher")),
+        (
+            "search_needs_js",
+            pick(
+                "Search runs in your browser and needs JavaScript.",
+                "La recherche se fait dans votre navigateur et demande JavaScript.",
+            ),
+        ),
+        ("result_one", pick("1 result", "1 résultat")),
+        ("results_many", pick("{n} results", "{n} résultats")),
+        ("results_shown", pick("{n} shown", "{n} affichés")),
+        ("no_results", pick("No results.", "Aucun résultat.")),
+        ("searching", pick("Searching…", "Recherche…")),
+        ("more_results", pick("More results", "Plus de résultats")),
     ]
     .into_iter()
     .collect()

@@ -9,6 +9,7 @@
 pub mod data;
 pub mod graph;
 pub mod labels;
+pub mod search;
 pub mod timeline;
 pub mod views;
 
@@ -63,11 +64,15 @@ const THEME: &[(&str, &str)] = &[
     ),
     ("graph.html", include_str!("../../templates/graph.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
-/// The theme's stylesheet, written as `/style.css` unless the site's
-/// `templates/style.css` replaces it.
-const STYLESHEET: &str = include_str!("../../templates/style.css");
+/// The theme's files copied as they are, to the same path in the output,
+/// unless the site's `templates/` has a file of the same name.
+const ASSETS: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../templates/style.css")),
+    ("search.js", include_str!("../../templates/search.js")),
+];
 
 /// A page to render.
 #[derive(Debug, Clone, Copy)]
@@ -82,6 +87,7 @@ enum Job {
     Page(usize),
     Timeline,
     Graph,
+    Search,
     NotFound,
     /// A file made without a template.
     Data(DataFile),
@@ -92,7 +98,8 @@ enum Job {
 enum DataFile {
     DossierJson,
     AnnotationsJsonld,
-    Stylesheet,
+    /// One of [`ASSETS`].
+    Asset(usize),
 }
 
 #[derive(Serialize)]
@@ -126,10 +133,13 @@ pub struct Site {
     annotations: Annotations,
     /// The theme with the site's overrides, and the site-wide context set.
     tera: Tera,
-    stylesheet: String,
+    /// Per [`ASSETS`], its text (the theme's or the site's own).
+    assets: Vec<String>,
     article_links: Vec<views::ArticleLink>,
     /// Each output path's page, made on first use.
     by_path: OnceLock<HashMap<String, Job>>,
+    /// The search index, made on first use when serving.
+    search: OnceLock<search::SearchIndex>,
 }
 
 impl Site {
@@ -140,7 +150,7 @@ impl Site {
         annotations: Annotations,
         root: &Path,
     ) -> Result<Self, Diagnostic> {
-        let (mut tera, stylesheet) = theme(root)?;
+        let (mut tera, assets) = theme(root)?;
         let config = &dossier.config;
         let globals = tera.global_context();
         globals.insert(
@@ -169,9 +179,10 @@ impl Site {
             dossier,
             annotations,
             tera,
-            stylesheet,
+            assets,
             article_links,
             by_path: OnceLock::new(),
+            search: OnceLock::new(),
         })
     }
 
@@ -192,15 +203,16 @@ impl Site {
         let mut jobs = vec![
             Job::Data(DataFile::DossierJson),
             Job::Data(DataFile::AnnotationsJsonld),
-            Job::Data(DataFile::Stylesheet),
             Job::Home,
             Job::Articles,
             Job::Entities,
             Job::Tags,
             Job::Timeline,
             Job::Graph,
+            Job::Search,
             Job::NotFound,
         ];
+        jobs.extend((0..ASSETS.len()).map(|a| Job::Data(DataFile::Asset(a))));
         jobs.extend((0..dossier.articles.len()).map(Job::Article));
         jobs.extend((0..dossier.entities.len()).map(Job::Entity));
         jobs.extend((0..dossier.tags.len()).map(Job::Tag));
@@ -215,14 +227,23 @@ impl Site {
         sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
     ) -> Result<(), RenderError> {
         let views = self.views();
-        let outcomes: Vec<Result<(), Outcome>> = self
-            .jobs()
-            .par_iter()
-            .map(|job| {
-                let file = self.render_job(&views, *job).map_err(Outcome::Template)?;
-                sink(file).map_err(Outcome::Sink)
-            })
-            .collect();
+        let (outcomes, indexed) = rayon::join(
+            || -> Vec<Result<(), Outcome>> {
+                self.jobs()
+                    .par_iter()
+                    .map(|job| {
+                        let file = self.render_job(&views, *job).map_err(Outcome::Template)?;
+                        sink(file).map_err(Outcome::Sink)
+                    })
+                    .collect()
+            },
+            || {
+                search::SearchIndex::new(&views)
+                    .into_files()
+                    .try_for_each(sink)
+            },
+        );
+        indexed.map_err(RenderError::Sink)?;
         let mut errors = Vec::new();
         for outcome in outcomes {
             match outcome {
@@ -251,8 +272,16 @@ impl Site {
                 .map(|job| (job_path(&views, job), job))
                 .collect()
         });
-        let job = *by_path.get(path)?;
-        Some(self.render_job(&self.views(), job))
+        if let Some(job) = by_path.get(path) {
+            return Some(self.render_job(&self.views(), *job));
+        }
+        if path.starts_with("search/") {
+            let index = self
+                .search
+                .get_or_init(|| search::SearchIndex::new(&self.views()));
+            return index.file(path).map(Ok);
+        }
+        None
     }
 
     /// The 404 page.
@@ -357,8 +386,12 @@ impl Site {
                 context.insert("entity_groups", &views.all_entities());
                 ("graph.html", PAGE_ROOT)
             }
+            Job::Search => {
+                context.insert("document_count", &search::document_count(views));
+                ("search.html", PAGE_ROOT)
+            }
             Job::NotFound => ("404.html", ""),
-            Job::Data(file) => return Ok(data_file(views, &self.stylesheet, file)),
+            Job::Data(file) => return Ok(data_file(views, &self.assets, file)),
         };
         // The 404 page is served in place of any missing path, at any depth,
         // so relative links would break: its links are absolute, from the base
@@ -393,15 +426,16 @@ fn job_path(views: &Views<'_>, job: Job) -> String {
         Job::Page(id) => paths::page(&dossier.pages[id].slug),
         Job::Timeline => "timeline/index.html".to_string(),
         Job::Graph => "graph/index.html".to_string(),
+        Job::Search => "search/index.html".to_string(),
         Job::NotFound => "404.html".to_string(),
         Job::Data(DataFile::DossierJson) => "dossier.json".to_string(),
         Job::Data(DataFile::AnnotationsJsonld) => "annotations.jsonld".to_string(),
-        Job::Data(DataFile::Stylesheet) => "style.css".to_string(),
+        Job::Data(DataFile::Asset(asset)) => ASSETS[asset].0.to_string(),
     }
 }
 
 /// A file made without a template.
-fn data_file(views: &Views<'_>, stylesheet: &str, file: DataFile) -> OutputFile {
+fn data_file(views: &Views<'_>, assets: &[String], file: DataFile) -> OutputFile {
     let (dossier, annotations) = (views.dossier, views.annotations);
     let (path, bytes) = match file {
         DataFile::DossierJson => ("dossier.json", data::dossier_json(dossier, annotations)),
@@ -409,7 +443,7 @@ fn data_file(views: &Views<'_>, stylesheet: &str, file: DataFile) -> OutputFile 
             "annotations.jsonld",
             data::annotations_jsonld(dossier, annotations),
         ),
-        DataFile::Stylesheet => ("style.css", stylesheet.as_bytes().to_vec()),
+        DataFile::Asset(asset) => (ASSETS[asset].0, assets[asset].as_bytes().to_vec()),
     };
     OutputFile {
         path: path.to_string(),
@@ -439,13 +473,13 @@ fn with_notes(
     Ok(html)
 }
 
-/// The theme with the site's overrides, and the stylesheet.
-fn theme(root: &Path) -> Result<(Tera, String), Diagnostic> {
+/// The theme with the site's overrides, and the text of each of [`ASSETS`].
+fn theme(root: &Path) -> Result<(Tera, Vec<String>), Diagnostic> {
     let mut sources: Vec<(String, String)> = THEME
         .iter()
         .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
         .collect();
-    let mut stylesheet = STYLESHEET.to_string();
+    let mut assets: Vec<String> = ASSETS.iter().map(|(_, text)| (*text).to_string()).collect();
     let folder = root.join("templates");
     if folder.is_dir() {
         for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
@@ -462,8 +496,8 @@ fn theme(root: &Path) -> Result<(Tera, String), Diagnostic> {
             let shown = relative_to(entry.path(), root);
             let text = std::fs::read_to_string(entry.path())
                 .map_err(|e| Diagnostic::error(&shown, format!("cannot read template: {e}")))?;
-            if name == "style.css" {
-                stylesheet = text;
+            if let Some(asset) = ASSETS.iter().position(|(n, _)| *n == name) {
+                assets[asset] = text;
             } else if let Some(slot) = sources.iter_mut().find(|(n, _)| *n == name) {
                 slot.1 = text;
             } else {
@@ -474,7 +508,7 @@ fn theme(root: &Path) -> Result<(Tera, String), Diagnostic> {
     let mut tera = Tera::default();
     tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         .map_err(|e| template_error("", &e))?;
-    Ok((tera, stylesheet))
+    Ok((tera, assets))
 }
 
 fn template_error(template: &str, error: &tera::Error) -> Diagnostic {

@@ -48,6 +48,26 @@ impl Fixture {
         fixture
     }
 
+    /// The example dossier of the repository (`content/`, `dossier.yaml`),
+    /// copied and built.
+    pub fn example() -> (Self, Site) {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let fixture = Self::new(&[]);
+        for entry in walkdir::WalkDir::new(repo.join("content"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let relative = entry.path().strip_prefix(repo).expect("inside");
+            let text = fs::read_to_string(entry.path()).expect("UTF-8 content");
+            fixture.write(&relative.to_string_lossy(), &text);
+        }
+        let settings = fs::read_to_string(repo.join("dossier.yaml")).expect("settings");
+        fixture.write("dossier.yaml", &settings);
+        let site = fixture.build();
+        (fixture, site)
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

@@ -1,0 +1,386 @@
+//! The search index behind `/search/`: made at build time, read in the
+//! browser by `search.js`, on any static host and from disk (`file://`).
+//!
+//! Browsers refuse `fetch` on `file://` but run classic scripts, so every
+//! part of the index is a small script that hands its data to
+//! `dossierSearch`, loaded only when a query needs it:
+//!
+//! - `search/terms/<key>.js`: the postings of every term whose first two
+//!   letters make `<key>` (each letter as 4+ hex digits). A query loads
+//!   one shard per word.
+//! - `search/texts/<n>.js`: title, kind, date, address and plain text of
+//!   documents `8n .. 8n+7`, for the results shown and their snippets.
+//!
+//! Documents are the articles (newest first) then the entities; their
+//! number is the page's `data-documents`, for the weights.
+
+pub mod words;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::OutputFile;
+use super::labels::{long_date, type_singular};
+use super::views::Views;
+use crate::paths;
+use words::Stemmer;
+
+/// Documents per `texts/` file: few enough that showing ten results loads
+/// little, many enough that the site does not get a file per document.
+const TEXTS_PER_FILE: usize = 8;
+
+/// How much a word counts where it is found.
+const TITLE_WEIGHT: u32 = 5;
+const SUMMARY_WEIGHT: u32 = 2;
+const BODY_WEIGHT: u32 = 1;
+
+/// The files of the index, by path in the output.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl SearchIndex {
+    /// Indexes every article and entity of the site.
+    pub fn new(views: &Views<'_>) -> Self {
+        let documents = documents(views);
+        let mut files = BTreeMap::new();
+        for (number, chunk) in documents.chunks(TEXTS_PER_FILE).enumerate() {
+            let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
+            files.insert(
+                format!("search/texts/{number}.js"),
+                script("texts", &number.to_string(), &shown),
+            );
+        }
+        for (key, terms) in postings(&documents) {
+            files.insert(
+                format!("search/terms/{key}.js"),
+                script("terms", &key, &terms),
+            );
+        }
+        Self { files }
+    }
+
+    /// The file at `path`, if the index has one.
+    pub fn file(&self, path: &str) -> Option<OutputFile> {
+        self.files.get(path).map(|bytes| OutputFile {
+            path: path.to_string(),
+            bytes: bytes.clone(),
+        })
+    }
+
+    /// Every file of the index.
+    pub fn into_files(self) -> impl Iterator<Item = OutputFile> {
+        self.files
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, bytes })
+    }
+}
+
+/// The number of documents the index holds, known without making it.
+pub fn document_count(views: &Views<'_>) -> usize {
+    views.dossier.articles.len() + views.dossier.entities.len()
+}
+
+/// What a result shows: short keys, as there are thousands.
+#[derive(Debug, Serialize)]
+struct Shown {
+    /// Address from the site root.
+    #[serde(rename = "u")]
+    path: String,
+    #[serde(rename = "t")]
+    title: String,
+    /// `Article`, or the entity's type.
+    #[serde(rename = "k")]
+    kind: String,
+    /// ISO date, empty without one.
+    #[serde(rename = "d")]
+    date: String,
+    /// The date as the theme shows it.
+    #[serde(rename = "ds")]
+    date_shown: String,
+    /// Plain text, for snippets.
+    #[serde(rename = "x")]
+    text: String,
+}
+
+/// A document: what is shown and what is searched.
+struct Document {
+    shown: Shown,
+    /// Each searched field's folded text with its weight.
+    fields: Vec<(u32, String)>,
+    stemmer: Stemmer,
+}
+
+fn documents(views: &Views<'_>) -> Vec<Document> {
+    let dossier = views.dossier;
+    let language = dossier.config.language;
+    let site_stemmer = Stemmer::for_language(language.code());
+    let article_kind = super::labels::labels(language)["article"];
+    let mut documents: Vec<Document> = dossier
+        .articles
+        .par_iter()
+        .zip(&views.annotations.articles)
+        .map(|(article, annotated)| {
+            let body = html_text(&annotated.html);
+            let summary = article.summary.as_deref().unwrap_or_default();
+            let mut fields = vec![(TITLE_WEIGHT, words::fold(&article.title))];
+            fields.push((SUMMARY_WEIGHT, words::fold(summary)));
+            fields.push((BODY_WEIGHT, words::fold(&body)));
+            Document {
+                shown: Shown {
+                    path: paths::article(&article.slug),
+                    title: article.title.clone(),
+                    kind: capitalized(article_kind),
+                    date: article.date.iso_day(),
+                    date_shown: long_date(&article.date, language),
+                    text: joined(summary, &body),
+                },
+                fields,
+                stemmer: article
+                    .lang
+                    .as_deref()
+                    .map_or(site_stemmer, Stemmer::for_language),
+            }
+        })
+        .collect();
+    documents.par_extend(
+        dossier
+            .entities
+            .par_iter()
+            .zip(&views.annotations.entities)
+            .map(|(entity, description)| {
+                let description = html_text(description);
+                let summary = entity.summary.as_deref().unwrap_or_default();
+                let mut names = entity.name.clone();
+                for alias in &entity.aliases {
+                    names.push(' ');
+                    names.push_str(alias);
+                }
+                Document {
+                    shown: Shown {
+                        path: paths::entity(&entity.id),
+                        title: entity.name.clone(),
+                        kind: type_singular(&entity.kind, language),
+                        date: entity
+                            .date
+                            .as_ref()
+                            .map(|d| d.iso_day())
+                            .unwrap_or_default(),
+                        date_shown: entity
+                            .date
+                            .as_ref()
+                            .map(|d| long_date(d, language))
+                            .unwrap_or_default(),
+                        text: joined(summary, &description),
+                    },
+                    fields: vec![
+                        (TITLE_WEIGHT, words::fold(&names)),
+                        (SUMMARY_WEIGHT, words::fold(summary)),
+                        (BODY_WEIGHT, words::fold(&description)),
+                    ],
+                    stemmer: site_stemmer,
+                }
+            }),
+    );
+    documents
+}
+
+/// Every term's postings, by shard key: per term a flat list of
+/// (document number minus the previous one, score) pairs.
+fn postings(documents: &[Document]) -> BTreeMap<String, BTreeMap<String, Vec<u32>>> {
+    // Each document's terms with their weighted counts, and its length.
+    let counted: Vec<(HashMap<Cow<'_, str>, u32>, u32)> = documents
+        .par_iter()
+        .map(|document| {
+            let mut counts = HashMap::<Cow<'_, str>, u32>::new();
+            let mut length = 0;
+            for (weight, text) in &document.fields {
+                for word in words::words(text) {
+                    *counts.entry(document.stemmer.stem(word)).or_default() += weight;
+                    length += 1;
+                }
+            }
+            (counts, length)
+        })
+        .collect();
+    let average =
+        counted.iter().map(|(_, l)| f64::from(*l)).sum::<f64>() / counted.len().max(1) as f64;
+    // Per term: the last document that has it, and its postings.
+    let mut terms: HashMap<Cow<'_, str>, (u32, Vec<u32>)> = HashMap::new();
+    for (number, (counts, length)) in (0u32..).zip(counted) {
+        for (term, count) in counts {
+            let score = score(count, length, average);
+            let (last, postings) = terms.entry(term).or_insert((0, Vec::new()));
+            postings.extend([number - *last, score]);
+            *last = number;
+        }
+    }
+    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for (term, (_, postings)) in terms {
+        shards
+            .entry(shard_key(&term))
+            .or_default()
+            .insert(term.into_owned(), postings);
+    }
+    shards
+}
+
+/// A term's weight in a document, BM25's saturation of its count against
+/// the document's length, scaled to a small integer (1 to 22).
+fn score(count: u32, length: u32, average: f64) -> u32 {
+    const K1: f64 = 1.2;
+    const B: f64 = 0.75;
+    let count = f64::from(count);
+    let norm = K1 * (1.0 - B + B * f64::from(length) / average.max(1.0));
+    let value = count * (K1 + 1.0) / (count + norm) * 10.0;
+    (value.round() as u32).max(1)
+}
+
+/// The file name (without `.js`) of the shard holding `term`: its first
+/// two letters as hexadecimal code points, safe on every file system.
+fn shard_key(term: &str) -> String {
+    term.chars()
+        .take(2)
+        .map(|c| format!("{:04x}", u32::from(c)))
+        .collect()
+}
+
+/// `dossierSearch.<function>("<key>", <data as JSON>);`
+fn script<T: Serialize + ?Sized>(function: &str, key: &str, data: &T) -> Vec<u8> {
+    let mut bytes = format!("dossierSearch.{function}(\"{key}\",").into_bytes();
+    // Serializing maps, strings and numbers to memory cannot fail.
+    serde_json::to_writer(&mut bytes, data).unwrap_or_default();
+    bytes.extend_from_slice(b");\n");
+    bytes
+}
+
+fn joined(summary: &str, body: &str) -> String {
+    match (summary.is_empty(), body.is_empty()) {
+        (true, _) => body.to_string(),
+        (_, true) => summary.to_string(),
+        _ => format!("{summary} {body}"),
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Tags after which text reads as a new block.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "td",
+    "th",
+    "tr",
+    "blockquote",
+    "pre",
+    "div",
+    "dt",
+    "dd",
+    "hr",
+    "aside",
+    "section",
+    "figcaption",
+];
+
+/// The text of HTML the annotate stage made (well-formed, escaped by
+/// pulldown-cmark): tags and comments out, entities decoded, white space
+/// folded.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(['<', '&']) {
+        crate::passage::push_folded(&mut text, &rest[..start]);
+        rest = &rest[start..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+        } else if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            let name = rest[1..end]
+                .trim_start_matches('/')
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or_default();
+            if BLOCK_TAGS.contains(&name) {
+                crate::passage::push_folded(&mut text, " ");
+            }
+            rest = &rest[end..];
+        } else {
+            let end = rest.find(';').filter(|e| *e < 10);
+            let decoded = end.and_then(|e| entity(&rest[1..e]));
+            match (end, decoded) {
+                (Some(e), Some(c)) => {
+                    text.push(c);
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    text.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    crate::passage::push_folded(&mut text, rest);
+    text.trim_end().to_string()
+}
+
+/// The character an HTML entity (without `&` and `;`) stands for.
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_keeps_the_words_and_separates_blocks() {
+        let html = "<h2 id=\"a\">Le traité</h2>\n<p>Kim &amp; <a href=\"x\">Poutine</a>&#39;s<!--dossier-note:1--></p><ul><li>un</li><li>deux &lt;3</li></ul>";
+        assert_eq!(html_text(html), "Le traité Kim & Poutine's un deux <3");
+    }
+
+    #[test]
+    fn shard_keys_are_two_letters_in_hex() {
+        assert_eq!(shard_key("sanction"), "00730061");
+        assert_eq!(shard_key("путин"), "043f0443");
+        assert_eq!(shard_key("x"), "0078");
+    }
+
+    #[test]
+    fn scores_grow_with_the_count_and_shrink_with_the_length() {
+        assert!(score(5, 100, 100.0) > score(1, 100, 100.0));
+        assert!(score(1, 50, 100.0) > score(1, 400, 100.0));
+        assert!(score(1, 10_000, 10.0) >= 1);
+    }
+}

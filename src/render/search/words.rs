@@ -1,0 +1,199 @@
+//! Words as the search index knows them: folded (lowercase, accents and
+//! ligatures undone), split on anything that is not a letter or digit, and
+//! stemmed lightly for French or English.
+//!
+//! `templates/search.js` folds and stems the reader's query with the same
+//! rules, rewritten in JavaScript; `tests/search.rs` runs both over the
+//! same words and compares. Change one, change the other.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Words too common to search for, folded. A query made only of them
+/// finds nothing.
+const STOP_WORDS: &[&str] = &[
+    // French
+    "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "est", "et",
+    "il", "ils", "la", "le", "les", "leur", "leurs", "mais", "ne", "ni", "ou", "par", "pas",
+    "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
+    // English
+    "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
+    "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "with",
+];
+
+/// Which stemmer an indexed text gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stemmer {
+    French,
+    English,
+}
+
+impl Stemmer {
+    /// The stemmer for a BCP 47 language code: French for `fr…`, English
+    /// otherwise (its rules only take plural endings off).
+    pub fn for_language(code: &str) -> Self {
+        let primary = code.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("fr") {
+            Self::French
+        } else {
+            Self::English
+        }
+    }
+
+    /// The stem of a folded word.
+    pub fn stem(self, word: &str) -> Cow<'_, str> {
+        match self {
+            Self::French => stem_french(word),
+            Self::English => stem_english(word),
+        }
+    }
+}
+
+/// `text` lowercased, with accents and other combining marks taken off
+/// and the ligatures œ, æ and ß written out (`Œuvre` -> `oeuvre`).
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Decomposing each character alone gives the string's NFD once
+        // the combining marks (all that NFD reorders) are dropped.
+        decompose_canonical(c, |part| {
+            if is_combining_mark(part) {
+                return;
+            }
+            for lower in part.to_lowercase() {
+                match lower {
+                    'œ' => folded.push_str("oe"),
+                    'æ' => folded.push_str("ae"),
+                    'ß' => folded.push_str("ss"),
+                    other => folded.push(other),
+                }
+            }
+        });
+    }
+    folded
+}
+
+/// The folded words of `text` worth indexing, in order: no one-letter
+/// words, no stop words.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some() && !STOP_WORDS.contains(w))
+}
+
+/// French light stemming: plural and feminine endings off, a final doubled
+/// letter made single (`officielles` -> `officiel`, `chevaux` -> `cheval`).
+fn stem_french(word: &str) -> Cow<'_, str> {
+    let mut count = word.chars().count();
+    if count <= 3 {
+        return Cow::Borrowed(word);
+    }
+    let mut stem = word;
+    let mut plural_al = false;
+    if count > 4 && stem.ends_with("aux") {
+        // `chevaux` -> `cheval`: `aux` becomes `al` below.
+        stem = &stem[..stem.len() - 3];
+        count -= 3;
+        plural_al = true;
+    } else if stem.ends_with(['s', 'x']) {
+        stem = &stem[..stem.len() - 1];
+        count -= 1;
+    }
+    if plural_al {
+        return Cow::Owned(format!("{stem}al"));
+    }
+    if count > 4 && stem.ends_with('e') {
+        stem = &stem[..stem.len() - 1];
+        count -= 1;
+    }
+    let mut last_two = stem.chars().rev();
+    if let (Some(a), Some(b)) = (last_two.next(), last_two.next())
+        && count > 4
+        && a == b
+        && a.is_alphabetic()
+    {
+        stem = &stem[..stem.len() - a.len_utf8()];
+    }
+    Cow::Borrowed(stem)
+}
+
+/// English light stemming (Harman's S-stemmer): plural endings off
+/// (`agencies` -> `agency`, `sanctions` -> `sanction`).
+fn stem_english(word: &str) -> Cow<'_, str> {
+    if word.chars().nth(3).is_none() {
+        return Cow::Borrowed(word);
+    }
+    if let Some(stem) = word.strip_suffix("ies")
+        && !word.ends_with("eies")
+        && !word.ends_with("aies")
+    {
+        return Cow::Owned(format!("{stem}y"));
+    }
+    if word.ends_with("es") && !["aes", "ees", "oes"].iter().any(|e| word.ends_with(e)) {
+        return Cow::Borrowed(&word[..word.len() - 1]);
+    }
+    if let Some(stem) = word.strip_suffix('s')
+        && !word.ends_with("us")
+        && !word.ends_with("ss")
+    {
+        return Cow::Borrowed(stem);
+    }
+    Cow::Borrowed(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_takes_accents_case_and_ligatures_off() {
+        assert_eq!(fold("Sécurité"), "securite");
+        assert_eq!(fold("Œuvre ÆSIR Straße"), "oeuvre aesir strasse");
+        assert_eq!(fold("Путин"), "путин");
+        assert_eq!(fold("Pyongyang’s"), "pyongyang’s");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_leave_out_stop_words() {
+        let text = fold("L'accord de la Russie et de la Corée du Nord, signé en 2024.");
+        let found: Vec<&str> = words(&text).collect();
+        assert_eq!(
+            found,
+            ["accord", "russie", "coree", "nord", "signe", "2024"]
+        );
+    }
+
+    #[test]
+    fn french_stems_join_plural_and_feminine_forms() {
+        let stem = |w| Stemmer::French.stem(w);
+        assert_eq!(stem("officielles"), stem("officiel"));
+        assert_eq!(stem("securite"), stem("securites"));
+        assert_eq!(stem("chevaux"), "cheval");
+        assert_eq!(stem("negociations"), stem("negociation"));
+        assert_eq!(stem("anciennes"), "ancien");
+        assert_eq!(stem("les"), "les");
+    }
+
+    #[test]
+    fn english_stems_take_plurals_off() {
+        let stem = |w| Stemmer::English.stem(w);
+        assert_eq!(stem("agencies"), "agency");
+        assert_eq!(stem("sanctions"), "sanction");
+        assert_eq!(stem("boxes"), "boxe");
+        assert_eq!(stem("glass"), "glass");
+        assert_eq!(stem("status"), "status");
+        assert_eq!(stem("gas"), "gas");
+    }
+
+    #[test]
+    fn the_stemmer_follows_the_language_code() {
+        assert_eq!(Stemmer::for_language("fr-CA"), Stemmer::French);
+        assert_eq!(Stemmer::for_language("FR"), Stemmer::French);
+        assert_eq!(Stemmer::for_language("en"), Stemmer::English);
+        assert_eq!(Stemmer::for_language("ko"), Stemmer::English);
+    }
+}

@@ -1,0 +1,320 @@
+/* dossier's search: runs in the browser over the index made by the build
+   (src/render/search/). Every part of the index is a classic script that
+   calls window.dossierSearch, loaded when a query needs it, so search also
+   works from disk (file://), where fetch is refused.
+
+   fold(), words(), stemFrench() and stemEnglish() mirror
+   src/render/search/words.rs: change one, change the other.
+   tests/search.rs runs both over the same words. */
+(function () {
+  "use strict";
+
+  var STOP_WORDS = new Set([
+    "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "est",
+    "et", "il", "ils", "la", "le", "les", "leur", "leurs", "mais", "ne", "ni", "ou", "par", "pas",
+    "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
+    "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
+    "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "with"
+  ]);
+  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  var PAGE_SIZE = 20;
+  var TEXTS_PER_FILE = 8;
+
+  function foldChar(c) {
+    var lower = c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    return lower.replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+  }
+
+  function fold(text) {
+    var out = "";
+    for (var c of text) out += foldChar(c);
+    return out;
+  }
+
+  function words(folded) {
+    return (folded.match(WORD) || []).filter(function (w) {
+      return Array.from(w).length > 1 && !STOP_WORDS.has(w);
+    });
+  }
+
+  function endsWith(chars, suffix) {
+    return chars.length >= suffix.length &&
+      chars.slice(chars.length - suffix.length).join("") === suffix;
+  }
+
+  function stemFrench(word) {
+    var chars = Array.from(word);
+    if (chars.length <= 3) return word;
+    if (endsWith(chars, "aux") && chars.length > 4) {
+      chars.splice(chars.length - 3, 3, "a", "l");
+    } else if (endsWith(chars, "s") || endsWith(chars, "x")) {
+      chars.pop();
+    }
+    if (chars.length > 4 && endsWith(chars, "e")) chars.pop();
+    var n = chars.length;
+    if (n > 4 && chars[n - 1] === chars[n - 2] && /\p{Alphabetic}/u.test(chars[n - 1])) {
+      chars.pop();
+    }
+    return chars.join("");
+  }
+
+  function stemEnglish(word) {
+    if (Array.from(word).length <= 3) return word;
+    var end = function (s) { return word.endsWith(s); };
+    if (end("ies") && !end("eies") && !end("aies")) return word.slice(0, -3) + "y";
+    if (end("es") && !end("aes") && !end("ees") && !end("oes")) return word.slice(0, -1);
+    if (end("s") && !end("us") && !end("ss")) return word.slice(0, -1);
+    return word;
+  }
+
+  function shardKey(term) {
+    return Array.from(term).slice(0, 2).map(function (c) {
+      return c.codePointAt(0).toString(16).padStart(4, "0");
+    }).join("");
+  }
+
+  /* The query's words, each with the stems it matches exactly and, for
+     the last word while it is being typed, as a prefix of longer words. */
+  function parse(query) {
+    var found = words(fold(query));
+    var typing = !/\s$/.test(query);
+    return found.map(function (word, i) {
+      return {
+        word: word,
+        stems: [stemFrench(word), stemEnglish(word)],
+        prefix: typing && i === found.length - 1
+      };
+    });
+  }
+
+  function matches(token, folded) {
+    return token.stems.indexOf(stemFrench(folded)) >= 0 ||
+      token.stems.indexOf(stemEnglish(folded)) >= 0 ||
+      (token.prefix && folded.startsWith(token.word));
+  }
+
+  /* Per document, the best weight of any term the token matches. */
+  function scores(token, shards, documentCount) {
+    var shard = shards[shardKey(token.word)] || {};
+    var best = new Map();
+    Object.keys(shard).forEach(function (term) {
+      if (token.stems.indexOf(term) < 0 && !(token.prefix && term.startsWith(token.word))) return;
+      var postings = shard[term];
+      var count = postings.length / 2;
+      var idf = Math.log(1 + (documentCount - count + 0.5) / (count + 0.5));
+      var doc = 0;
+      for (var i = 0; i < postings.length; i += 2) {
+        doc += postings[i];
+        var score = postings[i + 1] * idf;
+        if (!(best.get(doc) >= score)) best.set(doc, score);
+      }
+    });
+    return best;
+  }
+
+  /* Document numbers that match every token, best first. */
+  function rank(tokens, shards, documentCount) {
+    var total = null;
+    tokens.forEach(function (token) {
+      var these = scores(token, shards, documentCount);
+      if (total === null) {
+        total = these;
+        return;
+      }
+      var both = new Map();
+      total.forEach(function (score, doc) {
+        if (these.has(doc)) both.set(doc, score + these.get(doc));
+      });
+      total = both;
+    });
+    return Array.from(total || []).sort(function (a, b) {
+      return b[1] - a[1] || a[0] - b[0];
+    }).map(function (pair) { return pair[0]; });
+  }
+
+  /* Where the tokens match in text: [start, end) ranges, in order. */
+  function matchRanges(text, tokens) {
+    var folded = "";
+    var starts = [];
+    for (var i = 0; i < text.length;) {
+      var c = String.fromCodePoint(text.codePointAt(i));
+      var f = foldChar(c);
+      for (var j = 0; j < f.length; j++) starts.push(i);
+      folded += f;
+      i += c.length;
+    }
+    starts.push(text.length);
+    var ranges = [];
+    var found;
+    var word = new RegExp(WORD.source, "gu");
+    while ((found = word.exec(folded)) !== null) {
+      var w = found[0];
+      if (tokens.some(function (t) { return matches(t, w); })) {
+        ranges.push([starts[found.index], starts[found.index + w.length]]);
+      }
+    }
+    return ranges;
+  }
+
+  /* What the tests call (under Node); the page goes on below. */
+  if (typeof module !== "undefined") {
+    module.exports = {
+      fold: fold, words: words, stemFrench: stemFrench, stemEnglish: stemEnglish,
+      shardKey: shardKey, parse: parse, rank: rank, matchRanges: matchRanges
+    };
+    return;
+  }
+
+  var form = document.getElementById("search");
+  if (!form) return;
+  var input = document.getElementById("search-query");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var root = form.dataset.root;
+  var documentCount = Number(form.dataset.documents) || 1;
+
+  var shards = {};
+  var texts = {};
+  var loading = {};
+  window.dossierSearch = {
+    terms: function (key, data) { shards[key] = data; },
+    texts: function (number, documents) { texts[number] = documents; }
+  };
+
+  function load(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = root + path;
+        script.onload = script.onerror = function () { resolve(); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[path];
+  }
+
+  /* The sentence around the first match, matches marked. */
+  function snippet(text, tokens) {
+    var marks = matchRanges(text, tokens);
+    var from = 0;
+    if (marks.length) {
+      from = Math.max(0, marks[0][0] - 60);
+      if (from > 0) from = text.indexOf(" ", from) + 1 || from;
+    }
+    var to = Math.min(text.length, from + 220);
+    if (to < text.length) to = text.lastIndexOf(" ", to) > from ? text.lastIndexOf(" ", to) : to;
+    var p = document.createElement("p");
+    p.className = "snippet";
+    var at = from;
+    if (from > 0) p.append("… ");
+    marks.forEach(function (range) {
+      if (range[0] < at || range[1] > to) return;
+      p.append(text.slice(at, range[0]));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(range[0], range[1]);
+      p.append(mark);
+      at = range[1];
+    });
+    p.append(text.slice(at, to));
+    if (to < text.length) p.append(" …");
+    return p;
+  }
+
+  function plural(count) {
+    return count === 1 ? form.dataset.resultOne
+      : form.dataset.resultsMany.replace("{n}", count.toLocaleString());
+  }
+
+  var latest = 0;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "more";
+  more.textContent = form.dataset.more;
+  more.hidden = true;
+  list.after(more);
+
+  /* Runs the query: loads the shards of its words, ranks, then shows the
+     first page of results. Keystrokes come faster than scripts load: only
+     the latest query shows its results. */
+  function run(query) {
+    var run = ++latest;
+    var tokens = parse(query);
+    if (!tokens.length) {
+      list.replaceChildren();
+      status.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    status.textContent = form.dataset.searching;
+    var keys = tokens.map(function (t) { return "search/terms/" + shardKey(t.word) + ".js"; });
+    Promise.all(keys.map(load)).then(function () {
+      if (run !== latest) return;
+      var found = rank(tokens, shards, documentCount);
+      list.replaceChildren();
+      more.onclick = function () { showPage(run, found, tokens); };
+      showPage(run, found, tokens);
+    });
+  }
+
+  /* Adds the next page of results, once their texts are loaded. */
+  function showPage(run, found, tokens) {
+    var start = list.children.length;
+    var page = found.slice(start, start + PAGE_SIZE);
+    var files = Array.from(new Set(page.map(function (d) {
+      return Math.floor(d / TEXTS_PER_FILE);
+    })));
+    Promise.all(files.map(function (n) {
+      return load("search/texts/" + n + ".js");
+    })).then(function () {
+      if (run !== latest) return;
+      list.append.apply(list, page.map(function (d) { return result(d, tokens); }));
+      var shown = list.children.length;
+      status.textContent = found.length === 0 ? form.dataset.noResults
+        : plural(found.length) + (found.length > shown
+          ? " (" + form.dataset.resultsShown.replace("{n}", shown) + ")" : "");
+      more.hidden = shown >= found.length;
+    });
+  }
+
+  function result(d, tokens) {
+    var doc = (texts[Math.floor(d / TEXTS_PER_FILE)] || [])[d % TEXTS_PER_FILE];
+    var item = document.createElement("li");
+    if (!doc) return item;
+    var link = document.createElement("a");
+    link.href = root + doc.u;
+    link.textContent = doc.t;
+    var kind = document.createElement("span");
+    kind.className = "kind";
+    kind.textContent = doc.k;
+    item.append(link, " ", kind);
+    if (doc.d) {
+      var time = document.createElement("time");
+      time.dateTime = doc.d;
+      time.textContent = doc.ds;
+      item.append(" ", time);
+    }
+    item.append(snippet(doc.x, tokens));
+    return item;
+  }
+
+  function update() {
+    var query = input.value;
+    try {
+      var url = new URL(window.location.href);
+      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+      window.history.replaceState(null, "", url);
+    } catch (e) { /* some file:// pages refuse it: the search still runs */ }
+    run(query);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    update();
+  });
+  input.addEventListener("input", update);
+  var initial = new URLSearchParams(window.location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    run(initial);
+  }
+}());

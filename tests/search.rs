@@ -1,0 +1,232 @@
+//! The search page and its index: the index the build writes is read by
+//! the theme's `search.js`, run here under Node.js over the real files, and
+//! the script folds and stems words exactly as the build does.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::{Fixture, Site};
+use dossier::render::search::words::{Stemmer, fold, words};
+use serde_json::{Value, json};
+
+fn search_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/search.js")
+}
+
+/// Runs `program` under Node.js with `templates/search.js` as `search` and
+/// `input` as `input`; returns what it prints as JSON.
+fn node(program: &str, input: &Value) -> Value {
+    let script = format!(
+        "const search = require({});\nconst input = {};\n{program}",
+        json!(search_script()),
+        input
+    );
+    let mut child = Command::new("node")
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node is installed (.ci/run installs it)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("script written");
+    let output = child.wait_with_output().expect("node ran");
+    assert!(
+        output.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("node printed JSON")
+}
+
+#[test]
+fn the_script_folds_splits_and_stems_as_the_build_does() {
+    let texts = [
+        "Sécurité, SÉCURITÉS et sécurités",
+        "L'accord de Pyongyang : « historique » ?",
+        "Œuvres complètes, Æsir, Straße, ẞ",
+        "Путин и Ким Чен Ын; 김정은; 2024-06-19",
+        "chevaux officielles anciennes négociations relations",
+        "agencies boxes glass status gas bus taxes shoes",
+        "İstanbul naïve coöperate façade crème brûlée",
+        "x y z ab abc abcd abcde aux",
+    ];
+    let mut expected = Vec::new();
+    for text in texts {
+        let folded = fold(text);
+        let found: Vec<&str> = words(&folded).collect();
+        let french: Vec<String> = found
+            .iter()
+            .map(|w| Stemmer::French.stem(w).into_owned())
+            .collect();
+        let english: Vec<String> = found
+            .iter()
+            .map(|w| Stemmer::English.stem(w).into_owned())
+            .collect();
+        expected.push(json!({
+            "folded": folded, "words": found, "french": french, "english": english,
+        }));
+    }
+    let from_node = node(
+        "console.log(JSON.stringify(input.map(text => {
+            const folded = search.fold(text);
+            const words = search.words(folded);
+            return { folded, words,
+                     french: words.map(search.stemFrench),
+                     english: words.map(search.stemEnglish) };
+        })));",
+        &json!(texts),
+    );
+    assert_eq!(from_node, Value::Array(expected));
+}
+
+/// Loads every file of the built index into Node and runs `queries`: per
+/// query, the addresses of the results in order and, for the first and
+/// for the article `ARTICLE`, what a result shows and the words its
+/// snippet marks.
+const RUN_QUERIES: &str = r#"
+const fs = require("fs");
+const path = require("path");
+const shards = {}, texts = {};
+global.dossierSearch = {
+  terms: (key, data) => { shards[key] = data; },
+  texts: (n, docs) => { texts[n] = docs; },
+};
+for (const folder of ["terms", "texts"]) {
+  const dir = path.join(input.site, "search", folder);
+  for (const file of fs.readdirSync(dir)) {
+    eval(fs.readFileSync(path.join(dir, file), "utf8"));
+  }
+}
+const doc = d => texts[Math.floor(d / 8)][d % 8];
+console.log(JSON.stringify(input.queries.map(query => {
+  const tokens = search.parse(query);
+  const found = search.rank(tokens, shards, input.documents);
+  const shown = d => d === undefined ? null : {
+    title: doc(d).t, kind: doc(d).k, date: doc(d).d,
+    marked: search.matchRanges(doc(d).x, tokens).map(([a, b]) => doc(d).x.slice(a, b)),
+  };
+  return {
+    results: found.map(d => doc(d).u),
+    first: shown(found[0]),
+    article: shown(found.find(d => doc(d).u === input.article)),
+  };
+})));
+"#;
+
+fn run_queries(site: &Site, queries: &[&str]) -> Vec<Value> {
+    let page = site.page("search/index.html");
+    let documents: usize = page.attrs("#search", "data-documents")[0]
+        .parse()
+        .expect("a count");
+    let answer = node(
+        RUN_QUERIES,
+        &json!({ "site": site.root, "queries": queries, "documents": documents, "article": ARTICLE }),
+    );
+    answer.as_array().expect("one answer per query").clone()
+}
+
+const ARTICLE: &str = "articles/traite-russie-coree-du-nord/index.html";
+
+#[test]
+fn french_queries_find_the_article_whatever_the_accents_and_plurals() {
+    let (_fixture, site) = Fixture::example();
+    let answers = run_queries(
+        &site,
+        &[
+            "traités",
+            "COREE du nord",
+            "partenariats strategiques",
+            "pyong",
+            "assistances mutuelles",
+        ],
+    );
+    for answer in &answers {
+        let results = answer["results"].as_array().expect("results");
+        assert!(
+            results.iter().any(|r| r == ARTICLE),
+            "the article is found: {answer}"
+        );
+    }
+    // The treaty itself (an entity of type document) is named "Traité".
+    let first = &answers[0]["first"];
+    assert_eq!(first["kind"], "Document", "{first}");
+    assert_eq!(first["marked"][0], "Traité");
+    let article = &answers[4]["article"];
+    assert_eq!(article["kind"], "Article", "{article}");
+    assert_eq!(article["date"], "2024-06-19");
+    let marked = article["marked"].as_array().expect("marks");
+    assert!(marked.iter().any(|m| m == "assistance"), "{marked:?}");
+    assert!(marked.iter().any(|m| m == "mutuelle"), "{marked:?}");
+    // The prefix while typing is marked too.
+    assert!(
+        answers[3]["first"]["marked"]
+            .as_array()
+            .expect("marks")
+            .iter()
+            .all(|m| m.as_str().is_some_and(|m| m.starts_with("Pyong"))),
+        "{}",
+        answers[3]
+    );
+}
+
+#[test]
+fn an_entity_named_in_the_query_comes_before_the_articles_that_name_it() {
+    let (_fixture, site) = Fixture::example();
+    let answers = run_queries(&site, &["poutine", "Kim Jong Un", "xylophone", "le la"]);
+    let results = |i: usize| answers[i]["results"].as_array().expect("results").clone();
+    assert_eq!(results(0)[0], "entities/vladimir-poutine/index.html");
+    assert!(results(0).iter().any(|r| r == ARTICLE));
+    assert_eq!(answers[0]["first"]["kind"], "Personne");
+    assert_eq!(results(1)[0], "entities/kim-jong-un/index.html");
+    assert!(results(2).is_empty(), "no such word");
+    assert!(results(3).is_empty(), "stop words alone find nothing");
+}
+
+#[test]
+fn english_articles_are_stemmed_as_english() {
+    let fixture = Fixture::copy("english");
+    let site = fixture.build();
+    let answers = run_queries(&site, &["treaty", "treaties"]);
+    assert_eq!(answers[0]["results"], answers[1]["results"]);
+    assert!(
+        !answers[0]["results"]
+            .as_array()
+            .expect("results")
+            .is_empty()
+    );
+}
+
+#[test]
+fn every_page_links_to_the_search_page_and_it_works_without_a_server() {
+    let (_fixture, site) = Fixture::example();
+    let home = site.page("index.html");
+    assert_eq!(
+        home.attrs("form.site-search", "action"),
+        ["search/index.html"]
+    );
+    let article = site.page(ARTICLE);
+    assert_eq!(
+        article.attrs("form.site-search", "action"),
+        ["../../search/index.html"]
+    );
+    let search = site.page("search/index.html");
+    assert_eq!(search.count("form.site-search"), 0, "one search box only");
+    assert_eq!(search.attrs("#search", "data-root"), ["../"]);
+    assert_eq!(search.attrs("script", "src"), ["../search.js"]);
+    assert!(site.exists("search.js"));
+    // 1 article and 17 entities.
+    assert_eq!(search.attrs("#search", "data-documents"), ["18"]);
+    assert_eq!(search.attrs("input#search-query", "name"), ["q"]);
+    assert!(
+        search.text_of("noscript").contains("JavaScript"),
+        "without JavaScript the page says why nothing happens"
+    );
+}
