@@ -136,13 +136,17 @@ fn resolve_loaded(mut loaded: load::Loaded, options: &BuildOptions) -> Resolved 
         resolve::resolve(loaded, options.drafts)
     });
     warnings.extend(ambiguity_warnings(&dossier));
-    if dossier.config.base_url.is_empty() && dossier.articles.iter().any(|a| !a.notes.is_empty()) {
+    if dossier.config.base_url.is_empty() {
         warnings.push(
             Diagnostic::warning(
                 "dossier.yaml",
-                "no `base_url`: annotations.jsonld gives the notes' targets as IRIs relative to the site",
+                "no `base_url`: the feed (atom.xml), the sitemap, canonical links and Open Graph \
+                 addresses are left out, and annotations.jsonld uses relative IRIs",
             )
-            .with_help("set `base_url` in dossier.yaml, or pass --base-url, for absolute IRIs"),
+            .with_help(
+                "set `base_url` in dossier.yaml to the address where the site is published, \
+                 or pass --base-url",
+            ),
         );
     }
     Resolved {

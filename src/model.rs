@@ -54,6 +54,10 @@ pub struct Article {
     pub title: String,
     /// Date.
     pub date: DateValue,
+    /// When its file was last committed, when the dossier is in git.
+    pub updated: Option<DateValue>,
+    /// Its file's path in the git repository, when the dossier is in one.
+    pub path_in_repository: Option<String>,
     /// One paragraph of inline Markdown.
     pub summary: Option<String>,
     /// Where it comes from.

@@ -38,3 +38,84 @@ pub fn article_url(base: &str, slug: &str) -> String {
 pub fn entity_url(base: &str, id: &str) -> String {
     format!("{base}entities/{id}/")
 }
+
+/// The file that redirects from `alias`, an old address of an article as
+/// written under `aliases:` (`/2019/old-title/`, `old.html`): the path
+/// itself when it names an `.html` file, else its `index.html`.
+pub fn redirect(alias: &str) -> Result<String, String> {
+    let path = alias.trim().trim_start_matches('/');
+    let bad = |why: &str| Err(format!("alias `{alias}` {why}"));
+    if path.is_empty() {
+        return bad("is the site's root");
+    }
+    if path.contains("://") || alias.trim().starts_with("//") {
+        return bad("is a full URL: give the path on this site, as `/2019/old-title/`");
+    }
+    if let Some(c) = path
+        .chars()
+        .find(|c| c.is_control() || c.is_whitespace() || "\\?#%\"<>|*:".contains(*c))
+    {
+        return bad(&format!(
+            "contains `{}`, which a file path cannot keep",
+            c.escape_default()
+        ));
+    }
+    let folder = path.trim_end_matches('/');
+    if folder
+        .split('/')
+        .any(|segment| segment.is_empty() || segment == "." || segment == "..")
+    {
+        return bad("has an empty, `.` or `..` part");
+    }
+    if !path.ends_with('/') && (folder.ends_with(".html") || folder.ends_with(".htm")) {
+        Ok(folder.to_string())
+    } else {
+        Ok(format!("{folder}/index.html"))
+    }
+}
+
+/// From the file at `path` (output path) to the site root: `../` per folder.
+pub fn to_root(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_become_files_in_the_output() {
+        assert_eq!(
+            redirect("/2019/old-title/").as_deref(),
+            Ok("2019/old-title/index.html")
+        );
+        assert_eq!(
+            redirect("2019/old-title").as_deref(),
+            Ok("2019/old-title/index.html")
+        );
+        assert_eq!(redirect("/news/old.html").as_deref(), Ok("news/old.html"));
+        assert_eq!(
+            redirect("/accord-russie-corée/").as_deref(),
+            Ok("accord-russie-corée/index.html")
+        );
+        for bad in [
+            "/",
+            "",
+            "https://example.org/x/",
+            "//host/x",
+            "/a/../b/",
+            "/a//b/",
+            "/a b/",
+            "/a?x=1",
+            "/a\\b",
+        ] {
+            assert!(redirect(bad).is_err(), "{bad} is refused");
+        }
+    }
+
+    #[test]
+    fn the_way_back_to_the_root_counts_folders() {
+        assert_eq!(to_root("2019/old-title/index.html"), "../../");
+        assert_eq!(to_root("old.html"), "");
+    }
+}

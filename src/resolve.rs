@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::load::git::History;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
@@ -15,6 +16,7 @@ use crate::mentions::AliasTable;
 use crate::model::{
     Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Source, Tag, TagId,
 };
+use crate::paths;
 
 /// Top-level paths that pages may not take.
 const RESERVED_SLUGS: &[&str] = &[
@@ -33,6 +35,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         home,
         errors: load_errors,
         unreadable,
+        history,
         ..
     } = loaded;
     let mut errors = load_errors;
@@ -90,7 +93,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
                 note.tags = note.tags.iter().map(|t| new_index[*t]).collect();
             }
             let tags = article_tags.into_iter().map(|t| new_index[t]).collect();
-            Arc::new(article(slug, doc, about, tags, notes))
+            Arc::new(article(slug, doc, about, tags, notes, &history))
         })
         .collect();
     let mut aliases = AliasTable::new(entities.iter().map(|(e, _)| {
@@ -124,7 +127,51 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         relations,
         aliases,
     };
+    check_redirects(&dossier, &mut errors);
     (dossier, errors)
+}
+
+/// Every article's `aliases` must make a redirect page of its own: a path
+/// on the site that no page of the site and no other alias has.
+fn check_redirects(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
+    let lists = [
+        "",
+        "articles/",
+        "entities/",
+        "tags/",
+        "timeline/",
+        "graph/",
+        "search/",
+    ];
+    let mut made: BTreeSet<String> = lists.iter().map(|l| format!("{l}index.html")).collect();
+    made.insert("404.html".to_string());
+    made.extend(dossier.articles.iter().map(|a| paths::article(&a.slug)));
+    made.extend(dossier.entities.iter().map(|e| paths::entity(&e.id)));
+    made.extend(dossier.tags.iter().map(|t| paths::tag(&t.slug)));
+    made.extend(dossier.pages.iter().map(|p| paths::page(&p.slug)));
+    let mut taken: BTreeMap<String, &str> = BTreeMap::new();
+    for article in &dossier.articles {
+        for alias in &article.aliases {
+            let error = |message: String| article.file.error_at_value("aliases", alias, message);
+            match paths::redirect(alias) {
+                Err(message) => errors.push(error(message).with_help(
+                    "an alias is an old path of this article on the site, as `/2019/old-title/`",
+                )),
+                Ok(file) if made.contains(&file) || file.starts_with("search/") => {
+                    errors.push(error(format!(
+                        "alias `{alias}` is the address of a page the site makes"
+                    )))
+                }
+                Ok(file) => {
+                    if let Some(other) = taken.insert(file, &article.slug) {
+                        errors.push(error(format!(
+                            "alias `{alias}` is also an alias of article `{other}`"
+                        )));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The model's article from its document and what resolve found for it.
@@ -134,11 +181,14 @@ fn article(
     about: Vec<EntityId>,
     tags: Vec<TagId>,
     notes: Vec<Note>,
+    history: &History,
 ) -> Article {
     Article {
         slug,
         title: doc.meta.title,
         date: doc.meta.date,
+        updated: history.last_changed(&doc.file.path).cloned(),
+        path_in_repository: history.path_in_repository(&doc.file.path),
         summary: doc.meta.summary,
         source: doc.meta.source.map(|s| Source {
             name: s.name,
@@ -180,7 +230,11 @@ pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Do
     }
     let mut errors = Vec::new();
     let slug = article_slugs(std::slice::from_ref(&doc), &mut errors).pop()?;
-    if slug != old.slug || doc.meta.date != old.date || doc.meta.draft != old.draft {
+    if slug != old.slug
+        || doc.meta.date != old.date
+        || doc.meta.draft != old.draft
+        || doc.meta.aliases != old.aliases
+    {
         return None;
     }
     // Tags are looked up in a copy: the dossier's lists must not change.
@@ -238,7 +292,13 @@ pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Do
     if renames {
         return None;
     }
-    edited.articles[index] = Arc::new(article(slug, doc, about, article_tags, notes));
+    // The file's history is what it was: an edit is not a commit.
+    let mut article = article(slug, doc, about, article_tags, notes, &History::default());
+    article.updated.clone_from(&old.updated);
+    article
+        .path_in_repository
+        .clone_from(&old.path_in_repository);
+    edited.articles[index] = Arc::new(article);
     Some(edited)
 }
 

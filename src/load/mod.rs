@@ -3,6 +3,7 @@
 //! (that is `resolve`); each file is read and parsed exactly once.
 
 pub mod front_matter;
+pub mod git;
 pub mod meta;
 pub mod yaml;
 
@@ -185,6 +186,8 @@ pub struct Loaded {
     /// Entity ids and article slugs (from file stems) of the files that
     /// failed: references to them are not reported as unknown.
     pub unreadable: Unreadable,
+    /// When each article last changed, from git.
+    pub history: Arc<git::History>,
 }
 
 /// What failed to load, by the names other files may use for it.
@@ -235,6 +238,8 @@ pub struct Snapshot {
     /// Why there is no `content/`, if there is none.
     no_content: Option<Diagnostic>,
     files: BTreeMap<PathBuf, FileState>,
+    /// Read once: `serve` does not follow commits made while it runs.
+    history: Arc<git::History>,
 }
 
 /// What [`Snapshot::update`] found.
@@ -265,6 +270,7 @@ impl Snapshot {
             config: read_config(root),
             no_content: None,
             files: BTreeMap::new(),
+            history: Arc::new(git::History::read(root)),
         };
         snapshot.read_content();
         snapshot
@@ -348,7 +354,10 @@ impl Snapshot {
     /// Everything read, ready for `resolve`. File texts are shared, not
     /// copied.
     pub fn loaded(&self) -> Loaded {
-        let mut loaded = Loaded::default();
+        let mut loaded = Loaded {
+            history: Arc::clone(&self.history),
+            ..Loaded::default()
+        };
         let mut errors = Vec::new();
         match &self.config {
             Ok(config) => loaded.config = config.clone(),

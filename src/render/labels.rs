@@ -129,6 +129,8 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("no_results", pick("No results.", "Aucun résultat.")),
         ("searching", pick("Searching…", "Recherche…")),
         ("more_results", pick("More results", "Plus de résultats")),
+        ("updated", pick("updated", "mis à jour le")),
+        ("history", pick("history", "historique")),
     ]
     .into_iter()
     .collect()

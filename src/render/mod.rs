@@ -9,6 +9,8 @@
 pub mod data;
 pub mod graph;
 pub mod labels;
+pub mod plain;
+pub mod publish;
 pub mod search;
 pub mod timeline;
 pub mod views;
@@ -65,6 +67,10 @@ const THEME: &[(&str, &str)] = &[
     ("graph.html", include_str!("../../templates/graph.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "redirect.html",
+        include_str!("../../templates/redirect.html"),
+    ),
 ];
 
 /// The theme's files copied as they are, to the same path in the output,
@@ -89,6 +95,8 @@ enum Job {
     Graph,
     Search,
     NotFound,
+    /// The page at an article's old address (article, alias index).
+    Redirect(usize, usize),
     /// A file made without a template.
     Data(DataFile),
 }
@@ -98,6 +106,9 @@ enum Job {
 enum DataFile {
     DossierJson,
     AnnotationsJsonld,
+    Atom,
+    Sitemap,
+    Robots,
     /// One of [`ASSETS`].
     Asset(usize),
 }
@@ -213,10 +224,18 @@ impl Site {
             Job::NotFound,
         ];
         jobs.extend((0..ASSETS.len()).map(|a| Job::Data(DataFile::Asset(a))));
+        jobs.push(Job::Data(DataFile::Robots));
+        // The feed and the sitemap are made of absolute URLs.
+        if publish::base(&dossier.config).is_some() {
+            jobs.extend([Job::Data(DataFile::Atom), Job::Data(DataFile::Sitemap)]);
+        }
         jobs.extend((0..dossier.articles.len()).map(Job::Article));
         jobs.extend((0..dossier.entities.len()).map(Job::Entity));
         jobs.extend((0..dossier.tags.len()).map(Job::Tag));
         jobs.extend((0..dossier.pages.len()).map(Job::Page));
+        for (article, a) in dossier.articles.iter().enumerate() {
+            jobs.extend((0..a.aliases.len()).map(|alias| Job::Redirect(article, alias)));
+        }
         jobs
     }
 
@@ -391,7 +410,17 @@ impl Site {
                 ("search.html", PAGE_ROOT)
             }
             Job::NotFound => ("404.html", ""),
-            Job::Data(file) => return Ok(data_file(views, &self.assets, file)),
+            Job::Redirect(article, _) => {
+                let article = &dossier.articles[article];
+                let target = format!("{}{}", paths::to_root(&path), paths::article(&article.slug));
+                let canonical = publish::base(&dossier.config)
+                    .map_or_else(|| target.clone(), |b| paths::article_url(&b, &article.slug));
+                context.insert("title", &article.title);
+                context.insert("target", &target);
+                context.insert("canonical", &canonical);
+                ("redirect.html", "")
+            }
+            Job::Data(file) => return Ok(self.data_file(views, file)),
         };
         // The 404 page is served in place of any missing path, at any depth,
         // so relative links would break: its links are absolute, from the base
@@ -402,6 +431,7 @@ impl Site {
         };
         context.insert("root", &root);
         context.insert("page_path", &path);
+        context.insert("meta", &publish::page_meta(views, job));
         let html = tera
             .render(template, &context)
             .map_err(|e| template_error(template, &e))?;
@@ -428,26 +458,49 @@ fn job_path(views: &Views<'_>, job: Job) -> String {
         Job::Graph => "graph/index.html".to_string(),
         Job::Search => "search/index.html".to_string(),
         Job::NotFound => "404.html".to_string(),
+        // Checked by resolve: an alias that makes no path is an error.
+        Job::Redirect(article, alias) => {
+            paths::redirect(&dossier.articles[article].aliases[alias]).unwrap_or_default()
+        }
         Job::Data(DataFile::DossierJson) => "dossier.json".to_string(),
         Job::Data(DataFile::AnnotationsJsonld) => "annotations.jsonld".to_string(),
+        Job::Data(DataFile::Atom) => "atom.xml".to_string(),
+        Job::Data(DataFile::Sitemap) => "sitemap.xml".to_string(),
+        Job::Data(DataFile::Robots) => "robots.txt".to_string(),
         Job::Data(DataFile::Asset(asset)) => ASSETS[asset].0.to_string(),
     }
 }
 
-/// A file made without a template.
-fn data_file(views: &Views<'_>, assets: &[String], file: DataFile) -> OutputFile {
-    let (dossier, annotations) = (views.dossier, views.annotations);
-    let (path, bytes) = match file {
-        DataFile::DossierJson => ("dossier.json", data::dossier_json(dossier, annotations)),
-        DataFile::AnnotationsJsonld => (
-            "annotations.jsonld",
-            data::annotations_jsonld(dossier, annotations),
-        ),
-        DataFile::Asset(asset) => (ASSETS[asset].0, assets[asset].as_bytes().to_vec()),
-    };
-    OutputFile {
-        path: path.to_string(),
-        bytes,
+impl Site {
+    /// A file made without a template.
+    fn data_file(&self, views: &Views<'_>, file: DataFile) -> OutputFile {
+        let (dossier, annotations) = (views.dossier, views.annotations);
+        let base = publish::base(&dossier.config);
+        let base = base.as_deref().unwrap_or_default();
+        let bytes = match file {
+            DataFile::DossierJson => data::dossier_json(dossier, annotations),
+            DataFile::AnnotationsJsonld => data::annotations_jsonld(dossier, annotations),
+            DataFile::Atom => publish::atom(views, base),
+            DataFile::Sitemap => {
+                let pages: Vec<Job> = self
+                    .jobs()
+                    .into_iter()
+                    .filter(|job| {
+                        !matches!(
+                            job,
+                            Job::Data(_) | Job::NotFound | Job::Search | Job::Redirect(..)
+                        )
+                    })
+                    .collect();
+                publish::sitemap(views, base, &pages)
+            }
+            DataFile::Robots => publish::robots(publish::base(&dossier.config).as_deref()),
+            DataFile::Asset(asset) => self.assets[asset].as_bytes().to_vec(),
+        };
+        OutputFile {
+            path: job_path(views, Job::Data(file)),
+            bytes,
+        }
     }
 }
 

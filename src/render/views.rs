@@ -72,6 +72,11 @@ pub struct ArticleView<'a> {
     pub slug: &'a str,
     pub date: String,
     pub date_shown: String,
+    /// When the file last changed in git, if later than `date`.
+    pub updated: Option<String>,
+    pub updated_shown: Option<String>,
+    /// The file's history in the repository, with `repo_url`.
+    pub history_url: Option<String>,
     pub lang: Option<&'a str>,
     pub summary_html: Option<String>,
     pub source: Option<SourceView>,
@@ -184,6 +189,28 @@ pub fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
         .collect()
 }
 
+/// Where the history of `article`'s file can be browsed: `repo_url` with
+/// `{path}` replaced by the file's path in the repository, or, without
+/// `{path}`, the commit list as GitHub, Gitea and Forgejo (or GitLab, by
+/// its host name) show it.
+fn history_url(repo_url: &str, article: &Article) -> Option<String> {
+    let repo = repo_url.trim_end_matches('/');
+    if repo.is_empty() {
+        return None;
+    }
+    let path = article
+        .path_in_repository
+        .clone()
+        .unwrap_or_else(|| article.file.path.to_string_lossy().replace('\\', "/"));
+    Some(if repo.contains("{path}") {
+        repo.replace("{path}", &path)
+    } else if repo.contains("gitlab") {
+        format!("{repo}/-/commits/HEAD/{path}")
+    } else {
+        format!("{repo}/commits/HEAD/{path}")
+    })
+}
+
 impl<'a> Views<'a> {
     /// Views of `dossier`; `article_links` are its [`article_links`].
     pub fn new(
@@ -280,11 +307,18 @@ impl<'a> Views<'a> {
     pub fn article(&self, id: ArticleId) -> ArticleView<'a> {
         let article: &'a Article = &self.dossier.articles[id];
         let annotated = &self.annotations.articles[id];
+        let updated = article
+            .updated
+            .as_ref()
+            .filter(|u| u.day > article.date.day);
         ArticleView {
             title: &article.title,
             slug: &article.slug,
             date: article.date.iso_day(),
             date_shown: self.date(&article.date),
+            updated: updated.map(DateValue::iso_day),
+            updated_shown: updated.map(|d| self.date(d)),
+            history_url: history_url(&self.dossier.config.repo_url, article),
             lang: article.lang.as_deref(),
             summary_html: self.article_links[id].summary_html.clone(),
             source: article.source.as_ref().map(|s| SourceView {

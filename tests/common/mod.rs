@@ -72,6 +72,16 @@ impl Fixture {
         self.dir.path()
     }
 
+    /// The text of a file of the dossier.
+    pub fn text(&self, path: &str) -> String {
+        fs::read_to_string(self.root().join(path)).expect("readable fixture file")
+    }
+
+    /// Whether the dossier has this file.
+    pub fn exists(&self, path: &str) -> bool {
+        self.root().join(path).exists()
+    }
+
     pub fn write(&self, path: &str, content: &str) {
         self.write_bytes(path, content.as_bytes());
     }

@@ -1,0 +1,124 @@
+//! When each article last changed, from the git history of the dossier's
+//! folder: one `git log` over all of `content/articles/`, not a process
+//! per file, which would cost seconds on thousands of articles.
+//!
+//! A dossier outside git, or a machine without git, simply has no
+//! history: nothing here is an error.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::date::DateValue;
+
+/// The last commit date of each committed file, and where the dossier
+/// sits in its repository.
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    /// By path relative to the dossier root (as in `SourceFile::path`).
+    changed: HashMap<PathBuf, DateValue>,
+    /// The dossier's folder inside the repository (`""` at its root), when
+    /// it is in one.
+    prefix: Option<String>,
+}
+
+impl History {
+    /// Reads the history of the dossier at `root`.
+    pub fn read(root: &Path) -> Self {
+        let Some(prefix) = git(root, &["rev-parse", "--show-prefix"]) else {
+            return Self::default();
+        };
+        // Newest commit first: the first date seen for a file is its last
+        // change. `--relative` gives paths from the dossier root.
+        let log = git(
+            root,
+            &[
+                "log",
+                "--format=%x1e%cI",
+                "--name-only",
+                "--relative",
+                "--",
+                "content/articles",
+            ],
+        )
+        .unwrap_or_default();
+        Self {
+            changed: parse_log(&log),
+            prefix: Some(prefix.trim().to_string()),
+        }
+    }
+
+    /// When the file at `path` (relative to the dossier root) was last
+    /// committed.
+    pub fn last_changed(&self, path: &Path) -> Option<&DateValue> {
+        self.changed.get(path)
+    }
+
+    /// The path of `path` in the repository, `/`-separated, when the
+    /// dossier is in one.
+    pub fn path_in_repository(&self, path: &Path) -> Option<String> {
+        let relative = path.to_string_lossy().replace('\\', "/");
+        self.prefix
+            .as_ref()
+            .map(|prefix| format!("{prefix}{relative}"))
+    }
+}
+
+/// The files of each commit of `git log --format=%x1e%cI --name-only`,
+/// newest first, each given the date of the newest commit that has it.
+fn parse_log(log: &str) -> HashMap<PathBuf, DateValue> {
+    let mut changed = HashMap::new();
+    for commit in log.split('\u{1e}') {
+        let mut lines = commit.lines();
+        let Some(date) = lines
+            .next()
+            .and_then(|d| d.trim().parse::<DateValue>().ok())
+        else {
+            continue;
+        };
+        for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
+            changed
+                .entry(PathBuf::from(file))
+                .or_insert_with(|| date.clone());
+        }
+    }
+    changed
+}
+
+/// What `git args` prints in `root`, if git runs and succeeds.
+fn git(root: &Path, args: &[&str]) -> Option<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "core.quotepath=off"])
+        .args(args)
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_commit_of_a_file_gives_its_date() {
+        let log = "\u{1e}2024-07-02T10:00:00+02:00\n\ncontent/articles/a.md\n\
+                   \u{1e}2024-06-20T09:00:00Z\n\ncontent/articles/a.md\ncontent/articles/b é.md\n";
+        let changed = parse_log(log);
+        let day = |p: &str| changed[Path::new(p)].iso_day();
+        assert_eq!(day("content/articles/a.md"), "2024-07-02");
+        assert_eq!(day("content/articles/b é.md"), "2024-06-20");
+        assert_eq!(changed.len(), 2);
+    }
+
+    #[test]
+    fn outside_a_repository_there_is_no_history() {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let history = History::read(folder.path());
+        assert!(history.path_in_repository(Path::new("x.md")).is_none());
+    }
+}

@@ -1,0 +1,486 @@
+//! What a published site offers beyond its pages: the Atom feed, the
+//! sitemap, `robots.txt`, and in each page's head its canonical address,
+//! Open Graph tags and schema.org JSON-LD.
+//!
+//! Feed readers, search engines and link previews need absolute URLs,
+//! made from `base_url`. Without it the feed, the sitemap, canonical links
+//! and `og:url` are left out (the build says so once), and the rest stays.
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use super::labels::labels;
+use super::plain::html_text;
+use super::views::Views;
+use super::{Job, job_path};
+use crate::config::Config;
+use crate::date::DateValue;
+use crate::markdown::inline;
+use crate::model::{Article, Entity};
+use crate::paths;
+
+/// Articles in the feed: the newest, as most sites do.
+pub const FEED_ENTRIES: usize = 20;
+
+/// `base_url` with one final `/`, when set.
+pub fn base(config: &Config) -> Option<String> {
+    let url = config.base_url.trim_end_matches('/');
+    (!url.is_empty()).then(|| format!("{url}/"))
+}
+
+/// A page's public address: its folder, without `index.html`.
+fn url(base: &str, path: &str) -> String {
+    format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path))
+}
+
+/// What `base.html` puts in a page's head.
+#[derive(Debug, Serialize)]
+pub struct PageMeta {
+    /// The absolute address, with `base_url`.
+    pub canonical: Option<String>,
+    /// The page's title, for Open Graph.
+    pub title: String,
+    /// One line of plain text.
+    pub description: String,
+    /// `article` or `website`.
+    pub og_type: &'static str,
+    /// For articles: when published and last changed (RFC 3339), tags.
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub tags: Vec<String>,
+    /// schema.org data, as JSON safe inside a `<script>` element.
+    pub json_ld: Option<String>,
+    /// The feed's address, when there is a feed.
+    pub feed: Option<String>,
+}
+
+/// The head metadata of the page `job` makes.
+pub(super) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
+    let dossier = views.dossier;
+    let config = &dossier.config;
+    let base = base(config);
+    let words = labels(config.language);
+    let canonical = match job {
+        Job::NotFound | Job::Redirect(..) => None,
+        _ => base.as_ref().map(|b| url(b, &job_path(views, job))),
+    };
+    let mut meta = PageMeta {
+        canonical,
+        title: config.title.clone(),
+        description: config.description.clone(),
+        og_type: "website",
+        published: None,
+        modified: None,
+        tags: Vec::new(),
+        json_ld: None,
+        feed: base.as_ref().map(|b| format!("{b}atom.xml")),
+    };
+    match job {
+        Job::Home => meta.json_ld = Some(website_json_ld(config, base.as_deref())),
+        Job::Article(id) => {
+            let article = &dossier.articles[id];
+            meta.title.clone_from(&article.title);
+            if let Some(summary) = &article.summary {
+                meta.description = html_text(&inline(summary));
+            }
+            meta.og_type = "article";
+            meta.published = Some(rfc3339(&article.date));
+            meta.modified = article.updated.as_ref().map(rfc3339);
+            meta.tags = article
+                .tags
+                .iter()
+                .map(|t| dossier.tags[*t].name.clone())
+                .collect();
+            let json = article_json_ld(views, id, meta.canonical.as_deref(), base.as_deref());
+            meta.json_ld = Some(json);
+        }
+        Job::Entity(id) => {
+            let entity = &dossier.entities[id];
+            meta.title.clone_from(&entity.name);
+            if let Some(summary) = &entity.summary {
+                meta.description.clone_from(summary);
+            }
+            let json = entity_json_ld(entity, meta.canonical.as_deref());
+            meta.json_ld = Some(json);
+        }
+        Job::Tag(id) => meta.title.clone_from(&dossier.tags[id].name),
+        Job::Page(id) => meta.title.clone_from(&dossier.pages[id].title),
+        Job::Articles => meta.title = words["articles"].to_string(),
+        Job::Entities => meta.title = words["entities"].to_string(),
+        Job::Tags => meta.title = words["tags"].to_string(),
+        Job::Timeline => meta.title = words["timeline"].to_string(),
+        Job::Graph => meta.title = words["graph"].to_string(),
+        Job::Search => meta.title = words["search"].to_string(),
+        Job::NotFound => meta.title = words["not_found"].to_string(),
+        Job::Data(_) | Job::Redirect(..) => {}
+    }
+    meta
+}
+
+/// The site as a schema.org `WebSite`, with its search as a `SearchAction`.
+fn website_json_ld(config: &Config, base: Option<&str>) -> String {
+    let mut site = Map::new();
+    site.insert("@context".into(), json!("https://schema.org"));
+    site.insert("@type".into(), json!("WebSite"));
+    site.insert("name".into(), json!(config.title));
+    if !config.description.is_empty() {
+        site.insert("description".into(), json!(config.description));
+    }
+    site.insert("inLanguage".into(), json!(config.language.code()));
+    if let Some(base) = base {
+        site.insert("url".into(), json!(base));
+        site.insert(
+            "potentialAction".into(),
+            json!({
+                "@type": "SearchAction",
+                "target": format!("{base}search/?q={{search_term_string}}"),
+                "query-input": "required name=search_term_string",
+            }),
+        );
+    }
+    script_safe(&Value::Object(site))
+}
+
+/// An article as a `NewsArticle`, based on its source.
+fn article_json_ld(
+    views: &Views<'_>,
+    id: usize,
+    canonical: Option<&str>,
+    base: Option<&str>,
+) -> String {
+    let dossier = views.dossier;
+    let article: &Article = &dossier.articles[id];
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!("NewsArticle"));
+    data.insert("headline".into(), json!(article.title));
+    if let Some(url) = canonical {
+        data.insert("url".into(), json!(url));
+        data.insert("mainEntityOfPage".into(), json!(url));
+    }
+    data.insert("datePublished".into(), json!(rfc3339(&article.date)));
+    if let Some(updated) = &article.updated {
+        data.insert("dateModified".into(), json!(rfc3339(updated)));
+    }
+    data.insert(
+        "inLanguage".into(),
+        json!(
+            article
+                .lang
+                .as_deref()
+                .unwrap_or(dossier.config.language.code())
+        ),
+    );
+    if let Some(summary) = &article.summary {
+        data.insert("description".into(), json!(html_text(&inline(summary))));
+    }
+    if !article.tags.is_empty() {
+        let tags: Vec<&str> = article
+            .tags
+            .iter()
+            .map(|t| dossier.tags[*t].name.as_str())
+            .collect();
+        data.insert("keywords".into(), json!(tags));
+    }
+    data.insert(
+        "publisher".into(),
+        json!({"@type": "Organization", "name": dossier.config.title}),
+    );
+    if let Some(source) = &article.source {
+        let mut work = Map::new();
+        work.insert("@type".into(), json!("CreativeWork"));
+        if let Some(name) = &source.name {
+            work.insert("name".into(), json!(name));
+        }
+        if let Some(url) = &source.url {
+            work.insert("url".into(), json!(url));
+        }
+        if let Some(author) = &source.author {
+            work.insert("author".into(), json!({"@type": "Person", "name": author}));
+        }
+        if let Some(published) = &source.published {
+            work.insert("datePublished".into(), json!(published.written));
+        }
+        if let Some(archive) = &source.archive {
+            work.insert("archivedAt".into(), json!(archive));
+        }
+        let work = Value::Object(work);
+        data.insert("isBasedOn".into(), work.clone());
+        data.insert("citation".into(), work);
+    }
+    let entities = &views.annotations.entities_of[id];
+    if !entities.is_empty() {
+        let about: Vec<Value> = entities
+            .iter()
+            .map(|(e, _)| {
+                let entity = &dossier.entities[*e];
+                let mut thing = Map::new();
+                thing.insert("@type".into(), json!(schema_type(&entity.kind)));
+                thing.insert("name".into(), json!(entity.name));
+                if let Some(base) = base {
+                    thing.insert("url".into(), json!(paths::entity_url(base, &entity.id)));
+                }
+                if let Some(q) = &entity.wikidata {
+                    thing.insert("sameAs".into(), json!(wikidata_url(q)));
+                }
+                Value::Object(thing)
+            })
+            .collect();
+        data.insert("mentions".into(), json!(about));
+    }
+    script_safe(&Value::Object(data))
+}
+
+/// An entity as the schema.org type of its type, the same as its
+/// Wikidata item.
+fn entity_json_ld(entity: &Entity, canonical: Option<&str>) -> String {
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!(schema_type(&entity.kind)));
+    data.insert("name".into(), json!(entity.name));
+    if !entity.aliases.is_empty() {
+        data.insert("alternateName".into(), json!(entity.aliases));
+    }
+    if let Some(summary) = &entity.summary {
+        data.insert("description".into(), json!(summary));
+    }
+    if let Some(url) = canonical {
+        data.insert("url".into(), json!(url));
+    }
+    let same_as: Vec<String> = entity
+        .wikidata
+        .iter()
+        .map(|q| wikidata_url(q))
+        .chain(entity.links.iter().cloned())
+        .collect();
+    if !same_as.is_empty() {
+        data.insert("sameAs".into(), json!(same_as));
+    }
+    let dated = matches!(schema_type(&entity.kind), "Event");
+    if let Some(date) = &entity.date {
+        let key = if dated {
+            "startDate"
+        } else {
+            "temporalCoverage"
+        };
+        data.insert(key.into(), json!(date.written));
+    }
+    if let (Some(end), true) = (&entity.end, dated) {
+        data.insert("endDate".into(), json!(end.written));
+    }
+    script_safe(&Value::Object(data))
+}
+
+/// The schema.org type for an entity type word.
+fn schema_type(kind: &str) -> &'static str {
+    match kind {
+        "person" => "Person",
+        "organization" => "Organization",
+        "place" => "Place",
+        "country" => "Country",
+        "event" => "Event",
+        "document" => "CreativeWork",
+        _ => "Thing",
+    }
+}
+
+fn wikidata_url(q: &str) -> String {
+    format!("https://www.wikidata.org/wiki/{q}")
+}
+
+/// JSON that cannot end the `<script>` element it sits in: `<`, `>` and
+/// `&` are written as JSON escapes, which mean the same.
+fn script_safe(value: &Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// A date as RFC 3339, as Atom and schema.org want it: a day alone is
+/// taken at midnight UTC.
+pub fn rfc3339(date: &DateValue) -> String {
+    match date.instant {
+        Some(_) => date.written.clone(),
+        None => format!("{}T00:00:00Z", date.day),
+    }
+}
+
+/// The instant a date stands for, to compare dates written differently.
+fn instant(date: &DateValue) -> jiff::Timestamp {
+    date.instant
+        .unwrap_or_else(|| rfc3339(date).parse().unwrap_or_default())
+}
+
+/// `/atom.xml`: the newest articles, with their text.
+pub(super) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
+    let dossier = views.dossier;
+    let config = &dossier.config;
+    let articles = &dossier.articles[..dossier.articles.len().min(FEED_ENTRIES)];
+    let changed = |a: &Article| a.updated.as_ref().unwrap_or(&a.date).clone();
+    let updated = articles
+        .iter()
+        .map(|a| changed(a))
+        .max_by_key(instant)
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        config.language.code()
+    ));
+    xml.push_str(&format!("<title>{}</title>\n", escape(&config.title)));
+    if !config.description.is_empty() {
+        xml.push_str(&format!(
+            "<subtitle>{}</subtitle>\n",
+            escape(&config.description)
+        ));
+    }
+    xml.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(&format!("{base}atom.xml"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(base)
+    ));
+    xml.push_str(&format!("<id>{}</id>\n", escape(base)));
+    xml.push_str(&format!("<updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "<author><name>{}</name></author>\n",
+        escape(&config.title)
+    ));
+    xml.push_str("<generator>dossier</generator>\n");
+    for (id, article) in articles.iter().enumerate() {
+        let page = paths::article_url(base, &article.slug);
+        xml.push_str("<entry>\n");
+        xml.push_str(&format!("<title>{}</title>\n", escape(&article.title)));
+        xml.push_str(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&page)
+        ));
+        if let Some(url) = article.source.as_ref().and_then(|s| s.url.as_ref()) {
+            xml.push_str(&format!("<link rel=\"via\" href=\"{}\"/>\n", escape(url)));
+        }
+        xml.push_str(&format!("<id>{}</id>\n", escape(&page)));
+        xml.push_str(&format!(
+            "<published>{}</published>\n",
+            rfc3339(&article.date)
+        ));
+        xml.push_str(&format!(
+            "<updated>{}</updated>\n",
+            rfc3339(&changed(article))
+        ));
+        for tag in &article.tags {
+            xml.push_str(&format!(
+                "<category term=\"{}\"/>\n",
+                escape(&dossier.tags[*tag].name)
+            ));
+        }
+        if let Some(summary) = &article.summary {
+            xml.push_str(&format!(
+                "<summary type=\"html\">{}</summary>\n",
+                escape(&inline(summary))
+            ));
+        }
+        // The text's links are relative to the article's page.
+        let lang = article.lang.as_deref().unwrap_or(config.language.code());
+        xml.push_str(&format!(
+            "<content type=\"html\" xml:base=\"{}\" xml:lang=\"{}\">{}</content>\n",
+            escape(&page),
+            escape(lang),
+            escape(&views.annotations.articles[id].html)
+        ));
+        xml.push_str("</entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml.into_bytes()
+}
+
+/// `/sitemap.xml`: every page of `pages` (output paths), articles with
+/// the day they last changed.
+pub(super) fn sitemap(views: &Views<'_>, base: &str, pages: &[Job]) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for job in pages {
+        let page = url(base, &job_path(views, *job));
+        xml.push_str(&format!("<url><loc>{}</loc>", escape(&page)));
+        if let Job::Article(id) = job {
+            let article = &views.dossier.articles[*id];
+            let changed = article.updated.as_ref().unwrap_or(&article.date);
+            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso_day()));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml.into_bytes()
+}
+
+/// `/robots.txt`: everything may be crawled; the sitemap is named when
+/// there is one.
+pub(super) fn robots(base: Option<&str>) -> Vec<u8> {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = base {
+        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    text.into_bytes()
+}
+
+/// Text for XML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            // Characters XML 1.0 forbids even escaped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script_element() {
+        let text = script_safe(&json!({"name": "</script><b>&"}));
+        assert!(!text.contains('<') && !text.contains('&'));
+        let back: Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back["name"], "</script><b>&");
+    }
+
+    #[test]
+    fn days_are_midnight_utc_and_date_times_stay_as_written() {
+        let day: DateValue = "2024-06-19".parse().expect("a day");
+        assert_eq!(rfc3339(&day), "2024-06-19T00:00:00Z");
+        let time: DateValue = "2024-06-19T10:30:00+09:00".parse().expect("a time");
+        assert_eq!(rfc3339(&time), "2024-06-19T10:30:00+09:00");
+        // 10:30 in Seoul is 01:30 UTC, after the day's midnight UTC.
+        assert!(instant(&time) > instant(&day));
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(escape("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;");
+    }
+
+    #[test]
+    fn base_has_one_final_slash() {
+        let mut config = Config::default();
+        assert_eq!(base(&config), None);
+        config.base_url = "https://example.org/dossier//".into();
+        assert_eq!(
+            base(&config).as_deref(),
+            Some("https://example.org/dossier/")
+        );
+    }
+}

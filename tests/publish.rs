@@ -1,0 +1,443 @@
+//! What a published site offers beyond its pages: the Atom feed and the
+//! sitemap (parsed, every required element checked), robots.txt, canonical
+//! links, Open Graph tags, schema.org JSON-LD, redirects from old
+//! addresses, and "updated" dates and history links from git.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use common::{Fixture, Site};
+use serde_json::Value;
+
+const BASE: &str = "https://example.org/pyongyang-file/";
+const ATOM: &str = "http://www.w3.org/2005/Atom";
+const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+fn published() -> (Fixture, Site) {
+    let fixture = Fixture::copy("english");
+    let site = fixture.build_with(&["--base-url", "https://example.org/pyongyang-file"]);
+    (fixture, site)
+}
+
+/// The output file a public address stands for.
+fn file_of(url: &str) -> String {
+    let path = url.strip_prefix(BASE).expect("an address on the site");
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+fn child<'a>(node: roxmltree::Node<'a, 'a>, ns: &str, name: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+    node.children()
+        .filter(|c| c.has_tag_name((ns, name)))
+        .collect()
+}
+
+fn one_text<'a>(node: roxmltree::Node<'a, 'a>, ns: &str, name: &str) -> &'a str {
+    let found = child(node, ns, name);
+    assert_eq!(
+        found.len(),
+        1,
+        "one <{name}> in <{}>",
+        node.tag_name().name()
+    );
+    found[0].text().unwrap_or_default()
+}
+
+fn is_rfc3339(text: &str) -> bool {
+    text.parse::<jiff::Timestamp>().is_ok()
+}
+
+#[test]
+fn the_feed_has_every_element_atom_requires() {
+    let (_fixture, site) = published();
+    let xml = site.text("atom.xml");
+    let document = roxmltree::Document::parse(&xml).expect("atom.xml is well-formed XML");
+    let feed = document.root_element();
+    assert!(feed.has_tag_name((ATOM, "feed")));
+    assert_eq!(one_text(feed, ATOM, "title"), "The Pyongyang File");
+    assert_eq!(one_text(feed, ATOM, "id"), BASE);
+    assert!(is_rfc3339(one_text(feed, ATOM, "updated")));
+    let author = child(feed, ATOM, "author");
+    assert_eq!(one_text(author[0], ATOM, "name"), "The Pyongyang File");
+    let links = child(feed, ATOM, "link");
+    let link = |rel: &str| {
+        links
+            .iter()
+            .find(|l| l.attribute("rel") == Some(rel))
+            .and_then(|l| l.attribute("href"))
+            .unwrap_or_else(|| panic!("a {rel} link"))
+    };
+    assert_eq!(link("self"), format!("{BASE}atom.xml"));
+    assert_eq!(link("alternate"), BASE);
+
+    let entries = child(feed, ATOM, "entry");
+    // Two articles; the draft is left out.
+    assert_eq!(entries.len(), 2);
+    let mut published = Vec::new();
+    for entry in &entries {
+        let id = one_text(*entry, ATOM, "id");
+        assert!(site.exists(&file_of(id)), "{id} is a page of the site");
+        assert!(!one_text(*entry, ATOM, "title").is_empty());
+        assert!(is_rfc3339(one_text(*entry, ATOM, "updated")));
+        let date = one_text(*entry, ATOM, "published");
+        assert!(is_rfc3339(date));
+        published.push(date.to_string());
+        let alternate = child(*entry, ATOM, "link")
+            .into_iter()
+            .find(|l| l.attribute("rel") == Some("alternate"))
+            .expect("a link to the page");
+        assert_eq!(alternate.attribute("href"), Some(id));
+        let content = child(*entry, ATOM, "content");
+        assert_eq!(content[0].attribute("type"), Some("html"));
+        // Relative links in the text resolve from the article's page.
+        assert_eq!(
+            content[0].attribute(("http://www.w3.org/XML/1998/namespace", "base")),
+            Some(id)
+        );
+    }
+    let mut newest_first = published.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(published, newest_first);
+
+    let treaty = entries
+        .iter()
+        .find(|e| one_text(**e, ATOM, "title") == "Treaty & \"alliance\" <signed> in Pyongyang")
+        .expect("the treaty, its title unescaped once parsed");
+    let html = one_text(*treaty, ATOM, "content");
+    assert!(html.contains("Vladimir Putin"), "{html}");
+    let via = child(*treaty, ATOM, "link")
+        .into_iter()
+        .find(|l| l.attribute("rel") == Some("via"))
+        .expect("the source");
+    assert_eq!(
+        via.attribute("href"),
+        Some("https://news.example.org/treaty")
+    );
+    let categories: Vec<_> = child(*treaty, ATOM, "category")
+        .iter()
+        .filter_map(|c| c.attribute("term"))
+        .collect();
+    // A tag is named as the newest article that carries it writes it.
+    assert_eq!(categories, ["diplomacy", "Sécurité régionale"]);
+}
+
+#[test]
+fn the_sitemap_lists_every_page_once_with_absolute_addresses() {
+    let (_fixture, site) = published();
+    let xml = site.text("sitemap.xml");
+    let document = roxmltree::Document::parse(&xml).expect("sitemap.xml is well-formed XML");
+    let urlset = document.root_element();
+    assert!(urlset.has_tag_name((SITEMAP, "urlset")));
+    let mut listed = BTreeSet::new();
+    for url in child(urlset, SITEMAP, "url") {
+        let loc = one_text(url, SITEMAP, "loc");
+        assert!(loc.starts_with(BASE), "{loc}");
+        assert!(site.exists(&file_of(loc)), "{loc} exists");
+        assert!(listed.insert(file_of(loc)), "{loc} listed once");
+        for lastmod in child(url, SITEMAP, "lastmod") {
+            let day = lastmod.text().unwrap_or_default();
+            assert!(day.parse::<jiff::civil::Date>().is_ok(), "{day}");
+        }
+    }
+    let pages: BTreeSet<String> = site
+        .files()
+        .into_iter()
+        .filter(|f| f.ends_with("index.html") && f != "search/index.html")
+        .collect();
+    assert_eq!(listed, pages, "every page but search and 404");
+    assert_eq!(
+        site.text("robots.txt"),
+        format!("User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n")
+    );
+}
+
+fn json_ld(site: &Site, page: &str) -> Value {
+    let scripts = site
+        .page(page)
+        .texts("script[type=\"application/ld+json\"]");
+    assert_eq!(scripts.len(), 1, "one JSON-LD block in {page}");
+    assert!(!scripts[0].contains("</"), "cannot close its element");
+    serde_json::from_str(&scripts[0]).expect("JSON-LD is JSON")
+}
+
+#[test]
+fn pages_say_where_they_live_and_what_they_are() {
+    let (_fixture, site) = published();
+    let article = "articles/treaty/index.html";
+    let page = site.page(article);
+    let canonical = format!("{BASE}articles/treaty/");
+    assert_eq!(
+        page.attrs("link[rel=canonical]", "href"),
+        std::slice::from_ref(&canonical)
+    );
+    assert_eq!(
+        page.attrs("meta[property=\"og:url\"]", "content"),
+        std::slice::from_ref(&canonical)
+    );
+    assert_eq!(
+        page.attrs("meta[property=\"og:type\"]", "content"),
+        ["article"]
+    );
+    assert_eq!(
+        page.attrs("meta[property=\"og:title\"]", "content"),
+        ["Treaty & \"alliance\" <signed> in Pyongyang"]
+    );
+    assert_eq!(
+        page.attrs("meta[name=description]", "content"),
+        ["Putin and Kim sign a mutual defence pact."]
+    );
+    assert_eq!(
+        page.attrs("link[rel=alternate][type=\"application/atom+xml\"]", "href"),
+        [format!("{BASE}atom.xml")]
+    );
+
+    let data = json_ld(&site, article);
+    assert_eq!(data["@context"], "https://schema.org");
+    assert_eq!(data["@type"], "NewsArticle");
+    assert_eq!(data["headline"], page.text_of("h1"));
+    assert_eq!(data["url"], canonical);
+    assert_eq!(data["datePublished"], "2024-06-19T00:00:00Z");
+    assert_eq!(data["inLanguage"], "en");
+    for key in ["isBasedOn", "citation"] {
+        assert_eq!(data[key]["url"], "https://news.example.org/treaty", "{key}");
+        assert_eq!(data[key]["author"]["name"], "A. Writer");
+        assert_eq!(
+            data[key]["archivedAt"],
+            "https://web.archive.org/web/2024/https://news.example.org/treaty"
+        );
+    }
+    let mentions = data["mentions"].as_array().expect("the entities it names");
+    let putin = mentions
+        .iter()
+        .find(|m| m["name"] == "Vladimir Putin")
+        .expect("Putin");
+    assert_eq!(putin["@type"], "Person");
+    assert_eq!(putin["url"], format!("{BASE}entities/vladimir-putin/"));
+
+    let putin = json_ld(&site, "entities/vladimir-putin/index.html");
+    assert_eq!(putin["@type"], "Person");
+    assert_eq!(putin["name"], "Vladimir Putin");
+    assert_eq!(putin["url"], format!("{BASE}entities/vladimir-putin/"));
+    let same_as = putin["sameAs"].as_array().expect("sameAs");
+    assert!(
+        same_as.iter().any(|s| s
+            .as_str()
+            .is_some_and(|s| s.starts_with("https://www.wikidata.org/wiki/Q"))),
+        "{same_as:?}"
+    );
+    let place = json_ld(&site, "entities/pyongyang/index.html");
+    assert_eq!(place["@type"], "Place");
+
+    let home = json_ld(&site, "index.html");
+    assert_eq!(home["@type"], "WebSite");
+    assert_eq!(
+        home["potentialAction"]["target"],
+        format!("{BASE}search/?q={{search_term_string}}")
+    );
+}
+
+#[test]
+fn without_base_url_what_needs_an_absolute_address_is_left_out_and_said_once() {
+    let fixture = Fixture::copy("english");
+    let site = fixture.build();
+    assert!(!site.exists("atom.xml"));
+    assert!(!site.exists("sitemap.xml"));
+    assert_eq!(site.text("robots.txt"), "User-agent: *\nAllow: /\n");
+    let page = site.page("articles/treaty/index.html");
+    assert_eq!(page.count("link[rel=canonical]"), 0);
+    assert_eq!(page.count("meta[property=\"og:url\"]"), 0);
+    assert_eq!(page.count("link[type=\"application/atom+xml\"]"), 0);
+    assert_eq!(page.count("meta[property=\"og:title\"]"), 1);
+    let data = json_ld(&site, "articles/treaty/index.html");
+    assert!(data.get("url").is_none());
+    assert_eq!(
+        site.stderr.matches("no `base_url`").count(),
+        1,
+        "{}",
+        site.stderr
+    );
+
+    // base_url from dossier.yaml works as --base-url does, and the flag wins.
+    let settings = fixture.text("dossier.yaml");
+    fixture.write(
+        "dossier.yaml",
+        &format!("{settings}base_url: https://old.example.net/\n"),
+    );
+    let site = fixture.build();
+    assert!(
+        site.text("atom.xml")
+            .contains("<id>https://old.example.net/</id>")
+    );
+    assert!(!site.stderr.contains("no `base_url`"));
+    let site = fixture.build_with(&["--base-url", BASE]);
+    assert!(site.text("atom.xml").contains(&format!("<id>{BASE}</id>")));
+}
+
+/// The output path a relative link in the file at `from` leads to.
+fn resolve(from: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            ".." => {
+                parts.pop().expect("inside the site");
+            }
+            _ => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn old_addresses_redirect_to_the_article() {
+    let fixture = Fixture::copy("english");
+    let treaty = fixture.text("content/articles/2024/treaty.md");
+    let treaty = treaty.replacen(
+        "lang: en\n",
+        "lang: en\naliases: [/2024/06/treaty/, news/treaty.html]\n",
+        1,
+    );
+    fixture.write("content/articles/2024/treaty.md", &treaty);
+    let site = fixture.build_with(&["--base-url", BASE]);
+    for (file, target) in [
+        (
+            "2024/06/treaty/index.html",
+            "../../../articles/treaty/index.html",
+        ),
+        ("news/treaty.html", "../articles/treaty/index.html"),
+    ] {
+        let page = site.page(file);
+        assert_eq!(
+            page.attrs("meta[http-equiv=refresh]", "content"),
+            [format!("0; url={target}")]
+        );
+        assert_eq!(page.attrs("a", "href"), [target]);
+        assert_eq!(
+            page.attrs("link[rel=canonical]", "href"),
+            [format!("{BASE}articles/treaty/")]
+        );
+        assert!(site.exists(&resolve(file, target)), "{target} from {file}");
+        assert_eq!(page.attrs("meta[name=robots]", "content"), ["noindex"]);
+    }
+    assert!(!site.text("sitemap.xml").contains("2024/06/treaty"));
+}
+
+#[test]
+fn an_alias_that_cannot_be_a_redirect_is_an_error_at_its_place() {
+    let fixture = Fixture::copy("english");
+    let treaty = fixture.text("content/articles/2024/treaty.md");
+    fixture.write(
+        "content/articles/2024/treaty.md",
+        &treaty.replacen(
+            "lang: en\n",
+            "lang: en\naliases:\n  - /entities/\n  - https://example.org/old/\n  - /a/../b/\n",
+            1,
+        ),
+    );
+    let reaction = fixture.text("content/articles/2024/reaction.md");
+    fixture.write(
+        "content/articles/2024/reaction.md",
+        &reaction.replacen("---\n", "---\naliases: [/old/]\n", 1),
+    );
+    let treaty = fixture.text("content/articles/2024/treaty.md");
+    fixture.write(
+        "content/articles/2024/treaty.md",
+        &treaty.replacen("  - /a/../b/\n", "  - /a/../b/\n  - old\n", 1),
+    );
+    let stderr = fixture.fail(&["build"]);
+    for expected in [
+        "content/articles/2024/treaty.md:14:5: error: alias `/entities/` is the address of a page the site makes",
+        "content/articles/2024/treaty.md:15:5: error: alias `https://example.org/old/` is a full URL",
+        "content/articles/2024/treaty.md:16:5: error: alias `/a/../b/` has an empty, `.` or `..` part",
+        "treaty.md:17:5: error: alias `old` is also an alias of article `reaction`",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\nin:\n{stderr}");
+    }
+    assert!(!fixture.exists("public/index.html"), "nothing was written");
+}
+
+/// Runs git in the fixture with fixed dates and names.
+fn git(fixture: &Fixture, args: &[&str], date: &str) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(fixture.root())
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_NAME", "Researcher")
+        .env("GIT_AUTHOR_EMAIL", "r@example.org")
+        .env("GIT_COMMITTER_NAME", "Researcher")
+        .env("GIT_COMMITTER_EMAIL", "r@example.org")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
+    let fixture = Fixture::copy("english");
+    let settings = fixture.text("dossier.yaml");
+    fixture.write(
+        "dossier.yaml",
+        &format!("{settings}repo_url: https://git.example.org/team/pyongyang\n"),
+    );
+    git(
+        &fixture,
+        &["init", "-q", "-b", "main"],
+        "2024-06-20T10:00:00Z",
+    );
+    git(&fixture, &["add", "."], "2024-06-20T10:00:00Z");
+    git(
+        &fixture,
+        &["commit", "-q", "-m", "first"],
+        "2024-06-20T10:00:00Z",
+    );
+    let treaty = fixture.text("content/articles/2024/treaty.md");
+    fixture.write(
+        "content/articles/2024/treaty.md",
+        &format!("{treaty}\nA later line.\n"),
+    );
+    git(
+        &fixture,
+        &["commit", "-q", "-am", "second"],
+        "2024-07-02T08:30:00+02:00",
+    );
+
+    let site = fixture.build_with(&["--base-url", BASE]);
+    let page = site.page("articles/treaty/index.html");
+    assert_eq!(
+        page.attrs(".meta time", "datetime"),
+        ["2024-06-19", "2024-07-02"],
+        "published, then updated"
+    );
+    assert!(page.text_of(".meta").contains("updated 2 July 2024"));
+    assert_eq!(
+        page.attrs("a.history", "href"),
+        ["https://git.example.org/team/pyongyang/commits/HEAD/content/articles/2024/treaty.md"]
+    );
+    assert_eq!(
+        json_ld(&site, "articles/treaty/index.html")["dateModified"],
+        "2024-07-02T08:30:00+02:00"
+    );
+    let xml = site.text("sitemap.xml");
+    assert!(
+        xml.contains("articles/treaty/</loc><lastmod>2024-07-02</lastmod>"),
+        "{xml}"
+    );
+
+    // The reaction was committed on the day of its date: not "updated".
+    let reaction = site.page("articles/reaction/index.html");
+    assert_eq!(reaction.attrs(".meta time", "datetime"), ["2024-06-20"]);
+
+    // A dossier outside git has no such dates.
+    let loose = Fixture::copy("english");
+    let site = loose.build();
+    let page = site.page("articles/treaty/index.html");
+    assert_eq!(page.attrs(".meta time", "datetime"), ["2024-06-19"]);
+    assert_eq!(page.count("a.history"), 0);
+}
