@@ -176,7 +176,9 @@
   var shards = {};
   var texts = {};
   var loading = {};
+  var keys = null;
   window.dossierSearch = {
+    keys: function (_, list) { keys = new Set(list); },
     terms: function (key, data) { shards[key] = data; },
     texts: function (number, documents) { texts[number] = documents; }
   };
@@ -246,8 +248,12 @@
       return;
     }
     status.textContent = form.dataset.searching;
-    var keys = tokens.map(function (t) { return "search/terms/" + shardKey(t.word) + ".js"; });
-    Promise.all(keys.map(load)).then(function () {
+    load("search/keys.js").then(function () {
+      return Promise.all(tokens.map(function (t) {
+        var key = shardKey(t.word);
+        return keys && keys.has(key) ? load("search/terms/" + key + ".js") : null;
+      }));
+    }).then(function () {
       if (run !== latest) return;
       var found = rank(tokens, shards, documentCount);
       list.replaceChildren();
@@ -312,6 +318,7 @@
     update();
   });
   input.addEventListener("input", update);
+  load("search/keys.js");
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {
     input.value = initial;

@@ -5,6 +5,7 @@
 //! part of the index is a small script that hands its data to
 //! `dossierSearch`, loaded only when a query needs it:
 //!
+//! - `search/keys.js`: the keys of the `terms/` files, loaded with the page.
 //! - `search/terms/<key>.js`: the postings of every term whose first two
 //!   letters make `<key>` (each letter as 4+ hex digits). A query loads
 //!   one shard per word.
@@ -55,10 +56,15 @@ impl SearchIndex {
                 script("texts", &number.to_string(), &shown),
             );
         }
-        for (key, terms) in postings(&documents) {
+        let shards = postings(&documents);
+        // Which shards exist, so that a query for an unknown word loads
+        // nothing (a missing script is an error in the console).
+        let keys: Vec<&String> = shards.keys().collect();
+        files.insert("search/keys.js".to_string(), script("keys", "", &keys));
+        for (key, terms) in &shards {
             files.insert(
                 format!("search/terms/{key}.js"),
-                script("terms", &key, &terms),
+                script("terms", key, terms),
             );
         }
         Self { files }
