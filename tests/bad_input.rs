@@ -643,3 +643,31 @@ fn building_into_the_dossier_itself_is_refused() {
         "the dossier was deleted"
     );
 }
+
+#[test]
+fn an_article_that_does_not_parse_is_one_error_not_one_per_reference() {
+    let entity = "---\nname: Seoul\ntype: place\nrelations:\n  - {to: putin, type: visited, source: treaty-2024}\n---\n";
+    let stderr = fail_build(&[
+        (
+            "content/articles/2024-06-19-signed.md",
+            "---\ntitle: [unclosed\nslug: treaty-2024\ndate: 2024-06-19\n---\nBody\n",
+        ),
+        ("content/entities/seoul.md", entity),
+        ("content/entities/putin.md", PUTIN),
+        // Without a slug line, the file stem stands for it.
+        (
+            "content/articles/old-reaction.md",
+            "---\ntitle: B\ndate: [\n---\nBody\n",
+        ),
+        (
+            "content/entities/washington.md",
+            "---\nname: Washington\ntype: place\nrelations:\n  - {to: putin, type: watched, source: old-reaction}\n---\n",
+        ),
+    ]);
+    assert!(
+        stderr.contains("content/articles/2024-06-19-signed.md:2:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is not an article slug"), "{stderr}");
+    assert!(stderr.contains("2 errors; nothing was written"), "{stderr}");
+}

@@ -153,6 +153,25 @@ fn locate_value(yaml: &str, key: &str, value: &str) -> Option<usize> {
         })
 }
 
+/// The `slug:` an article whose front matter does not parse sets on a
+/// line of its own, if any, so that references to it are not reported as
+/// unknown too: one broken file, one error.
+fn failed_slug(path: &Path, kind: Kind) -> Option<String> {
+    if !matches!(kind, Kind::Article) {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    lines
+        .take_while(|line| line.trim_end() != "---")
+        .find_map(|line| line.strip_prefix("slug:"))
+        .map(|value| value.trim().trim_matches(['"', '\'']).to_string())
+        .filter(|slug| meta::check_slug(slug).is_ok())
+}
+
 /// A file and its parsed front matter.
 #[derive(Debug, Clone)]
 pub struct Document<M> {
@@ -221,8 +240,9 @@ enum Parsed {
 #[derive(Debug, Clone)]
 enum FileState {
     Parsed(Parsed),
-    /// It could not be read or parsed.
-    Failed(Kind, Diagnostic),
+    /// It could not be read or parsed; for an article, the slug it
+    /// would have had.
+    Failed(Kind, Diagnostic, Option<String>),
     /// Not read: a file dossier does not read (a warning says why) or a
     /// folder that could not be listed (an error).
     Skipped(Diagnostic),
@@ -379,15 +399,16 @@ impl Snapshot {
                 FileState::Parsed(Parsed::Home(doc)) => loaded.home = Some(doc),
                 FileState::Skipped(problem) if problem.is_error() => errors.push(problem),
                 FileState::Skipped(warning) => loaded.warnings.push(warning),
-                FileState::Failed(kind, error) => {
+                FileState::Failed(kind, error, slug) => {
                     let stem = path
                         .file_stem()
                         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                     match kind {
                         Kind::Entity => loaded.unreadable.entity_ids.insert(stem),
-                        Kind::Article => {
-                            loaded.unreadable.article_slugs.insert(slug::slugify(stem))
-                        }
+                        Kind::Article => loaded
+                            .unreadable
+                            .article_slugs
+                            .insert(slug.unwrap_or_else(|| slug::slugify(stem))),
                         Kind::Page | Kind::Home => false,
                     };
                     errors.push(error);
@@ -419,7 +440,7 @@ impl Snapshot {
             .map(|(path, kind)| match kind {
                 Ok(kind) => match parse_file(root, path, *kind) {
                     Ok(parsed) => FileState::Parsed(parsed),
-                    Err(error) => FileState::Failed(*kind, error),
+                    Err(error) => FileState::Failed(*kind, error, failed_slug(path, *kind)),
                 },
                 Err(problem) => FileState::Skipped(problem.clone()),
             })
