@@ -90,3 +90,46 @@ fn a_reader_finds_the_article_through_search_in_the_preview() {
     let base = format!("http://127.0.0.1:{}/", server.port);
     check_search(&browser("search.js", &[&base, "traités", ARTICLE]));
 }
+
+#[test]
+fn an_open_article_follows_the_writer_s_saves_and_keeps_its_place() {
+    let (fixture, _site) = Fixture::example();
+    let server = Server::start(fixture.root());
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let file = "content/articles/2024-06-19-traite-russie-coree-du-nord.md";
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let report = browser(
+        "reload.js",
+        &[
+            &base,
+            ARTICLE,
+            &fixture.root().join(file).to_string_lossy(),
+            &shots.to_string_lossy(),
+        ],
+    );
+    assert_eq!(report["scrolled"], 900, "{report}");
+    assert_eq!(
+        report["afterEdit"], 900,
+        "the reload keeps the place: {report}"
+    );
+    assert_eq!(report["errorTitle"], "The dossier does not build: 1 error");
+    let errors = report["errors"].as_array().expect("errors shown");
+    assert_eq!(errors.len(), 1, "one broken file, one error: {report}");
+    assert!(
+        errors[0]
+            .as_str()
+            .is_some_and(|e| e.starts_with(&format!("{file}:2:8: error:"))),
+        "{report}"
+    );
+    assert_eq!(
+        report["afterFix"], 900,
+        "back where the reader was: {report}"
+    );
+    assert_eq!(report["markerGone"], true);
+    assert!(
+        report["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Russie et Corée du Nord"))
+    );
+    assert!(shots.join("serve-error.png").is_file());
+}

@@ -24,10 +24,19 @@ pub(crate) const EVENTS_PATH: &str = "/__dossier/events";
 
 /// Added to every HTML page served, never to a built one: reloads the page
 /// when the site is rebuilt.
+///
+/// The reader keeps their place: the scroll position is kept for the
+/// reload and restored once the page is back, also after an error page
+/// (shorter, which would clamp it) stood in between.
 const RELOAD_SCRIPT: &str = concat!(
-    "<script>/* dossier serve: live reload */",
-    "new EventSource(\"/__dossier/events\")",
-    ".addEventListener(\"reload\",function(){location.reload()});</script>"
+    "<script>/* dossier serve: live reload */(function(){",
+    "var key=\"dossier-scroll:\"+location.pathname,store=sessionStorage,",
+    "broken=document.documentElement.hasAttribute(\"data-dossier-error\");",
+    "if(!broken){var y=store.getItem(key);if(y!==null){store.removeItem(key);",
+    "history.scrollRestoration=\"manual\";scrollTo(0,+y);",
+    "addEventListener(\"load\",function(){scrollTo(0,+y)})}}",
+    "new EventSource(\"/__dossier/events\").addEventListener(\"reload\",function(){",
+    "if(!broken)store.setItem(key,String(scrollY));location.reload()})})();</script>"
 );
 
 /// What the server tells open pages.
@@ -234,7 +243,7 @@ fn with_reload_script(html: Vec<u8>) -> Vec<u8> {
 fn error_page(errors: &[Diagnostic]) -> Response {
     let count = errors.iter().filter(|e| e.is_error()).count();
     let mut html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"en\" data-dossier-error>\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>dossier: the build failed</title>\n<style>\
          body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}\
