@@ -17,7 +17,7 @@ use crate::model::{
 };
 
 /// Top-level paths that pages may not take.
-const RESERVED_SLUGS: &[&str] = &[
+pub const RESERVED_SLUGS: &[&str] = &[
     "articles", "entities", "tags", "timeline", "graph", "search", "static",
 ];
 
