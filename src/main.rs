@@ -64,7 +64,7 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Write a new article (a draft), entity or page, front matter filled in.
+    /// Write a new article or page (both drafts) or entity, front matter filled in.
     New {
         /// What to write.
         kind: NewKind,
