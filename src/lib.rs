@@ -10,6 +10,9 @@
 //! render    Tera templates over per-page views            (render/)
 //! write     one atomic swap of the output folder          (write.rs)
 //! ```
+//!
+//! Beside the pipeline: `serve/` runs it again on each save, and
+//! `scaffold/` writes the files a user starts from (`init`, `new`).
 
 pub mod annotate;
 pub mod config;
@@ -24,6 +27,7 @@ pub mod passage;
 pub mod paths;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
 pub mod serve;
 pub mod write;
 

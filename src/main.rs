@@ -1,9 +1,10 @@
 //! The `dossier` command line: parses arguments and calls the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use dossier::scaffold;
 use dossier::serve::ServeOptions;
 use dossier::{BuildOptions, Failure, Report};
 
@@ -63,6 +64,31 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write a new article or page (both drafts) or entity, front matter filled in.
+    New {
+        /// What to write.
+        kind: NewKind,
+        /// The title (for an entity, its name); the file name is made from it.
+        title: String,
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write a small example dossier into a new or empty folder.
+    Init {
+        /// The folder (created when missing).
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    /// content/articles/<year>/<slug>.md
+    Article,
+    /// content/entities/<slug>.md
+    Entity,
+    /// content/pages/<slug>.md
+    Page,
 }
 
 fn main() -> ExitCode {
@@ -86,6 +112,8 @@ fn main() -> ExitCode {
             (dossier::build(&options), Some(output))
         }
         Command::Check { root } => (dossier::check(&root), None),
+        Command::New { kind, title, root } => return new_file(&root, kind, &title),
+        Command::Init { dir } => return init(&dir),
         Command::Serve {
             root,
             bind,
@@ -140,6 +168,70 @@ fn main() -> ExitCode {
             eprintln!("{}: error: cannot write the site: {error}", path.display());
             ExitCode::from(1)
         }
+    }
+}
+
+fn new_file(root: &Path, kind: NewKind, title: &str) -> ExitCode {
+    let kind = match kind {
+        NewKind::Article => scaffold::Kind::Article,
+        NewKind::Entity => scaffold::Kind::Entity,
+        NewKind::Page => scaffold::Kind::Page,
+    };
+    match scaffold::new_file(root, kind, title) {
+        Ok(path) => {
+            // The path alone on stdout, for `$EDITOR "$(dossier new …)"`.
+            println!("{}", path.display());
+            if kind.is_draft() {
+                eprintln!(
+                    "a draft: `dossier serve` shows it; `dossier build` leaves it out until you delete `draft: true`"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn init(dir: &Path) -> ExitCode {
+    match scaffold::init(dir) {
+        Ok(files) => {
+            if dir == Path::new(".") {
+                println!("created a dossier here:");
+            } else {
+                println!("created a dossier in {}:", dir.display());
+            }
+            for file in files {
+                println!("  {}", file.display());
+            }
+            println!("\nnext:");
+            if dir != Path::new(".") {
+                println!("  cd {}", shell_word(&dir.to_string_lossy()));
+            }
+            println!("  dossier serve                    # preview at http://127.0.0.1:1111/");
+            println!("  dossier new article \"Title\"      # write an article");
+            println!("  dossier build                    # the site, in public/");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `word` as the shell reads it: quoted when it has to be.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./+,:@%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

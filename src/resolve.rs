@@ -19,7 +19,7 @@ use crate::model::{
 use crate::paths;
 
 /// Top-level paths that pages may not take.
-const RESERVED_SLUGS: &[&str] = &[
+pub const RESERVED_SLUGS: &[&str] = &[
     "articles", "entities", "tags", "timeline", "graph", "search", "static",
 ];
 

@@ -22,6 +22,17 @@ pub fn parse<T: DeserializeOwned>(
         .map_err(|error| to_diagnostic(path, file_text, yaml, first_line, &error))
 }
 
+/// `text` as a YAML scalar on one line that reads back as exactly `text`
+/// (quoted and escaped where YAML needs it: `:`, `"`, `#`, a leading `-`,
+/// words such as `yes` or `null`). Line breaks in `text` are the caller's
+/// to fold first: the scalar is meant for a `key: value` line.
+pub fn scalar(text: &str) -> String {
+    serde_yaml::to_string(text)
+        .expect("a string always serializes")
+        .trim_end_matches('\n')
+        .to_string()
+}
+
 fn to_diagnostic(
     path: &Path,
     file_text: &str,
@@ -154,6 +165,8 @@ fn backticked(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
     use crate::load::meta::ArticleMeta;
 
     fn error_for(yaml: &str) -> String {
@@ -181,6 +194,35 @@ mod tests {
         let shown = error_for("title: t\ndate: 2024-13-01\n");
         assert!(shown.starts_with("a.md:3:"), "{shown}");
         assert!(shown.contains("invalid date `2024-13-01`"), "{shown}");
+    }
+
+    #[test]
+    fn scalars_read_back_as_written_on_one_line() {
+        let long = "word ".repeat(60);
+        for text in [
+            "Kim Jong Un",
+            "L'accord : \"historique\"",
+            "L’accord : « historique »",
+            "# not a comment",
+            "- not a list",
+            "yes",
+            "null",
+            "2024-06-19",
+            "12",
+            "a: b",
+            "[a, b]",
+            "{a}",
+            "tab\there",
+            "bell\u{7}del\u{7f}c1\u{85}ls\u{2028}",
+            "@at `back` %percent &amp *star !bang |pipe >gt",
+            long.trim(),
+        ] {
+            let yaml = scalar(text);
+            assert!(!yaml.contains('\n'), "{text:?} gives {yaml:?}");
+            let read: BTreeMap<String, String> =
+                serde_yaml::from_str(&format!("title: {yaml}\n")).expect("reads back");
+            assert_eq!(read["title"], text, "{yaml}");
+        }
     }
 
     #[test]

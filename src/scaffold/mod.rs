@@ -1,0 +1,390 @@
+//! `dossier init` and `dossier new`: the files a user starts from.
+//!
+//! Not a stage of the build: these commands only write new files, which the
+//! build then reads like any other. `init` writes the skeleton dossier kept
+//! in `skeleton/` (embedded in the binary, listed in [`SKELETON`]); `new`
+//! writes one article, entity or page with its front matter filled in.
+//! Neither ever overwrites a file.
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::diagnostic::relative_to;
+use crate::load::yaml;
+use crate::resolve::RESERVED_SLUGS;
+
+/// One file of the skeleton: where it goes, and its text. In both, `{year}`
+/// and `{date}` stand for today's.
+struct SkeletonFile {
+    path: &'static str,
+    text: &'static str,
+}
+
+/// Every file `dossier init` writes, in the order it lists them.
+const SKELETON: &[SkeletonFile] = &[
+    SkeletonFile {
+        path: "dossier.yaml",
+        text: include_str!("skeleton/dossier.yaml"),
+    },
+    SkeletonFile {
+        path: "content/_index.md",
+        text: include_str!("skeleton/content/_index.md"),
+    },
+    SkeletonFile {
+        path: "content/articles/{year}/first-article.md",
+        text: include_str!("skeleton/content/articles/first-article.md"),
+    },
+    SkeletonFile {
+        path: "content/entities/jane-roe.md",
+        text: include_str!("skeleton/content/entities/jane-roe.md"),
+    },
+    SkeletonFile {
+        path: "content/entities/example-institute.md",
+        text: include_str!("skeleton/content/entities/example-institute.md"),
+    },
+    SkeletonFile {
+        path: "content/pages/about.md",
+        text: include_str!("skeleton/content/pages/about.md"),
+    },
+    // Kept as `gitignore` in the source, so that it does not apply there.
+    SkeletonFile {
+        path: ".gitignore",
+        text: include_str!("skeleton/gitignore"),
+    },
+];
+
+/// What `dossier new` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `content/articles/<year>/<slug>.md`, a draft.
+    Article,
+    /// `content/entities/<id>.md`.
+    Entity,
+    /// `content/pages/<slug>.md`, a draft.
+    Page,
+}
+
+impl Kind {
+    /// The folder under `content/`.
+    fn folder(self) -> &'static str {
+        match self {
+            Kind::Article => "articles",
+            Kind::Entity => "entities",
+            Kind::Page => "pages",
+        }
+    }
+
+    /// True when what `new` writes is a draft.
+    pub fn is_draft(self) -> bool {
+        self != Kind::Entity
+    }
+}
+
+/// Why `init` or `new` wrote nothing.
+#[derive(Debug)]
+pub enum ScaffoldError {
+    /// `init`: the folder already holds something.
+    NotEmpty(PathBuf),
+    /// `init`: the path is a file.
+    NotAFolder(PathBuf),
+    /// `new`: the root has neither `dossier.yaml` nor `content/`.
+    NotADossier(PathBuf),
+    /// `new`: the file exists.
+    Exists(PathBuf),
+    /// `new`: another file of the same kind would get the same slug or id.
+    SameName {
+        /// The file that would have been written.
+        path: PathBuf,
+        /// The file already there, relative to the root.
+        existing: PathBuf,
+    },
+    /// `new`: the title has no letter or digit to make a file name from.
+    NoSlug(String),
+    /// `new page`: the slug is one the site uses for its own pages.
+    Reserved(String),
+    /// Reading or writing failed.
+    Io(PathBuf, io::Error),
+}
+
+impl fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScaffoldError::NotEmpty(dir) => write!(
+                f,
+                "{}: error: the folder is not empty: `dossier init` writes only into a new or empty folder\n  = help: give the name of a new folder, such as `dossier init my-dossier`",
+                dir.display()
+            ),
+            ScaffoldError::NotAFolder(path) => write!(
+                f,
+                "{}: error: this is a file, not a folder\n  = help: give the name of a new folder, such as `dossier init my-dossier`",
+                path.display()
+            ),
+            ScaffoldError::NotADossier(root) => write!(
+                f,
+                "{}: error: not a dossier: there is no dossier.yaml and no content/ folder here\n  = help: run the command in a dossier's folder or pass `--root DIR`; `dossier init DIR` makes a new dossier",
+                root.display()
+            ),
+            ScaffoldError::Exists(path) => write!(
+                f,
+                "{}: error: the file already exists; `dossier new` never overwrites one\n  = help: edit that file, or choose another title",
+                path.display()
+            ),
+            ScaffoldError::SameName { path, existing } => write!(
+                f,
+                "{}: error: `{}` already has this name, and the two would get the same URL\n  = help: edit that file, or choose another title",
+                path.display(),
+                existing.display()
+            ),
+            ScaffoldError::NoSlug(title) => write!(
+                f,
+                "error: the title `{title}` has no letter or digit to make a file name from"
+            ),
+            ScaffoldError::Reserved(slug) => write!(
+                f,
+                "error: a page named `{slug}` would take the place of the site's own `{slug}/`\n  = help: choose another title; reserved: {}",
+                RESERVED_SLUGS.join(", ")
+            ),
+            ScaffoldError::Io(path, error) => {
+                write!(f, "{}: error: cannot write: {error}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScaffoldError {}
+
+/// Writes the skeleton dossier into `dir`, which must be missing (it is
+/// created) or empty. Gives the files written, relative to `dir`.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
+    init_on(dir, today())
+}
+
+/// Writes a new article, entity or page named `title` in the dossier at
+/// `root`, with its front matter filled in (`date` is `today`'s). Gives the
+/// path written: `root` joined with the file's place in the dossier.
+pub fn new_file(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, ScaffoldError> {
+    new_file_on(root, kind, title, today())
+}
+
+/// Today, in the time zone of the system (UTC when it cannot be told).
+fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+fn init_on(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
+    match fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+            }
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(_) if dir.is_file() => return Err(ScaffoldError::NotAFolder(dir.to_path_buf())),
+        Err(error) => return Err(ScaffoldError::Io(dir.to_path_buf(), error)),
+    }
+    let year = format!("{:04}", today.year());
+    let date = today.to_string();
+    let mut written = Vec::with_capacity(SKELETON.len());
+    for file in SKELETON {
+        let relative = PathBuf::from(file.path.replace("{year}", &year));
+        write_new(&dir.join(&relative), &file.text.replace("{date}", &date))?;
+        written.push(relative);
+    }
+    Ok(written)
+}
+
+fn new_file_on(
+    root: &Path,
+    kind: Kind,
+    title: &str,
+    today: Date,
+) -> Result<PathBuf, ScaffoldError> {
+    if !root.join("dossier.yaml").is_file() && !root.join("content").is_dir() {
+        return Err(ScaffoldError::NotADossier(root.to_path_buf()));
+    }
+    // `content/…` rather than `./content/…` in what is shown.
+    let root = root.strip_prefix(".").unwrap_or(root);
+    // A title is one line: a line break from the shell would end the
+    // YAML value.
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let slug = slug::slugify(&title);
+    if slug.is_empty() {
+        return Err(ScaffoldError::NoSlug(title));
+    }
+    if kind == Kind::Page && RESERVED_SLUGS.contains(&slug.as_str()) {
+        return Err(ScaffoldError::Reserved(slug));
+    }
+    let folder = root.join("content").join(kind.folder());
+    let file_name = format!("{slug}.md");
+    let path = match kind {
+        Kind::Article => folder.join(format!("{:04}", today.year())).join(file_name),
+        Kind::Entity | Kind::Page => folder.join(file_name),
+    };
+    if path.exists() {
+        return Err(ScaffoldError::Exists(path));
+    }
+    if let Some(existing) = same_slug(&folder, &slug) {
+        let existing = relative_to(&existing, root);
+        return Err(ScaffoldError::SameName { path, existing });
+    }
+    write_new(&path, &front_matter(kind, &title, today))?;
+    Ok(path)
+}
+
+/// The text of a new file: front matter only, the body left to the user.
+fn front_matter(kind: Kind, title: &str, today: Date) -> String {
+    let title = yaml::scalar(title);
+    let draft = "draft: true  # `dossier serve` and `build --drafts` show it; delete this line to publish it";
+    match kind {
+        Kind::Article => format!(
+            "---\ntitle: {title}\ndate: {today}\n{draft}\n\
+             # summary: One paragraph on what the article says.\n\
+             # source: {{name: Example News, url: \"https://news.example.org/…\", accessed: {today}}}\n\
+             # tags: []\n\
+             # entities: []\n\
+             ---\n"
+        ),
+        Kind::Entity => format!(
+            "---\nname: {title}\n\
+             type: person  # or organization, country, place, event, document, or a lowercase word of your own\n\
+             aliases: []   # other names to find in the articles: [Putin, Путин]\n\
+             # summary: One line.\n\
+             ---\n"
+        ),
+        Kind::Page => format!("---\ntitle: {title}\n{draft}\n---\n"),
+    }
+}
+
+/// A Markdown file under `folder` whose name gives `slug`: articles and
+/// pages take their slug from the file name, entities their id, and
+/// sub-folders do not count.
+fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
+        .filter_map(Result::ok)
+        .find(|entry| {
+            let path = entry.path();
+            entry.file_type().is_file()
+                && path.extension().is_some_and(|e| e == "md")
+                && path
+                    .file_stem()
+                    .is_some_and(|stem| slug::slugify(stem.to_string_lossy()) == slug)
+        })
+        .map(walkdir::DirEntry::into_path)
+}
+
+/// Writes a file that must not exist yet, creating its folders.
+fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+    let io_error = |error| ScaffoldError::Io(path.to_path_buf(), error);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_error)?;
+    }
+    // `create_new`: a file that appeared since the checks is not replaced.
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|error| match error.kind() {
+            io::ErrorKind::AlreadyExists => ScaffoldError::Exists(path.to_path_buf()),
+            _ => io_error(error),
+        })?;
+    file.write_all(text.as_bytes()).map_err(io_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
+
+    const DAY: Date = jiff::civil::date(2026, 3, 9);
+
+    fn yaml_of(text: &str) -> &str {
+        let split = crate::load::front_matter::split(text).expect("front matter");
+        &text[split.yaml]
+    }
+
+    #[test]
+    fn front_matter_reads_back_with_awkward_titles() {
+        for title in ["L'accord : \"historique\"", "# yes", "- null: [x]"] {
+            let text = front_matter(Kind::Article, title, DAY);
+            let meta: ArticleMeta = serde_yaml::from_str(yaml_of(&text)).expect("article");
+            assert_eq!(meta.title, title);
+            assert_eq!(meta.date.day, DAY);
+            assert!(meta.draft);
+            let text = front_matter(Kind::Entity, title, DAY);
+            let meta: EntityMeta = serde_yaml::from_str(yaml_of(&text)).expect("entity");
+            assert_eq!(
+                (meta.name.as_str(), meta.kind.0.as_str()),
+                (title, "person")
+            );
+            let text = front_matter(Kind::Page, title, DAY);
+            let meta: PageMeta = serde_yaml::from_str(yaml_of(&text)).expect("page");
+            assert_eq!(meta.title, title);
+        }
+    }
+
+    #[test]
+    fn new_places_files_by_kind_and_folds_the_title() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path();
+        fs::create_dir(root.join("content")).expect("content");
+        let article = new_file_on(root, Kind::Article, "Kim\n Jong  Un", DAY).expect("article");
+        assert_eq!(article, root.join("content/articles/2026/kim-jong-un.md"));
+        let text = fs::read_to_string(&article).expect("written");
+        assert!(text.starts_with("---\ntitle: Kim Jong Un\n"), "{text}");
+        let entity = new_file_on(root, Kind::Entity, "Kim Jong Un", DAY).expect("entity");
+        assert_eq!(entity, root.join("content/entities/kim-jong-un.md"));
+        let page = new_file_on(root, Kind::Page, "Méthode", DAY).expect("page");
+        assert_eq!(page, root.join("content/pages/methode.md"));
+    }
+
+    #[test]
+    fn new_refuses_a_slug_taken_in_another_folder() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path();
+        fs::create_dir_all(root.join("content/entities/people")).expect("folders");
+        fs::write(root.join("content/entities/people/kim-jong-un.md"), "x").expect("entity");
+        let error = new_file_on(root, Kind::Entity, "Kim Jong Un", DAY).expect_err("taken");
+        assert!(
+            matches!(&error, ScaffoldError::SameName { existing, .. }
+                if existing == Path::new("content/entities/people/kim-jong-un.md")),
+            "{error}"
+        );
+        // Another year's article with the same name.
+        fs::create_dir_all(root.join("content/articles/2025")).expect("folders");
+        fs::write(root.join("content/articles/2025/Treaty.md"), "x").expect("article");
+        let error = new_file_on(root, Kind::Article, "treaty", DAY).expect_err("taken");
+        assert!(matches!(error, ScaffoldError::SameName { .. }), "{error}");
+    }
+
+    #[test]
+    fn new_refuses_empty_and_reserved_names() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        fs::write(dir.path().join("dossier.yaml"), "").expect("settings");
+        let error = new_file_on(dir.path(), Kind::Page, " !!! ", DAY).expect_err("no slug");
+        assert!(matches!(error, ScaffoldError::NoSlug(_)), "{error}");
+        let error = new_file_on(dir.path(), Kind::Page, "Tags", DAY).expect_err("reserved");
+        assert!(matches!(error, ScaffoldError::Reserved(_)), "{error}");
+        // An article may be called so: its URL is under articles/.
+        new_file_on(dir.path(), Kind::Article, "Tags", DAY).expect("article");
+    }
+
+    #[test]
+    fn skeleton_article_goes_in_the_year_with_the_date() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let written = init_on(dir.path(), DAY).expect("init");
+        assert_eq!(written.len(), SKELETON.len());
+        let text = fs::read_to_string(dir.path().join("content/articles/2026/first-article.md"))
+            .expect("article");
+        assert!(text.contains("\ndate: 2026-03-09\n"), "{text}");
+        assert!(!text.contains("{date}"));
+    }
+}
