@@ -64,12 +64,16 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Write a new article or page (both drafts) or entity, front matter filled in.
+    /// Write a new article, entity or page, front matter filled in.
     New {
         /// What to write.
         kind: NewKind,
         /// The title (for an entity, its name); the file name is made from it.
         title: String,
+        /// Mark it `draft: true` (articles and pages): `serve` shows it,
+        /// `build` leaves it out.
+        #[arg(long)]
+        draft: bool,
         /// The dossier's folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -112,7 +116,12 @@ fn main() -> ExitCode {
             (dossier::build(&options), Some(output))
         }
         Command::Check { root } => (dossier::check(&root), None),
-        Command::New { kind, title, root } => return new_file(&root, kind, &title),
+        Command::New {
+            kind,
+            title,
+            draft,
+            root,
+        } => return new_file(&root, kind, &title, draft),
         Command::Init { dir } => return init(&dir),
         Command::Serve {
             root,
@@ -171,17 +180,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn new_file(root: &Path, kind: NewKind, title: &str) -> ExitCode {
+fn new_file(root: &Path, kind: NewKind, title: &str, draft: bool) -> ExitCode {
     let kind = match kind {
         NewKind::Article => scaffold::Kind::Article,
         NewKind::Entity => scaffold::Kind::Entity,
         NewKind::Page => scaffold::Kind::Page,
     };
-    match scaffold::new_file(root, kind, title) {
+    if draft && !kind.can_be_draft() {
+        eprintln!("error: an entity cannot be a draft: leave out --draft");
+        return ExitCode::from(2);
+    }
+    match scaffold::new_file(root, kind, title, draft) {
         Ok(path) => {
             // The path alone on stdout, for `$EDITOR "$(dossier new …)"`.
             println!("{}", path.display());
-            if kind.is_draft() {
+            if draft {
                 eprintln!(
                     "a draft: `dossier serve` shows it; `dossier build` leaves it out until you delete `draft: true`"
                 );

@@ -189,32 +189,40 @@ fn new_files_build_even_with_awkward_titles() {
     let fixture = initialized();
     let title = "L'accord : \"historique\"";
     let (output, days) = around_today(|| fixture.run(&["new", "article", title]));
+    assert!(!stderr(&output).contains("draft"), "{}", stderr(&output));
     assert!(output.status.success(), "new failed: {}", stderr(&output));
     let year = &days[0][..4];
     let path = fixture
         .root()
         .join(format!("content/articles/{year}/l-accord-historique.md"));
     assert_eq!(stdout(&output), format!("{}\n", path.display()));
-    assert!(stderr(&output).contains("draft"), "{}", stderr(&output));
     let text = fs::read_to_string(&path).expect("new article");
     assert!(
         days.iter()
             .any(|day| text.contains(&format!("\ndate: {day}\n"))),
         "{text}"
     );
-    assert!(text.contains("\ndraft: true"), "{text}");
+    assert!(!text.contains("draft"), "published unless --draft: {text}");
     // The body is the user's: write one that names an entity made next.
     fs::write(&path, format!("{text}Kim Jong Un signed it.\n")).expect("body");
 
-    for (kind, name, file) in [
-        ("entity", "Kim Jong Un", "content/entities/kim-jong-un.md"),
+    for (kind, name, file, flags) in [
+        (
+            "entity",
+            "Kim Jong Un",
+            "content/entities/kim-jong-un.md",
+            &[][..],
+        ),
         (
             "page",
             "Méthode : « sources »",
             "content/pages/methode-sources.md",
+            &["--draft"][..],
         ),
     ] {
-        let output = fixture.run(&["new", kind, name]);
+        let mut args = vec!["new", kind, name];
+        args.extend_from_slice(flags);
+        let output = fixture.run(&args);
         assert!(output.status.success(), "new failed: {}", stderr(&output));
         assert_eq!(
             stdout(&output),
@@ -222,25 +230,34 @@ fn new_files_build_even_with_awkward_titles() {
         );
     }
 
-    // New articles and pages are drafts: left out of a plain build…
+    // The article is built at once, titles as typed; the page asked to be
+    // a draft: left out of a plain build…
     let site = fixture.build();
-    assert!(!site.exists("articles/l-accord-historique/index.html"));
-    assert!(!site.exists("methode-sources/index.html"));
-    assert_eq!(
-        site.page("entities/kim-jong-un/index.html").text_of("h1"),
-        "Kim Jong Un"
-    );
-    // …and built with --drafts, titles as typed.
-    let site = fixture.build_with(&["--drafts"]);
     let page = site.page("articles/l-accord-historique/index.html");
     assert_eq!(page.text_of("h1"), title);
     assert_eq!(
         page.attrs("a.mention", "href"),
         ["../../entities/kim-jong-un/index.html"]
     );
+    assert!(!site.exists("methode-sources/index.html"));
+    assert_eq!(
+        site.page("entities/kim-jong-un/index.html").text_of("h1"),
+        "Kim Jong Un"
+    );
+    // …and built with --drafts.
+    let site = fixture.build_with(&["--drafts"]);
     assert_eq!(
         site.page("methode-sources/index.html").text_of("h1"),
         "Méthode : « sources »"
+    );
+    // An entity cannot be a draft.
+    let output = fixture.run(&["new", "entity", "Kim Il Sung", "--draft"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        !fixture
+            .root()
+            .join("content/entities/kim-il-sung.md")
+            .exists()
     );
 }
 

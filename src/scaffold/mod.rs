@@ -60,11 +60,11 @@ const SKELETON: &[SkeletonFile] = &[
 /// What `dossier new` makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// `content/articles/<year>/<slug>.md`, a draft.
+    /// `content/articles/<year>/<slug>.md`.
     Article,
     /// `content/entities/<id>.md`.
     Entity,
-    /// `content/pages/<slug>.md`, a draft.
+    /// `content/pages/<slug>.md`.
     Page,
 }
 
@@ -78,8 +78,8 @@ impl Kind {
         }
     }
 
-    /// True when what `new` writes is a draft.
-    pub fn is_draft(self) -> bool {
+    /// True when it can be a draft (entities cannot).
+    pub fn can_be_draft(self) -> bool {
         self != Kind::Entity
     }
 }
@@ -164,10 +164,16 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
 }
 
 /// Writes a new article, entity or page named `title` in the dossier at
-/// `root`, with its front matter filled in (`date` is `today`'s). Gives the
-/// path written: `root` joined with the file's place in the dossier.
-pub fn new_file(root: &Path, kind: Kind, title: &str) -> Result<PathBuf, ScaffoldError> {
-    new_file_on(root, kind, title, today())
+/// `root`, with its front matter filled in (`date` is `today`'s), marked
+/// `draft: true` when `draft` (articles and pages). Gives the path
+/// written: `root` joined with the file's place in the dossier.
+pub fn new_file(
+    root: &Path,
+    kind: Kind,
+    title: &str,
+    draft: bool,
+) -> Result<PathBuf, ScaffoldError> {
+    new_file_on(root, kind, title, draft, today())
 }
 
 /// Today, in the time zone of the system (UTC when it cannot be told).
@@ -201,6 +207,7 @@ fn new_file_on(
     root: &Path,
     kind: Kind,
     title: &str,
+    draft: bool,
     today: Date,
 ) -> Result<PathBuf, ScaffoldError> {
     if !root.join("dossier.yaml").is_file() && !root.join("content").is_dir() {
@@ -231,17 +238,21 @@ fn new_file_on(
         let existing = relative_to(&existing, root);
         return Err(ScaffoldError::SameName { path, existing });
     }
-    write_new(&path, &front_matter(kind, &title, today))?;
+    write_new(&path, &front_matter(kind, &title, draft, today))?;
     Ok(path)
 }
 
 /// The text of a new file: front matter only, the body left to the user.
-fn front_matter(kind: Kind, title: &str, today: Date) -> String {
+fn front_matter(kind: Kind, title: &str, draft: bool, today: Date) -> String {
     let title = yaml::scalar(title);
-    let draft = "draft: true  # `dossier serve` and `build --drafts` show it; delete this line to publish it";
+    let draft = if draft {
+        "draft: true  # `dossier serve` and `build --drafts` show it; delete this line to publish it\n"
+    } else {
+        ""
+    };
     match kind {
         Kind::Article => format!(
-            "---\ntitle: {title}\ndate: {today}\n{draft}\n\
+            "---\ntitle: {title}\ndate: {today}\n{draft}\
              # summary: One paragraph on what the article says.\n\
              # source: {{name: Example News, url: \"https://news.example.org/…\", accessed: {today}}}\n\
              # tags: []\n\
@@ -255,7 +266,7 @@ fn front_matter(kind: Kind, title: &str, today: Date) -> String {
              # summary: One line.\n\
              ---\n"
         ),
-        Kind::Page => format!("---\ntitle: {title}\n{draft}\n---\n"),
+        Kind::Page => format!("---\ntitle: {title}\n{draft}---\n"),
     }
 }
 
@@ -314,20 +325,23 @@ mod tests {
     #[test]
     fn front_matter_reads_back_with_awkward_titles() {
         for title in ["L'accord : \"historique\"", "# yes", "- null: [x]"] {
-            let text = front_matter(Kind::Article, title, DAY);
-            let meta: ArticleMeta = serde_yaml::from_str(yaml_of(&text)).expect("article");
-            assert_eq!(meta.title, title);
-            assert_eq!(meta.date.day, DAY);
-            assert!(meta.draft);
-            let text = front_matter(Kind::Entity, title, DAY);
+            for draft in [false, true] {
+                let text = front_matter(Kind::Article, title, draft, DAY);
+                let meta: ArticleMeta = serde_yaml::from_str(yaml_of(&text)).expect("article");
+                assert_eq!(meta.title, title);
+                assert_eq!(meta.date.day, DAY);
+                assert_eq!(meta.draft, draft);
+            }
+            let text = front_matter(Kind::Entity, title, false, DAY);
             let meta: EntityMeta = serde_yaml::from_str(yaml_of(&text)).expect("entity");
             assert_eq!(
                 (meta.name.as_str(), meta.kind.0.as_str()),
                 (title, "person")
             );
-            let text = front_matter(Kind::Page, title, DAY);
+            let text = front_matter(Kind::Page, title, true, DAY);
             let meta: PageMeta = serde_yaml::from_str(yaml_of(&text)).expect("page");
             assert_eq!(meta.title, title);
+            assert!(meta.draft);
         }
     }
 
@@ -336,13 +350,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temporary folder");
         let root = dir.path();
         fs::create_dir(root.join("content")).expect("content");
-        let article = new_file_on(root, Kind::Article, "Kim\n Jong  Un", DAY).expect("article");
+        let article =
+            new_file_on(root, Kind::Article, "Kim\n Jong  Un", false, DAY).expect("article");
         assert_eq!(article, root.join("content/articles/2026/kim-jong-un.md"));
         let text = fs::read_to_string(&article).expect("written");
         assert!(text.starts_with("---\ntitle: Kim Jong Un\n"), "{text}");
-        let entity = new_file_on(root, Kind::Entity, "Kim Jong Un", DAY).expect("entity");
+        let entity = new_file_on(root, Kind::Entity, "Kim Jong Un", false, DAY).expect("entity");
         assert_eq!(entity, root.join("content/entities/kim-jong-un.md"));
-        let page = new_file_on(root, Kind::Page, "Méthode", DAY).expect("page");
+        let page = new_file_on(root, Kind::Page, "Méthode", false, DAY).expect("page");
         assert_eq!(page, root.join("content/pages/methode.md"));
     }
 
@@ -352,7 +367,7 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("content/entities/people")).expect("folders");
         fs::write(root.join("content/entities/people/kim-jong-un.md"), "x").expect("entity");
-        let error = new_file_on(root, Kind::Entity, "Kim Jong Un", DAY).expect_err("taken");
+        let error = new_file_on(root, Kind::Entity, "Kim Jong Un", false, DAY).expect_err("taken");
         assert!(
             matches!(&error, ScaffoldError::SameName { existing, .. }
                 if existing == Path::new("content/entities/people/kim-jong-un.md")),
@@ -361,7 +376,7 @@ mod tests {
         // Another year's article with the same name.
         fs::create_dir_all(root.join("content/articles/2025")).expect("folders");
         fs::write(root.join("content/articles/2025/Treaty.md"), "x").expect("article");
-        let error = new_file_on(root, Kind::Article, "treaty", DAY).expect_err("taken");
+        let error = new_file_on(root, Kind::Article, "treaty", false, DAY).expect_err("taken");
         assert!(matches!(error, ScaffoldError::SameName { .. }), "{error}");
     }
 
@@ -369,12 +384,12 @@ mod tests {
     fn new_refuses_empty_and_reserved_names() {
         let dir = tempfile::tempdir().expect("temporary folder");
         fs::write(dir.path().join("dossier.yaml"), "").expect("settings");
-        let error = new_file_on(dir.path(), Kind::Page, " !!! ", DAY).expect_err("no slug");
+        let error = new_file_on(dir.path(), Kind::Page, " !!! ", false, DAY).expect_err("no slug");
         assert!(matches!(error, ScaffoldError::NoSlug(_)), "{error}");
-        let error = new_file_on(dir.path(), Kind::Page, "Tags", DAY).expect_err("reserved");
+        let error = new_file_on(dir.path(), Kind::Page, "Tags", false, DAY).expect_err("reserved");
         assert!(matches!(error, ScaffoldError::Reserved(_)), "{error}");
         // An article may be called so: its URL is under articles/.
-        new_file_on(dir.path(), Kind::Article, "Tags", DAY).expect("article");
+        new_file_on(dir.path(), Kind::Article, "Tags", false, DAY).expect("article");
     }
 
     #[test]
