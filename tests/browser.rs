@@ -133,3 +133,70 @@ fn an_open_article_follows_the_writer_s_saves_and_keeps_its_place() {
     );
     assert!(shots.join("serve-error.png").is_file());
 }
+
+/// Runs the real binary with `args` in `dir`.
+fn dossier(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("dossier runs")
+}
+
+#[test]
+fn a_new_user_finds_their_first_article_through_search() {
+    // dossier init, dossier new article, write it, dossier build.
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let root = folder.path().join("my-dossier");
+    let root_text = root.to_string_lossy().into_owned();
+    let init = dossier(&["init", &root_text], folder.path());
+    assert!(init.status.success(), "{init:?}");
+    let new = dossier(
+        &["new", "article", "Sanctions against shipping firms"],
+        &root,
+    );
+    assert!(new.status.success(), "{new:?}");
+    let file = String::from_utf8_lossy(&new.stdout).trim().to_string();
+    let file = root.join(file);
+    let text = std::fs::read_to_string(&file).expect("the new article");
+    std::fs::write(
+        &file,
+        format!("{text}The shipowners were listed by the Treasury on Monday.\n"),
+    )
+    .expect("written");
+    let build = dossier(&["build", "--base-url", "https://example.org/mine/"], &root);
+    assert!(build.status.success(), "{build:?}");
+
+    let site = root.join("public");
+    let base = format!("file://{}/", site.display());
+    let expected = "articles/sanctions-against-shipping-firms/index.html";
+    let report = browser("search.js", &[&base, "shipowner", expected]);
+    assert_eq!(report["errors"], Value::Array(vec![]), "{report}");
+    assert_eq!(report["outside"], Value::Array(vec![]), "{report}");
+    assert_eq!(report["status"], "1 result", "{report}");
+    assert_eq!(report["snippet"][0], "shipowners", "{report}");
+    assert_eq!(report["nothing"], "No results.");
+    assert_eq!(report["title"], "Sanctions against shipping firms");
+
+    // The feed, the sitemap and the article's JSON-LD name it.
+    let feed = std::fs::read_to_string(site.join("atom.xml")).expect("a feed");
+    let feed = roxmltree::Document::parse(&feed).expect("well-formed");
+    let ids: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name(("http://www.w3.org/2005/Atom", "id")))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(ids.contains(&"https://example.org/mine/articles/sanctions-against-shipping-firms/"));
+    let sitemap = std::fs::read_to_string(site.join("sitemap.xml")).expect("a sitemap");
+    roxmltree::Document::parse(&sitemap).expect("well-formed");
+    assert!(sitemap.contains(
+        "<loc>https://example.org/mine/articles/sanctions-against-shipping-firms/</loc>"
+    ));
+    let page = std::fs::read_to_string(site.join(expected)).expect("the page");
+    let html = scraper::Html::parse_document(&page);
+    let selector = scraper::Selector::parse("script[type=\"application/ld+json\"]").expect("css");
+    let json: Vec<String> = html.select(&selector).map(|s| s.inner_html()).collect();
+    let data: Value = serde_json::from_str(&json[0]).expect("JSON-LD");
+    assert_eq!(data["@type"], "NewsArticle");
+    assert_eq!(data["headline"], "Sanctions against shipping firms");
+}
