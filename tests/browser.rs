@@ -76,6 +76,77 @@ fn check_search(report: &Value) {
     );
 }
 
+const ENTITY: &str = "entities/vladimir-poutine/index.html";
+
+/// Checks what `tour.js` saw; its screenshots are in `shots`.
+fn check_tour(report: &Value, shots: &Path) {
+    assert_eq!(report["errors"], Value::Array(vec![]), "{report}");
+    assert_eq!(
+        report["outside"],
+        Value::Array(vec![]),
+        "no request leaves the site: {report}"
+    );
+    assert_eq!(
+        report["overflow"],
+        Value::Array(vec![]),
+        "nothing wider than the screen: {report}"
+    );
+    let steps: Vec<&str> = report["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "index.html",
+            ARTICLE,
+            ENTITY,
+            &format!("{ARTICLE}#m-vladimir-poutine-1"),
+            ENTITY
+        ]
+    );
+    assert_eq!(report["anchor"]["targeted"], true, "{report}");
+    assert_eq!(report["anchor"]["inView"], true, "{report}");
+    assert_eq!(report["anchor"]["text"], "Vladimir Poutine");
+    for page in ["home", "article", "entity"] {
+        for width in [390, 1280] {
+            for scheme in ["", "-dark"] {
+                let shot = shots.join(format!("{page}-{width}{scheme}.png"));
+                assert!(shot.is_file(), "{} was written", shot.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reader_goes_from_home_to_a_passage_and_back_from_disk() {
+    let (_fixture, site) = Fixture::example();
+    let base = format!("file://{}/", site.root.display());
+    // The screenshots README shows are these.
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    let report = browser(
+        "tour.js",
+        &[&base, ARTICLE, ENTITY, &shots.to_string_lossy()],
+    );
+    check_tour(&report, &shots);
+}
+
+#[test]
+fn a_reader_goes_from_home_to_a_passage_and_back_in_the_preview() {
+    let (fixture, _site) = Fixture::example();
+    let server = Server::start(fixture.root());
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let shots = tempfile::tempdir().expect("temporary folder");
+    let report = browser(
+        "tour.js",
+        &[&base, ARTICLE, ENTITY, &shots.path().to_string_lossy()],
+    );
+    check_tour(&report, shots.path());
+}
+
 #[test]
 fn a_reader_finds_the_article_through_search_opened_from_disk() {
     let (_fixture, site) = Fixture::example();

@@ -78,6 +78,7 @@ const THEME: &[(&str, &str)] = &[
 const ASSETS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
     ("search.js", include_str!("../../templates/search.js")),
+    ("favicon.svg", include_str!("../../templates/favicon.svg")),
 ];
 
 /// A page to render.
@@ -582,7 +583,7 @@ fn template_error(template: &str, error: &tera::Error) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::THEME;
+    use super::{ASSETS, THEME};
 
     #[test]
     fn every_theme_template_is_embedded() {
@@ -593,12 +594,12 @@ mod tests {
                 .file_name()
                 .to_string_lossy()
                 .into_owned();
-            if name.ends_with(".html") {
-                assert!(
-                    THEME.iter().any(|(n, _)| *n == name),
-                    "{name} is not embedded in THEME"
-                );
-            }
+            let embedded = if name.ends_with(".html") {
+                THEME.iter().any(|(n, _)| *n == name)
+            } else {
+                ASSETS.iter().any(|(n, _)| *n == name)
+            };
+            assert!(embedded, "{name} is not embedded in THEME or ASSETS");
         }
     }
 }

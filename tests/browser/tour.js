@@ -1,0 +1,79 @@
+// A reader's tour of the site in headless Chromium: home -> an article ->
+// an entity it names -> a quoted passage's anchor in the article -> back to
+// the entity; then screenshots of home, article and entity at 390 px and
+// 1280 px, light and dark. Run by tests/browser.rs with the site's base
+// address (file:///…/ or http://127.0.0.1:PORT/), the article's path, the
+// entity's path, and the folder for screenshots. Prints one JSON line.
+"use strict";
+const path = require("path");
+const { chromium } = require("playwright-core");
+
+const [base, article, entity, shots] = process.argv.slice(2);
+const WAIT = { timeout: 15000 };
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  const report = { steps: [], errors: [], outside: [], overflow: [] };
+  const here = (page) => page.url().replace(base, "").replace(/\?.*$/, "");
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (e) => report.errors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") report.errors.push(m.text()); });
+    page.on("request", (r) => { if (!r.url().startsWith(base)) report.outside.push(r.url()); });
+
+    await page.goto(base + "index.html");
+    report.steps.push(here(page));
+    await Promise.all([page.waitForURL((u) => u.href.endsWith(article), WAIT),
+      page.click(`main a[href$="${article}"]`)]);
+    report.steps.push(here(page));
+    await Promise.all([page.waitForURL((u) => u.href.endsWith(entity), WAIT),
+      page.click(`.body a.mention[href$="${entity}"]`)]);
+    report.steps.push(here(page));
+    const passage = page.locator(".passages a").first();
+    const anchor = (await passage.getAttribute("href")).split("#")[1];
+    await Promise.all([page.waitForURL((u) => u.hash === "#" + anchor, WAIT), passage.click()]);
+    report.steps.push(here(page));
+    report.anchor = await page.evaluate((id) => {
+      const target = document.getElementById(id);
+      const box = target.getBoundingClientRect();
+      return {
+        targeted: target.matches(":target"),
+        inView: box.top >= 0 && box.bottom <= window.innerHeight,
+        text: target.textContent,
+      };
+    }, anchor);
+    await page.goBack();
+    await page.waitForURL((u) => u.href.endsWith(entity), WAIT);
+    report.steps.push(here(page));
+
+    // Screenshots, and no page wider than the screen.
+    const pages = { home: "index.html", article, entity };
+    for (const scheme of ["light", "dark"]) {
+      for (const width of [390, 1280]) {
+        const shot = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+        for (const [name, where] of Object.entries(pages)) {
+          await shot.goto(base + where);
+          const wide = await shot.evaluate(() => document.documentElement.scrollWidth);
+          if (wide > width) report.overflow.push(`${name} ${width}px: ${wide}px wide`);
+          const suffix = scheme === "dark" ? "-dark" : "";
+          await shot.screenshot({ path: path.join(shots, `${name}-${width}${suffix}.png`) });
+        }
+        await shot.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify(report));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
