@@ -7,20 +7,14 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch, run } = require("./chromium");
 
 const [base, page_path, file, shots] = process.argv.slice(2);
 const WAIT = { timeout: 15000 };
 
 async function main() {
   const original = fs.readFileSync(file, "utf8");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  const browser = await launch();
   const report = {};
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -58,10 +52,7 @@ async function main() {
     fs.writeFileSync(file, original);
     await browser.close();
   }
-  console.log(JSON.stringify(report));
+  return report;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+run(main);

@@ -4,18 +4,12 @@
 // address (file:///…/public/ or http://127.0.0.1:PORT/), a query, and the
 // path of the page the first results must include. Prints one JSON line.
 "use strict";
-const { chromium } = require("playwright-core");
+const { launch, run } = require("./chromium");
 
 const [base, query, expected] = process.argv.slice(2);
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  const browser = await launch();
   const report = { errors: [], outside: [] };
   try {
     const page = await browser.newPage();
@@ -57,10 +51,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(JSON.stringify(report));
+  return report;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+run(main);

@@ -6,19 +6,13 @@
 // entity's path, and the folder for screenshots. Prints one JSON line.
 "use strict";
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch, run } = require("./chromium");
 
 const [base, article, entity, shots] = process.argv.slice(2);
 const WAIT = { timeout: 15000 };
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  const browser = await launch();
   const report = { steps: [], errors: [], outside: [], overflow: [] };
   const here = (page) => page.url().replace(base, "").replace(/\?.*$/, "");
   try {
@@ -70,10 +64,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(JSON.stringify(report));
+  return report;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+run(main);
