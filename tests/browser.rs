@@ -15,23 +15,7 @@ const ARTICLE: &str = "articles/traite-russie-coree-du-nord/index.html";
 
 /// Runs `tests/browser/<script>` with `args`; returns the JSON it prints.
 fn browser(script: &str, args: &[&str]) -> Value {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    assert!(
-        folder.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is missing: run `npm ci --prefix tests/browser` (and `apt-get install chromium`)"
-    );
-    let output = Command::new("node")
-        .arg(folder.join(script))
-        .args(args)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{script} failed:\n{}\n{stdout}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_str(stdout.trim()).expect("the script prints JSON")
+    common::browser_script(script, &["playwright-core"], args)
 }
 
 /// What a reader sees when searching `traités` from the home page.

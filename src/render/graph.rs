@@ -285,7 +285,7 @@ impl Picture {
         let mut svg = String::new();
         let _ = write!(
             svg,
-            "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {size}\" role=\"img\" aria-labelledby=\"graph-title\">\n<title id=\"graph-title\">{}</title>\n<g class=\"edges\">\n",
+            "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {size}\" role=\"group\" aria-labelledby=\"graph-title\">\n<title id=\"graph-title\">{}</title>\n<g class=\"edges\">\n",
             escape(title)
         );
         for (a, b, link) in &self.edges {

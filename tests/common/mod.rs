@@ -230,3 +230,28 @@ impl Page {
         texts[0].clone()
     }
 }
+
+/// Runs `tests/browser/<script>` under Node.js with `args`, after checking
+/// that `tests/prepare` installed `modules`; returns the one JSON line the
+/// script prints (see `tests/browser/chromium.js`).
+pub fn browser_script(script: &str, modules: &[&str], args: &[&str]) -> serde_json::Value {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    for module in modules {
+        assert!(
+            folder.join("node_modules").join(module).is_dir(),
+            "{module} is missing: run tests/prepare (Chromium, npm ci --prefix tests/browser)"
+        );
+    }
+    let output = Command::new("node")
+        .arg(folder.join(script))
+        .args(args)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{script} failed:\n{}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(stdout.trim()).expect("the script prints JSON")
+}

@@ -182,6 +182,16 @@ impl<'a, 'c> Weaver<'a, 'c> {
                     .into(),
                 ));
             }
+            Event::TaskListMarker(done) => {
+                self.flush_run();
+                // A box drawn as text, not a disabled form control: a
+                // control needs a label in the reader's language, and a
+                // screen reader says "ballot box with check" by itself.
+                let mark = if done { "☑" } else { "☐" };
+                self.out.push(Event::InlineHtml(
+                    format!("<span class=\"task\">{mark}</span> ").into(),
+                ));
+            }
             Event::Start(tag) => self.start(tag),
             Event::End(end) => self.end(end),
             other => {
