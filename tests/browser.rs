@@ -94,6 +94,20 @@ fn check_tour(report: &Value, shots: &Path) {
     assert_eq!(report["anchor"]["targeted"], true, "{report}");
     assert_eq!(report["anchor"]["inView"], true, "{report}");
     assert_eq!(report["anchor"]["text"], "Vladimir Poutine");
+    let print = &report["print"];
+    assert_eq!(print["nav"], false, "printed without navigation: {print}");
+    assert_eq!(print["search"], false, "{print}");
+    assert_eq!(print["footer"], false, "{print}");
+    assert_eq!(print["title"], true, "{print}");
+    let href = print["href"]
+        .as_str()
+        .expect("an outside link on the entity page");
+    assert!(
+        print["linkTarget"]
+            .as_str()
+            .is_some_and(|c| c.contains(href)),
+        "the link's address is printed: {print}"
+    );
     for page in ["home", "article", "entity"] {
         for width in [390, 1280] {
             for scheme in ["", "-dark"] {

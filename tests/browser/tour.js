@@ -46,6 +46,25 @@ async function main() {
     await page.waitForURL((u) => u.href.endsWith(entity), WAIT);
     report.steps.push(here(page));
 
+    // Printed: no navigation, the address of each outside link written out.
+    await page.emulateMedia({ media: "print" });
+    report.print = await page.evaluate(() => {
+      const shown = (css) => {
+        const element = document.querySelector(css);
+        return element !== null && getComputedStyle(element).display !== "none";
+      };
+      const outside = document.querySelector(".entity section a[href^='http']");
+      return {
+        nav: shown(".site-header nav"),
+        search: shown(".site-search"),
+        footer: shown(".site-footer"),
+        title: shown("h1"),
+        linkTarget: outside ? getComputedStyle(outside, "::after").content : null,
+        href: outside ? outside.getAttribute("href") : null,
+      };
+    });
+    await page.emulateMedia({ media: "screen" });
+
     // Screenshots, and no page wider than the screen.
     const pages = { home: "index.html", article, entity };
     for (const scheme of ["light", "dark"]) {
@@ -57,6 +76,14 @@ async function main() {
           if (wide > width) report.overflow.push(`${name} ${width}px: ${wide}px wide`);
           const suffix = scheme === "dark" ? "-dark" : "";
           await shot.screenshot({ path: path.join(shots, `${name}-${width}${suffix}.png`) });
+          if (name === "article") {
+            // The text with its notes, from the first annotated passage.
+            await shot.evaluate(() => {
+              const quote = document.querySelector("mark.quote");
+              if (quote) window.scrollTo(0, quote.getBoundingClientRect().top + window.scrollY - 120);
+            });
+            await shot.screenshot({ path: path.join(shots, `article-notes-${width}${suffix}.png`) });
+          }
         }
         await shot.close();
       }
