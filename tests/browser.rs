@@ -94,6 +94,14 @@ fn check_tour(report: &Value, shots: &Path) {
     assert_eq!(report["anchor"]["targeted"], true, "{report}");
     assert_eq!(report["anchor"]["inView"], true, "{report}");
     assert_eq!(report["anchor"]["text"], "Vladimir Poutine");
+    let skip = &report["skip"];
+    assert_eq!(
+        skip["href"], "#content",
+        "the first Tab reaches the skip link: {skip}"
+    );
+    assert_eq!(skip["onScreen"], true, "{skip}");
+    assert_eq!(skip["outline"], true, "focus is visible: {skip}");
+    assert_eq!(skip["target"], true, "{skip}");
     let print = &report["print"];
     assert_eq!(print["nav"], false, "printed without navigation: {print}");
     assert_eq!(print["search"], false, "{print}");

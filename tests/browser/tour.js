@@ -23,6 +23,19 @@ async function main() {
 
     await page.goto(base + "index.html");
     report.steps.push(here(page));
+    // The first Tab shows the skip link, with a visible focus ring.
+    await page.keyboard.press("Tab");
+    report.skip = await page.evaluate(() => {
+      const element = document.activeElement;
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return {
+        href: element.getAttribute("href"),
+        onScreen: box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth,
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+        target: document.querySelector(element.getAttribute("href")) !== null,
+      };
+    });
     await Promise.all([page.waitForURL((u) => u.href.endsWith(article), WAIT),
       page.click(`main a[href$="${article}"]`)]);
     report.steps.push(here(page));
@@ -67,6 +80,13 @@ async function main() {
 
     // Screenshots, and no page wider than the screen.
     const pages = { home: "index.html", article, entity };
+    const narrowest = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    for (const where of Object.values(pages)) {
+      await narrowest.goto(base + where);
+      const wide = await narrowest.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > 360) report.overflow.push(`${where} 360px: ${wide}px wide`);
+    }
+    await narrowest.close();
     for (const scheme of ["light", "dark"]) {
       for (const width of [390, 1280]) {
         const shot = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
