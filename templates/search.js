@@ -18,7 +18,6 @@
   ]);
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
   var PAGE_SIZE = 20;
-  var TEXTS_PER_FILE = 8;
 
   function foldChar(c) {
     var lower = c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -172,6 +171,7 @@
   var list = document.getElementById("search-results");
   var root = form.dataset.root;
   var documentCount = Number(form.dataset.documents) || 1;
+  var TEXTS_PER_FILE = Number(form.dataset.textsPerFile) || 1;
 
   var shards = {};
   var texts = {};

@@ -105,7 +105,7 @@ for (const folder of ["terms", "texts"]) {
     eval(fs.readFileSync(path.join(dir, file), "utf8"));
   }
 }
-const doc = d => texts[Math.floor(d / 8)][d % 8];
+const doc = d => texts[Math.floor(d / input.perFile)][d % input.perFile];
 console.log(JSON.stringify(input.queries.map(query => {
   const tokens = search.parse(query);
   const found = search.rank(tokens, shards, input.documents);
@@ -126,9 +126,12 @@ fn run_queries(site: &Site, queries: &[&str]) -> Vec<Value> {
     let documents: usize = page.attrs("#search", "data-documents")[0]
         .parse()
         .expect("a count");
+    let per_file: usize = page.attrs("#search", "data-texts-per-file")[0]
+        .parse()
+        .expect("a count");
     let answer = node(
         RUN_QUERIES,
-        &json!({ "site": site.root, "queries": queries, "documents": documents, "article": ARTICLE }),
+        &json!({ "site": site.root, "queries": queries, "documents": documents, "perFile": per_file, "article": ARTICLE }),
     );
     answer.as_array().expect("one answer per query").clone()
 }

@@ -408,6 +408,7 @@ impl Site {
             }
             Job::Search => {
                 context.insert("document_count", &search::document_count(views));
+                context.insert("texts_per_file", &search::TEXTS_PER_FILE);
                 ("search.html", PAGE_ROOT)
             }
             Job::NotFound => ("404.html", ""),

@@ -10,7 +10,7 @@
 //!   letters make `<key>` (each letter as 4+ hex digits). A query loads
 //!   one shard per word.
 //! - `search/texts/<n>.js`: title, kind, date, address and plain text of
-//!   documents `8n .. 8n+7`, for the results shown and their snippets.
+//!   [`TEXTS_PER_FILE`] documents, for the results shown and their snippets.
 //!
 //! Documents are the articles (newest first) then the entities; their
 //! number is the page's `data-documents`, for the weights.
@@ -29,9 +29,11 @@ use super::views::Views;
 use crate::paths;
 use words::Stemmer;
 
-/// Documents per `texts/` file: few enough that showing ten results loads
-/// little, many enough that the site does not get a file per document.
-const TEXTS_PER_FILE: usize = 8;
+/// Documents per `texts/` file: few enough that a page of results loads
+/// little (on 10,000 articles, 4 halved the first query's bytes against
+/// 8), many enough that the site does not get a file per document. The
+/// search page tells the script (`data-texts-per-file`).
+pub const TEXTS_PER_FILE: usize = 4;
 
 /// How much a word counts where it is found.
 const TITLE_WEIGHT: u32 = 5;
