@@ -264,6 +264,9 @@
 
   /* Adds the next page of results, once their texts are loaded. */
   function showPage(run, found, tokens) {
+    // One page at a time: a second click while this one loads would ask
+    // for the same results again.
+    more.disabled = true;
     var start = list.children.length;
     var page = found.slice(start, start + PAGE_SIZE);
     var files = Array.from(new Set(page.map(function (d) {
@@ -279,6 +282,7 @@
         : plural(found.length) + (found.length > shown
           ? " (" + form.dataset.resultsShown.replace("{n}", shown) + ")" : "");
       more.hidden = shown >= found.length;
+      more.disabled = false;
     });
   }
 

@@ -110,6 +110,14 @@ fn the_feed_has_every_element_atom_requires() {
         .expect("the treaty, its title unescaped once parsed");
     let html = one_text(*treaty, ATOM, "content");
     assert!(html.contains("Vladimir Putin"), "{html}");
+    // Links to the site are absolute: not every reader applies xml:base.
+    assert!(
+        html.contains(&format!(
+            "href=\"{BASE}entities/vladimir-putin/index.html\""
+        )),
+        "{html}"
+    );
+    assert!(!html.contains("href=\"../"), "{html}");
     let via = child(*treaty, ATOM, "link")
         .into_iter()
         .find(|l| l.attribute("rel") == Some("via"))
@@ -386,6 +394,10 @@ fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
         "dossier.yaml",
         &format!("{settings}repo_url: https://git.example.org/team/pyongyang\n"),
     );
+    fixture.write(
+        "content/articles/2024/50% off #2.md",
+        "---\ntitle: Odd name\nslug: odd-name\ndate: 2024-06-01\n---\nText.\n",
+    );
     git(
         &fixture,
         &["init", "-q", "-b", "main"],
@@ -430,6 +442,14 @@ fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
         "{xml}"
     );
 
+    // A file name a URL cannot hold as is is percent-encoded.
+    assert_eq!(
+        site.page("articles/odd-name/index.html")
+            .attrs("a.history", "href"),
+        [
+            "https://git.example.org/team/pyongyang/commits/HEAD/content/articles/2024/50%25%20off%20%232.md"
+        ]
+    );
     // The reaction was committed on the day of its date: not "updated".
     let reaction = site.page("articles/reaction/index.html");
     assert_eq!(reaction.attrs(".meta time", "datetime"), ["2024-06-20"]);

@@ -383,13 +383,18 @@ pub(super) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
                 escape(&inline(summary))
             ));
         }
-        // The text's links are relative to the article's page.
+        // The text's links to the site are made absolute, as some feed
+        // readers ignore xml:base (kept for the links within the page).
+        let text = views.annotations.articles[id]
+            .html
+            .replace("href=\"../../", &format!("href=\"{base}"))
+            .replace("src=\"../../", &format!("src=\"{base}"));
         let lang = article.lang.as_deref().unwrap_or(config.language.code());
         xml.push_str(&format!(
             "<content type=\"html\" xml:base=\"{}\" xml:lang=\"{}\">{}</content>\n",
             escape(&page),
             escape(lang),
-            escape(&views.annotations.articles[id].html)
+            escape(&text)
         ));
         xml.push_str("</entry>\n");
     }
@@ -440,6 +445,7 @@ fn escape(text: &str) -> String {
             '\'' => escaped.push_str("&apos;"),
             // Characters XML 1.0 forbids even escaped.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => escaped.push(c),
         }
     }
@@ -470,7 +476,10 @@ mod tests {
 
     #[test]
     fn xml_escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(escape("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;");
+        assert_eq!(
+            escape("a<b>&\"'\u{1}\u{fffe}\u{ffff}"),
+            "a&lt;b&gt;&amp;&quot;&apos;"
+        );
     }
 
     #[test]

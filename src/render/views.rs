@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -189,6 +190,20 @@ pub fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
         .collect()
 }
 
+/// What a path segment of a URL cannot hold as is.
+const PATH_SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'/');
+
 /// Where the history of `article`'s file can be browsed: `repo_url` with
 /// `{path}` replaced by the file's path in the repository, or, without
 /// `{path}`, the commit list as GitHub, Gitea and Forgejo (or GitLab, by
@@ -202,6 +217,12 @@ fn history_url(repo_url: &str, article: &Article) -> Option<String> {
         .path_in_repository
         .clone()
         .unwrap_or_else(|| article.file.path.to_string_lossy().replace('\\', "/"));
+    // Each segment percent-encoded: a file may be named `50% off #2.md`.
+    let path = path
+        .split('/')
+        .map(|segment| utf8_percent_encode(segment, PATH_SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/");
     Some(if repo.contains("{path}") {
         repo.replace("{path}", &path)
     } else if repo.contains("gitlab") {

@@ -134,7 +134,13 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
         .zip(&views.annotations.articles)
         .map(|(article, annotated)| {
             let body = super::plain::html_text(&annotated.html);
-            let summary = article.summary.as_deref().unwrap_or_default();
+            // The summary is inline Markdown: its text, not its markup.
+            let summary = article
+                .summary
+                .as_deref()
+                .map(|s| super::plain::html_text(&crate::markdown::inline(s)))
+                .unwrap_or_default();
+            let summary = summary.as_str();
             let mut fields = vec![(TITLE_WEIGHT, words::fold(&article.title))];
             fields.push((SUMMARY_WEIGHT, words::fold(summary)));
             fields.push((BODY_WEIGHT, words::fold(&body)));
@@ -260,8 +266,8 @@ fn shard_key(term: &str) -> String {
 /// `dossierSearch.<function>("<key>", <data as JSON>);`
 fn script<T: Serialize + ?Sized>(function: &str, key: &str, data: &T) -> Vec<u8> {
     let mut bytes = format!("dossierSearch.{function}(\"{key}\",").into_bytes();
-    // Serializing maps, strings and numbers to memory cannot fail.
-    serde_json::to_writer(&mut bytes, data).unwrap_or_default();
+    serde_json::to_writer(&mut bytes, data)
+        .expect("maps, strings and numbers serialize to memory without fail");
     bytes.extend_from_slice(b");\n");
     bytes
 }
