@@ -454,6 +454,21 @@ fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
     let reaction = site.page("articles/reaction/index.html");
     assert_eq!(reaction.attrs(".meta time", "datetime"), ["2024-06-20"]);
 
+    // A shallow clone (as CI services make) would date every file by its
+    // last commit: no dates, and a warning that says why.
+    let shallow = Fixture::new(&[]);
+    let status = Command::new("git")
+        .args(["clone", "-q", "--depth", "1"])
+        .arg(format!("file://{}", fixture.root().display()))
+        .arg(shallow.root())
+        .status()
+        .expect("git runs");
+    assert!(status.success());
+    let site = shallow.build();
+    let page = site.page("articles/treaty/index.html");
+    assert_eq!(page.attrs(".meta time", "datetime"), ["2024-06-19"]);
+    assert!(site.stderr.contains("shallow clone"), "{}", site.stderr);
+
     // A dossier outside git has no such dates.
     let loose = Fixture::copy("english");
     let site = loose.build();

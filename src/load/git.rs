@@ -20,20 +20,40 @@ pub struct History {
     /// The dossier's folder inside the repository (`""` at its root), when
     /// it is in one.
     prefix: Option<String>,
+    /// The repository is a shallow clone (as CI services make by default):
+    /// its history would give every file the date of the last commit, so
+    /// none is given.
+    pub shallow: bool,
 }
 
 impl History {
     /// Reads the history of the dossier at `root`.
     pub fn read(root: &Path) -> Self {
-        let Some(prefix) = git(root, &["rev-parse", "--show-prefix"]) else {
+        let Some(answer) = git(
+            root,
+            &["rev-parse", "--show-prefix", "--is-shallow-repository"],
+        ) else {
             return Self::default();
         };
+        let mut lines = answer.lines();
+        let prefix = lines.next().unwrap_or_default().trim().to_string();
+        if lines.next().is_some_and(|l| l.trim() == "true") {
+            return Self {
+                prefix: Some(prefix),
+                shallow: true,
+                ..Self::default()
+            };
+        }
         // Newest commit first: the first date seen for a file is its last
-        // change. `--relative` gives paths from the dossier root.
+        // change. `--relative` gives paths from the dossier root; `-z`
+        // gives them as they are (unquoted, whatever characters they hold).
         let log = git(
             root,
             &[
+                "-c",
+                "log.showSignature=false",
                 "log",
+                "-z",
                 "--format=%x1e%cI",
                 "--name-only",
                 "--relative",
@@ -44,7 +64,8 @@ impl History {
         .unwrap_or_default();
         Self {
             changed: parse_log(&log),
-            prefix: Some(prefix.trim().to_string()),
+            prefix: Some(prefix),
+            shallow: false,
         }
     }
 
@@ -64,19 +85,23 @@ impl History {
     }
 }
 
-/// The files of each commit of `git log --format=%x1e%cI --name-only`,
-/// newest first, each given the date of the newest commit that has it.
+/// The files of each commit of `git log -z --format=%x1e%cI --name-only`
+/// (`␞date NUL \n file NUL file NUL …`), newest first, each given the date
+/// of the newest commit that has it.
 fn parse_log(log: &str) -> HashMap<PathBuf, DateValue> {
     let mut changed = HashMap::new();
     for commit in log.split('\u{1e}') {
-        let mut lines = commit.lines();
-        let Some(date) = lines
+        let mut fields = commit.split('\0');
+        let Some(date) = fields
             .next()
             .and_then(|d| d.trim().parse::<DateValue>().ok())
         else {
             continue;
         };
-        for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
+        for file in fields
+            .map(|f| f.trim_start_matches('\n'))
+            .filter(|f| !f.is_empty())
+        {
             changed
                 .entry(PathBuf::from(file))
                 .or_insert_with(|| date.clone());
@@ -106,12 +131,12 @@ mod tests {
 
     #[test]
     fn the_newest_commit_of_a_file_gives_its_date() {
-        let log = "\u{1e}2024-07-02T10:00:00+02:00\n\ncontent/articles/a.md\n\
-                   \u{1e}2024-06-20T09:00:00Z\n\ncontent/articles/a.md\ncontent/articles/b é.md\n";
+        let log = "\u{1e}2024-07-02T10:00:00+02:00\0\ncontent/articles/a.md\0\
+                   \u{1e}2024-06-20T09:00:00Z\0\ncontent/articles/a.md\0content/articles/b \"é\".md\0";
         let changed = parse_log(log);
         let day = |p: &str| changed[Path::new(p)].iso_day();
         assert_eq!(day("content/articles/a.md"), "2024-07-02");
-        assert_eq!(day("content/articles/b é.md"), "2024-06-20");
+        assert_eq!(day("content/articles/b \"é\".md"), "2024-06-20");
         assert_eq!(changed.len(), 2);
     }
 

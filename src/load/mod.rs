@@ -384,6 +384,18 @@ impl Snapshot {
             Err(error) => errors.push(error.clone()),
         }
         loaded.warnings.extend(self.no_content.clone());
+        if self.history.shallow {
+            loaded.warnings.push(
+                Diagnostic::warning(
+                    "content/articles",
+                    "the git repository is a shallow clone: articles get no \"updated\" date",
+                )
+                .with_help(
+                    "fetch the whole history (`git fetch --unshallow`; in GitHub Actions, \
+                     `fetch-depth: 0` in actions/checkout)",
+                ),
+            );
+        }
         // Copying the parsed front matter is most of the time of a rebuild
         // in `serve`: on all cores.
         let states: Vec<(&PathBuf, &FileState)> = self.files.iter().collect();
