@@ -87,6 +87,16 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     })
     .map_err(|e| render_failure(e, &options.output))?;
     let files = staging.files();
+    let mut report = report;
+    for path in staging.replaced() {
+        report.warnings.push(
+            Diagnostic::warning(
+                format!("static/{path}"),
+                "replaced by the file the site makes at the same path",
+            )
+            .with_help("rename or remove it; to change a page, override its template instead"),
+        );
+    }
     timed(options.verbose, "swap", || staging.commit()).map_err(io_failure)?;
     Ok(Report { files, ..report })
 }

@@ -3,6 +3,37 @@
 //! writes a link takes it from here. Paths are relative to the site root
 //! and name the file (`…/index.html`), so the site also works from disk.
 
+/// Top-level folders of the site's own: no free page may take their name.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "articles", "entities", "tags", "timeline", "graph", "search", "static",
+];
+
+/// Every file the site makes at a fixed path (the items' pages aside, and
+/// the search index under `search/`): what an alias may not be, and what a
+/// file of `static/` is replaced by. `tests/publish.rs` checks that a
+/// build makes nothing else.
+pub const SITE_FILES: &[&str] = &[
+    "index.html",
+    "404.html",
+    "articles/index.html",
+    "entities/index.html",
+    "tags/index.html",
+    "timeline/index.html",
+    "graph/index.html",
+    "search/index.html",
+    "dossier.json",
+    "annotations.jsonld",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "style.css",
+    "search.js",
+    "favicon.svg",
+];
+
+/// The folder of the search index.
+pub const SEARCH_FOLDER: &str = "search/";
+
 /// From an article, entity or tag page (`articles/<slug>/`) to the root.
 pub const ITEM_ROOT: &str = "../../";
 /// From a list or free page (`articles/`, `<slug>/`) to the root.

@@ -18,11 +18,6 @@ use crate::model::{
 };
 use crate::paths;
 
-/// Top-level paths that pages may not take.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "articles", "entities", "tags", "timeline", "graph", "search", "static",
-];
-
 /// Resolves `loaded`; drafts are kept only when `include_drafts`. Gives
 /// the dossier (what could be resolved) and every error, those of loading
 /// included: a non-empty list means the site must not be written.
@@ -132,23 +127,23 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
 }
 
 /// Every article's `aliases` must make a redirect page of its own: a path
-/// on the site that no page of the site and no other alias has.
+/// on the site that no file of the site and no other alias has, nor needs
+/// as a folder (`/atom.xml/` would need `atom.xml` to be one). Paths are
+/// compared without case, as macOS and Windows file systems do.
 fn check_redirects(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
-    let lists = [
-        "",
-        "articles/",
-        "entities/",
-        "tags/",
-        "timeline/",
-        "graph/",
-        "search/",
-    ];
-    let mut made: BTreeSet<String> = lists.iter().map(|l| format!("{l}index.html")).collect();
-    made.insert("404.html".to_string());
+    let mut made: BTreeSet<String> = paths::SITE_FILES.iter().map(|f| f.to_string()).collect();
     made.extend(dossier.articles.iter().map(|a| paths::article(&a.slug)));
     made.extend(dossier.entities.iter().map(|e| paths::entity(&e.id)));
     made.extend(dossier.tags.iter().map(|t| paths::tag(&t.slug)));
     made.extend(dossier.pages.iter().map(|p| paths::page(&p.slug)));
+    let made: BTreeSet<String> = made.iter().map(|m| m.to_lowercase()).collect();
+    let clashes = |file: &str| {
+        made.contains(file)
+            || file.starts_with(paths::SEARCH_FOLDER)
+            || file
+                .match_indices('/')
+                .any(|(slash, _)| made.contains(&file[..slash]))
+    };
     let mut taken: BTreeMap<String, &str> = BTreeMap::new();
     for article in &dossier.articles {
         for alias in &article.aliases {
@@ -157,13 +152,11 @@ fn check_redirects(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
                 Err(message) => errors.push(error(message).with_help(
                     "an alias is an old path of this article on the site, as `/2019/old-title/`",
                 )),
-                Ok(file) if made.contains(&file) || file.starts_with("search/") => {
-                    errors.push(error(format!(
-                        "alias `{alias}` is the address of a page the site makes"
-                    )))
-                }
+                Ok(file) if clashes(&file.to_lowercase()) => errors.push(error(format!(
+                    "alias `{alias}` is the address of a file the site makes"
+                ))),
                 Ok(file) => {
-                    if let Some(other) = taken.insert(file, &article.slug) {
+                    if let Some(other) = taken.insert(file.to_lowercase(), &article.slug) {
                         errors.push(error(format!(
                             "alias `{alias}` is also an alias of article `{other}`"
                         )));
@@ -630,7 +623,7 @@ fn resolve_pages(
             Some(slug) => slug.0.clone(),
             None => slug::slugify(file_stem(&doc.file.path)),
         };
-        if RESERVED_SLUGS.contains(&slug.as_str()) || slug.is_empty() {
+        if paths::RESERVED_SLUGS.contains(&slug.as_str()) || slug.is_empty() {
             errors.push(
                 doc.file
                     .error_at_value(
@@ -638,7 +631,7 @@ fn resolve_pages(
                         &slug,
                         format!("page slug `{slug}` is taken by the site itself"),
                     )
-                    .with_help(format!("reserved: {}", RESERVED_SLUGS.join(", "))),
+                    .with_help(format!("reserved: {}", paths::RESERVED_SLUGS.join(", "))),
             );
             continue;
         }

@@ -46,6 +46,10 @@ pub struct Staging {
     output: PathBuf,
     /// Files written so far, static copies included.
     written: std::sync::atomic::AtomicUsize,
+    /// The files copied from `static/`, by output path (`/`-separated).
+    copied: std::collections::HashSet<String>,
+    /// Those a rendered file then replaced.
+    replaced: std::sync::Mutex<Vec<String>>,
 }
 
 impl Staging {
@@ -61,10 +65,12 @@ impl Staging {
         let copied = if static_dir.is_dir() {
             copy_tree(static_dir, folder.path())?
         } else {
-            0
+            Default::default()
         };
         Ok(Self {
-            written: copied.into(),
+            written: copied.len().into(),
+            copied,
+            replaced: Default::default(),
             folder,
             output: output.to_path_buf(),
         })
@@ -76,6 +82,11 @@ impl Staging {
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)?;
         }
+        if self.copied.contains(&file.path)
+            && let Ok(mut replaced) = self.replaced.lock()
+        {
+            replaced.push(file.path.clone());
+        }
         fs::write(&path, &file.bytes)?;
         self.written
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -85,6 +96,13 @@ impl Staging {
     /// Files written so far (a file rendered over a static one counts twice).
     pub fn files(&self) -> usize {
         self.written.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The files of `static/` that a rendered file replaced, sorted.
+    pub fn replaced(&self) -> Vec<String> {
+        let mut replaced = self.replaced.lock().map(|r| r.clone()).unwrap_or_default();
+        replaced.sort();
+        replaced
     }
 
     /// Swaps the staging folder in as the output.
@@ -156,8 +174,9 @@ fn name_of(output: &Path) -> String {
 }
 
 /// Copies `from` into `to`, skipping hidden files; gives the file count.
-fn copy_tree(from: &Path, to: &Path) -> io::Result<usize> {
-    let mut copied = 0;
+/// Copies `from` into `to`; gives the files copied, by `/`-separated path.
+fn copy_tree(from: &Path, to: &Path) -> io::Result<std::collections::HashSet<String>> {
+    let mut copied = std::collections::HashSet::new();
     let walker = walkdir::WalkDir::new(from)
         .sort_by_file_name()
         .into_iter()
@@ -170,7 +189,7 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<usize> {
             fs::create_dir_all(&target)?;
         } else if entry.file_type().is_file() {
             fs::copy(entry.path(), &target)?;
-            copied += 1;
+            copied.insert(relative.to_string_lossy().replace('\\', "/"));
         }
     }
     Ok(copied)

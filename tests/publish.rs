@@ -355,18 +355,44 @@ fn an_alias_that_cannot_be_a_redirect_is_an_error_at_its_place() {
     let treaty = fixture.text("content/articles/2024/treaty.md");
     fixture.write(
         "content/articles/2024/treaty.md",
-        &treaty.replacen("  - /a/../b/\n", "  - /a/../b/\n  - old\n", 1),
+        &treaty.replacen(
+            "  - /a/../b/\n",
+            "  - /a/../b/\n  - OLD\n  - /atom.xml/\n  - /Search.JS\n  - /search/x.html\n",
+            1,
+        ),
     );
-    let stderr = fixture.fail(&["build"]);
+    // check finds what build would trip over.
+    let stderr = fixture.fail(&["check"]);
     for expected in [
-        "content/articles/2024/treaty.md:14:5: error: alias `/entities/` is the address of a page the site makes",
+        "content/articles/2024/treaty.md:14:5: error: alias `/entities/` is the address of a file the site makes",
         "content/articles/2024/treaty.md:15:5: error: alias `https://example.org/old/` is a full URL",
         "content/articles/2024/treaty.md:16:5: error: alias `/a/../b/` has an empty, `.` or `..` part",
-        "treaty.md:17:5: error: alias `old` is also an alias of article `reaction`",
+        // Without case: macOS and Windows would make them one folder.
+        "treaty.md:17:5: error: alias `OLD` is also an alias of article `reaction`",
+        // A file the site makes cannot be a folder too.
+        "treaty.md:18:5: error: alias `/atom.xml/` is the address of a file the site makes",
+        "treaty.md:19:5: error: alias `/Search.JS` is the address of a file the site makes",
+        "treaty.md:20:5: error: alias `/search/x.html` is the address of a file the site makes",
     ] {
         assert!(stderr.contains(expected), "{expected}\nin:\n{stderr}");
     }
     assert!(!fixture.exists("public/index.html"), "nothing was written");
+}
+
+#[test]
+fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avoid() {
+    let (_fixture, site) = published();
+    for file in site.files() {
+        let item = ["articles/", "entities/", "tags/", "about/"]
+            .iter()
+            .any(|folder| file.starts_with(folder) && file.ends_with("/index.html"));
+        assert!(
+            item || file.starts_with(dossier::paths::SEARCH_FOLDER)
+                || dossier::paths::SITE_FILES.contains(&file.as_str())
+                || file == "extra.css",
+            "{file} is made but not in paths::SITE_FILES"
+        );
+    }
 }
 
 /// Runs git in the fixture with fixed dates and names.
@@ -475,4 +501,35 @@ fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
     let page = site.page("articles/treaty/index.html");
     assert_eq!(page.attrs(".meta time", "datetime"), ["2024-06-19"]);
     assert_eq!(page.count("a.history"), 0);
+}
+
+#[test]
+fn a_site_s_own_robots_txt_is_kept_and_a_replaced_static_file_is_said() {
+    let fixture = Fixture::copy("english");
+    fixture.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    fixture.write(
+        "static/favicon.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let site = fixture.build_with(&["--base-url", BASE]);
+    assert_eq!(
+        site.text("robots.txt"),
+        "User-agent: *\nDisallow: /drafts/\n"
+    );
+    assert!(
+        site.text("favicon.svg").contains("<rect"),
+        "the theme's icon"
+    );
+    assert!(
+        site.stderr.contains(
+            "static/favicon.svg: warning: replaced by the file the site makes at the same path"
+        ),
+        "{}",
+        site.stderr
+    );
+    assert!(
+        !site.stderr.contains("static/robots.txt"),
+        "{}",
+        site.stderr
+    );
 }

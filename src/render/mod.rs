@@ -152,6 +152,8 @@ pub struct Site {
     by_path: OnceLock<HashMap<String, Job>>,
     /// The search index, made on first use when serving.
     search: OnceLock<search::SearchIndex>,
+    /// The site has its own `static/robots.txt`.
+    static_robots: bool,
 }
 
 impl Site {
@@ -195,6 +197,7 @@ impl Site {
             article_links,
             by_path: OnceLock::new(),
             search: OnceLock::new(),
+            static_robots: root.join("static/robots.txt").is_file(),
         })
     }
 
@@ -225,7 +228,10 @@ impl Site {
             Job::NotFound,
         ];
         jobs.extend((0..ASSETS.len()).map(|a| Job::Data(DataFile::Asset(a))));
-        jobs.push(Job::Data(DataFile::Robots));
+        // A site's own robots.txt, in static/, is kept.
+        if !self.static_robots {
+            jobs.push(Job::Data(DataFile::Robots));
+        }
         // The feed and the sitemap are made of absolute URLs.
         if publish::base(&dossier.config).is_some() {
             jobs.extend([Job::Data(DataFile::Atom), Job::Data(DataFile::Sitemap)]);

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::relative_to;
 use crate::load::yaml;
-use crate::resolve::RESERVED_SLUGS;
+use crate::paths::RESERVED_SLUGS;
 
 /// One file of the skeleton: where it goes, and its text. In both, `{year}`
 /// and `{date}` stand for today's.
