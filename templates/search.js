@@ -9,19 +9,22 @@
 (function () {
   "use strict";
 
-  var STOP_WORDS = new Set([
+  var FRENCH_STOP_WORDS = [
     "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "est",
     "et", "il", "ils", "la", "le", "les", "leur", "leurs", "mais", "ne", "ni", "ou", "par", "pas",
-    "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
+    "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une"
+  ];
+  var ENGLISH_STOP_WORDS = [
     "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
     "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "with"
-  ]);
+  ];
+  var STOP_WORDS = new Set(FRENCH_STOP_WORDS.concat(ENGLISH_STOP_WORDS));
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
   var PAGE_SIZE = 20;
 
   function foldChar(c) {
-    var lower = c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-    return lower.replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+    var lower = c.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    return lower.replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss").replace(/ς/g, "σ");
   }
 
   function fold(text) {
@@ -32,7 +35,7 @@
 
   function words(folded) {
     return (folded.match(WORD) || []).filter(function (w) {
-      return Array.from(w).length > 1 && !STOP_WORDS.has(w);
+      return Array.from(w).length > 1;
     });
   }
 
@@ -77,6 +80,14 @@
   function parse(query) {
     var found = words(fold(query));
     var typing = !/\s$/.test(query);
+    // Common words are left out of the index in their language, so they
+    // are dropped from a query that has others; but a word alone (`UN`) or
+    // being typed (`par` on the way to `Paris`) is searched.
+    var kept = found.filter(function (word, i) {
+      var last = typing && i === found.length - 1;
+      return !STOP_WORDS.has(word) || last || found.length === 1;
+    });
+    found = kept;
     return found.map(function (word, i) {
       return {
         word: word,
@@ -97,10 +108,13 @@
     var shard = shards[shardKey(token.word)] || {};
     var best = new Map();
     Object.keys(shard).forEach(function (term) {
-      if (token.stems.indexOf(term) < 0 && !(token.prefix && term.startsWith(token.word))) return;
+      var exact = token.stems.indexOf(term) >= 0;
+      if (!exact && !(token.prefix && term.startsWith(token.word))) return;
       var postings = shard[term];
       var count = postings.length / 2;
-      var idf = Math.log(1 + (documentCount - count + 0.5) / (count + 0.5));
+      // A word only begun counts half: `un` typed is more likely `un`
+      // than a rare `union`.
+      var idf = Math.log(1 + (documentCount - count + 0.5) / (count + 0.5)) * (exact ? 1 : 0.5);
       var doc = 0;
       for (var i = 0; i < postings.length; i += 2) {
         doc += postings[i];
@@ -158,6 +172,7 @@
   /* What the tests call (under Node); the page goes on below. */
   if (typeof module !== "undefined") {
     module.exports = {
+      frenchStopWords: FRENCH_STOP_WORDS, englishStopWords: ENGLISH_STOP_WORDS,
       fold: fold, words: words, stemFrench: stemFrench, stemEnglish: stemEnglish,
       shardKey: shardKey, parse: parse, rank: rank, matchRanges: matchRanges
     };

@@ -57,6 +57,7 @@ fn the_script_folds_splits_and_stems_as_the_build_does() {
         "agencies boxes glass status gas bus taxes shoes",
         "İstanbul naïve coöperate façade crème brûlée",
         "x y z ab abc abcd abcde aux",
+        "ﬁnance x² ＡＢＣ ΟΔΟΣ οδος ς Ǆ ǅ ﬀ ㎏ ①",
     ];
     let mut expected = Vec::new();
     for text in texts {
@@ -85,6 +86,18 @@ fn the_script_folds_splits_and_stems_as_the_build_does() {
         &json!(texts),
     );
     assert_eq!(from_node, Value::Array(expected));
+    // The script drops from queries the words the build leaves out.
+    let stop_words = node(
+        "console.log(JSON.stringify([search.frenchStopWords, search.englishStopWords]));",
+        &json!(null),
+    );
+    assert_eq!(
+        stop_words,
+        json!([
+            dossier::render::search::words::FRENCH_STOP_WORDS,
+            dossier::render::search::words::ENGLISH_STOP_WORDS
+        ])
+    );
 }
 
 /// Loads every file of the built index into Node and runs `queries`: per
@@ -183,7 +196,16 @@ fn french_queries_find_the_article_whatever_the_accents_and_plurals() {
 #[test]
 fn an_entity_named_in_the_query_comes_before_the_articles_that_name_it() {
     let (_fixture, site) = Fixture::example();
-    let answers = run_queries(&site, &["poutine", "Kim Jong Un", "xylophone", "le la"]);
+    let answers = run_queries(
+        &site,
+        &[
+            "poutine",
+            "Kim Jong Un",
+            "xylophone",
+            "le la ",
+            "le traité ",
+        ],
+    );
     let results = |i: usize| answers[i]["results"].as_array().expect("results").clone();
     assert_eq!(results(0)[0], "entities/vladimir-poutine/index.html");
     assert!(results(0).iter().any(|r| r == ARTICLE));
@@ -191,6 +213,30 @@ fn an_entity_named_in_the_query_comes_before_the_articles_that_name_it() {
     assert_eq!(results(1)[0], "entities/kim-jong-un/index.html");
     assert!(results(2).is_empty(), "no such word");
     assert!(results(3).is_empty(), "stop words alone find nothing");
+    // With another word, a stop word is left out of the query.
+    assert_eq!(results(4), answers_for(&site, "traité "));
+}
+
+fn answers_for(site: &Site, query: &str) -> Vec<Value> {
+    run_queries(site, &[query])[0]["results"]
+        .as_array()
+        .expect("results")
+        .clone()
+}
+
+#[test]
+fn a_word_common_in_one_language_is_found_in_the_other() {
+    // `un` is a French stop word, not an English one: the UN is found.
+    let fixture = Fixture::copy("english");
+    let site = fixture.build();
+    let found = answers_for(&site, "UN");
+    assert_eq!(found[0], "entities/united-nations/index.html");
+    // A stop word being typed is searched as the start of a word.
+    let fixture = Fixture::example();
+    let typing = answers_for(&fixture.1, "pa");
+    let stop = answers_for(&fixture.1, "par");
+    assert!(!stop.is_empty(), "`par` on the way to Paris, partenariat…");
+    assert!(stop.iter().all(|r| typing.contains(r)));
 }
 
 #[test]

@@ -213,7 +213,11 @@ fn postings(documents: &[Document]) -> BTreeMap<String, BTreeMap<String, Vec<u32
             let mut counts = HashMap::<Cow<'_, str>, u32>::new();
             let mut length = 0;
             for (weight, text) in &document.fields {
-                for word in words::words(text) {
+                // Titles and names keep every word: `Kim Jong Un`, `The
+                // Hague` are found whole.
+                let title = *weight == TITLE_WEIGHT;
+                let kept = |w: &&str| title || !document.stemmer.is_stop_word(w);
+                for word in words::words(text).filter(kept) {
                     *counts.entry(document.stemmer.stem(word)).or_default() += weight;
                     length += 1;
                 }

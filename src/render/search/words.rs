@@ -1,6 +1,7 @@
-//! Words as the search index knows them: folded (lowercase, accents and
-//! ligatures undone), split on anything that is not a letter or digit, and
-//! stemmed lightly for French or English.
+//! Words as the search index knows them: folded (lowercase, accents,
+//! ligatures and other compatibility forms undone), split on anything that
+//! is not a letter or digit, and stemmed lightly for French or English,
+//! the most common words of the text's language left out.
 //!
 //! `templates/search.js` folds and stems the reader's query with the same
 //! rules, rewritten in JavaScript; `tests/search.rs` runs both over the
@@ -8,16 +9,18 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-/// Words too common to search for, folded. A query made only of them
-/// finds nothing.
-const STOP_WORDS: &[&str] = &[
-    // French
-    "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "est", "et",
-    "il", "ils", "la", "le", "les", "leur", "leurs", "mais", "ne", "ni", "ou", "par", "pas",
+/// French words too common to index in French text, folded.
+pub const FRENCH_STOP_WORDS: &[&str] = &[
+    "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "en", "est",
+    "et", "il", "ils", "la", "le", "les", "leur", "leurs", "mais", "ne", "ni", "ou", "par", "pas",
     "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
-    // English
+];
+
+/// English words too common to index in English text, folded. (`un`, a
+/// French stop word, stays: the UN.)
+pub const ENGLISH_STOP_WORDS: &[&str] = &[
     "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
     "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "with",
 ];
@@ -41,6 +44,14 @@ impl Stemmer {
         }
     }
 
+    /// Whether a folded word is too common in this language to index.
+    pub fn is_stop_word(self, word: &str) -> bool {
+        match self {
+            Self::French => FRENCH_STOP_WORDS.contains(&word),
+            Self::English => ENGLISH_STOP_WORDS.contains(&word),
+        }
+    }
+
     /// The stem of a folded word.
     pub fn stem(self, word: &str) -> Cow<'_, str> {
         match self {
@@ -50,8 +61,10 @@ impl Stemmer {
     }
 }
 
-/// `text` lowercased, with accents and other combining marks taken off
-/// and the ligatures œ, æ and ß written out (`Œuvre` -> `oeuvre`).
+/// `text` lowercased, with accents and other combining marks taken off,
+/// compatibility forms made plain (`ﬁ` -> `fi`, `²` -> `2`, fullwidth
+/// letters), the ligatures œ, æ and ß written out (`Œuvre` -> `oeuvre`) and
+/// the Greek final sigma made a sigma.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
@@ -59,9 +72,9 @@ pub fn fold(text: &str) -> String {
             folded.push(c.to_ascii_lowercase());
             continue;
         }
-        // Decomposing each character alone gives the string's NFD once
-        // the combining marks (all that NFD reorders) are dropped.
-        decompose_canonical(c, |part| {
+        // Decomposing each character alone gives the string's NFKD once
+        // the combining marks (all that NFKD reorders) are dropped.
+        decompose_compatible(c, |part| {
             if is_combining_mark(part) {
                 return;
             }
@@ -70,6 +83,7 @@ pub fn fold(text: &str) -> String {
                     'œ' => folded.push_str("oe"),
                     'æ' => folded.push_str("ae"),
                     'ß' => folded.push_str("ss"),
+                    'ς' => folded.push('σ'),
                     other => folded.push(other),
                 }
             }
@@ -78,11 +92,10 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// The folded words of `text` worth indexing, in order: no one-letter
-/// words, no stop words.
+/// The words of folded `text`, in order, one-letter words left out.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some() && !STOP_WORDS.contains(w))
+        .filter(|w| w.chars().nth(1).is_some())
 }
 
 /// French light stemming: plural and feminine endings off, a final doubled
@@ -155,16 +168,23 @@ mod tests {
         assert_eq!(fold("Œuvre ÆSIR Straße"), "oeuvre aesir strasse");
         assert_eq!(fold("Путин"), "путин");
         assert_eq!(fold("Pyongyang’s"), "pyongyang’s");
+        assert_eq!(fold("ﬁnance x² ＡＢＣ"), "finance x2 abc");
+        assert_eq!(fold("ΟΔΟΣ οδος"), "οδοσ οδοσ");
     }
 
     #[test]
-    fn words_split_on_punctuation_and_leave_out_stop_words() {
+    fn words_split_on_punctuation_and_stop_words_go_by_language() {
         let text = fold("L'accord de la Russie et de la Corée du Nord, signé en 2024.");
-        let found: Vec<&str> = words(&text).collect();
+        let found: Vec<&str> = words(&text)
+            .filter(|w| !Stemmer::French.is_stop_word(w))
+            .collect();
         assert_eq!(
             found,
             ["accord", "russie", "coree", "nord", "signe", "2024"]
         );
+        assert!(Stemmer::French.is_stop_word("un"));
+        assert!(!Stemmer::English.is_stop_word("un"), "the UN");
+        assert!(Stemmer::English.is_stop_word("the"));
     }
 
     #[test]
