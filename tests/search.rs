@@ -279,3 +279,49 @@ fn every_page_links_to_the_search_page_and_it_works_without_a_server() {
         "without JavaScript the page says why nothing happens"
     );
 }
+
+#[test]
+fn the_script_folds_every_character_as_the_build_does() {
+    // Every character the script's Unicode tables know (Node's may be older
+    // than Rust's: characters it does not know are left out), outside the
+    // surrogates and private use, up to the end of the Basic Multilingual
+    // Plane, folded alone and as a word after `a`.
+    let from_node = node(
+        "const out = [];
+         for (let code = 0x20; code <= 0xFFFD; code++) {
+             if (code >= 0xD800 && code <= 0xF8FF) continue;
+             const c = String.fromCodePoint(code);
+             if (/\\p{Cn}/u.test(c)) continue;
+             out.push([code, search.fold(c), search.words(search.fold('a' + c)).join(' ')]);
+         }
+         console.log(JSON.stringify(out));",
+        &json!(null),
+    );
+    let mut differences = Vec::new();
+    let checked = from_node.as_array().expect("a list");
+    for entry in checked {
+        let code = entry[0].as_u64().and_then(|c| u32::try_from(c).ok());
+        let Some(c) = code.and_then(char::from_u32) else {
+            continue;
+        };
+        let folded = fold(&c.to_string());
+        let as_word = fold(&format!("a{c}"));
+        let as_word: Vec<&str> = words(&as_word).collect();
+        if entry[1] != folded.as_str() || entry[2] != as_word.join(" ").as_str() {
+            differences.push(format!(
+                "U+{:04X}: script {} {}, build {folded:?} {:?}",
+                u32::from(c),
+                entry[1],
+                entry[2],
+                as_word.join(" ")
+            ));
+        }
+    }
+    assert!(checked.len() > 50_000, "{} characters", checked.len());
+    assert!(
+        differences.is_empty(),
+        "{} differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
+}
