@@ -1,37 +1,18 @@
-//! What a published site offers beyond its pages: the Atom feed, the
-//! sitemap, `robots.txt`, and in each page's head its canonical address,
-//! Open Graph tags and schema.org JSON-LD.
-//!
-//! Feed readers, search engines and link previews need absolute URLs,
-//! made from `base_url`. Without it the feed, the sitemap, canonical links
-//! and `og:url` are left out (the build says so once), and the rest stays.
+//! Each page's head: its canonical address, Open Graph tags and its
+//! schema.org data as JSON-LD, for search engines and link previews.
 
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::labels::labels;
-use super::plain::html_text;
-use super::views::Views;
-use super::{Job, job_path};
+use super::{base, rfc3339, url};
 use crate::config::Config;
-use crate::date::DateValue;
 use crate::markdown::inline;
 use crate::model::{Article, Entity};
 use crate::paths;
-
-/// Articles in the feed: the newest, as most sites do.
-pub const FEED_ENTRIES: usize = 20;
-
-/// `base_url` with one final `/`, when set.
-pub fn base(config: &Config) -> Option<String> {
-    let url = config.base_url.trim_end_matches('/');
-    (!url.is_empty()).then(|| format!("{url}/"))
-}
-
-/// A page's public address: its folder, without `index.html`.
-fn url(base: &str, path: &str) -> String {
-    format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path))
-}
+use crate::render::labels::labels;
+use crate::render::plain::html_text;
+use crate::render::views::Views;
+use crate::render::{Job, job_path};
 
 /// What `base.html` puts in a page's head.
 #[derive(Debug, Serialize)]
@@ -55,7 +36,7 @@ pub struct PageMeta {
 }
 
 /// The head metadata of the page `job` makes.
-pub(super) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
+pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
     let dossier = views.dossier;
     let config = &dossier.config;
     let base = base(config);
@@ -298,160 +279,6 @@ fn script_safe(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-/// A date as RFC 3339, as Atom and schema.org want it: a day alone is
-/// taken at midnight UTC.
-pub fn rfc3339(date: &DateValue) -> String {
-    match date.instant {
-        Some(_) => date.written.clone(),
-        None => format!("{}T00:00:00Z", date.day),
-    }
-}
-
-/// The instant a date stands for, to compare dates written differently.
-fn instant(date: &DateValue) -> jiff::Timestamp {
-    date.instant
-        .unwrap_or_else(|| rfc3339(date).parse().unwrap_or_default())
-}
-
-/// `/atom.xml`: the newest articles, with their text.
-pub(super) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
-    let dossier = views.dossier;
-    let config = &dossier.config;
-    let articles = &dossier.articles[..dossier.articles.len().min(FEED_ENTRIES)];
-    let changed = |a: &Article| a.updated.as_ref().unwrap_or(&a.date).clone();
-    let updated = articles
-        .iter()
-        .map(|a| changed(a))
-        .max_by_key(instant)
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        config.language.code()
-    ));
-    xml.push_str(&format!("<title>{}</title>\n", escape(&config.title)));
-    if !config.description.is_empty() {
-        xml.push_str(&format!(
-            "<subtitle>{}</subtitle>\n",
-            escape(&config.description)
-        ));
-    }
-    xml.push_str(&format!(
-        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(&format!("{base}atom.xml"))
-    ));
-    xml.push_str(&format!(
-        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(base)
-    ));
-    xml.push_str(&format!("<id>{}</id>\n", escape(base)));
-    xml.push_str(&format!("<updated>{updated}</updated>\n"));
-    xml.push_str(&format!(
-        "<author><name>{}</name></author>\n",
-        escape(&config.title)
-    ));
-    xml.push_str("<generator>dossier</generator>\n");
-    for (id, article) in articles.iter().enumerate() {
-        let page = paths::article_url(base, &article.slug);
-        xml.push_str("<entry>\n");
-        xml.push_str(&format!("<title>{}</title>\n", escape(&article.title)));
-        xml.push_str(&format!(
-            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&page)
-        ));
-        if let Some(url) = article.source.as_ref().and_then(|s| s.url.as_ref()) {
-            xml.push_str(&format!("<link rel=\"via\" href=\"{}\"/>\n", escape(url)));
-        }
-        xml.push_str(&format!("<id>{}</id>\n", escape(&page)));
-        xml.push_str(&format!(
-            "<published>{}</published>\n",
-            rfc3339(&article.date)
-        ));
-        xml.push_str(&format!(
-            "<updated>{}</updated>\n",
-            rfc3339(&changed(article))
-        ));
-        for tag in &article.tags {
-            xml.push_str(&format!(
-                "<category term=\"{}\"/>\n",
-                escape(&dossier.tags[*tag].name)
-            ));
-        }
-        if let Some(summary) = &article.summary {
-            xml.push_str(&format!(
-                "<summary type=\"html\">{}</summary>\n",
-                escape(&inline(summary))
-            ));
-        }
-        // The text's links to the site are made absolute, as some feed
-        // readers ignore xml:base (kept for the links within the page).
-        let text = views.annotations.articles[id]
-            .html
-            .replace("href=\"../../", &format!("href=\"{base}"))
-            .replace("src=\"../../", &format!("src=\"{base}"));
-        let lang = article.lang.as_deref().unwrap_or(config.language.code());
-        xml.push_str(&format!(
-            "<content type=\"html\" xml:base=\"{}\" xml:lang=\"{}\">{}</content>\n",
-            escape(&page),
-            escape(lang),
-            escape(&text)
-        ));
-        xml.push_str("</entry>\n");
-    }
-    xml.push_str("</feed>\n");
-    xml.into_bytes()
-}
-
-/// `/sitemap.xml`: every page of `pages` (output paths), articles with
-/// the day they last changed.
-pub(super) fn sitemap(views: &Views<'_>, base: &str, pages: &[Job]) -> Vec<u8> {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for job in pages {
-        let page = url(base, &job_path(views, *job));
-        xml.push_str(&format!("<url><loc>{}</loc>", escape(&page)));
-        if let Job::Article(id) = job {
-            let article = &views.dossier.articles[*id];
-            let changed = article.updated.as_ref().unwrap_or(&article.date);
-            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso_day()));
-        }
-        xml.push_str("</url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml.into_bytes()
-}
-
-/// `/robots.txt`: everything may be crawled; the sitemap is named when
-/// there is one.
-pub(super) fn robots(base: Option<&str>) -> Vec<u8> {
-    let mut text = String::from("User-agent: *\nAllow: /\n");
-    if let Some(base) = base {
-        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
-    }
-    text.into_bytes()
-}
-
-/// Text for XML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            // Characters XML 1.0 forbids even escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{fffe}' | '\u{ffff}' => {}
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,34 +289,5 @@ mod tests {
         assert!(!text.contains('<') && !text.contains('&'));
         let back: Value = serde_json::from_str(&text).expect("still JSON");
         assert_eq!(back["name"], "</script><b>&");
-    }
-
-    #[test]
-    fn days_are_midnight_utc_and_date_times_stay_as_written() {
-        let day: DateValue = "2024-06-19".parse().expect("a day");
-        assert_eq!(rfc3339(&day), "2024-06-19T00:00:00Z");
-        let time: DateValue = "2024-06-19T10:30:00+09:00".parse().expect("a time");
-        assert_eq!(rfc3339(&time), "2024-06-19T10:30:00+09:00");
-        // 10:30 in Seoul is 01:30 UTC, after the day's midnight UTC.
-        assert!(instant(&time) > instant(&day));
-    }
-
-    #[test]
-    fn xml_escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(
-            escape("a<b>&\"'\u{1}\u{fffe}\u{ffff}"),
-            "a&lt;b&gt;&amp;&quot;&apos;"
-        );
-    }
-
-    #[test]
-    fn base_has_one_final_slash() {
-        let mut config = Config::default();
-        assert_eq!(base(&config), None);
-        config.base_url = "https://example.org/dossier//".into();
-        assert_eq!(
-            base(&config).as_deref(),
-            Some("https://example.org/dossier/")
-        );
     }
 }

@@ -1,0 +1,164 @@
+//! The files other programs read: the Atom feed, the sitemap and
+//! `robots.txt`.
+
+use super::{instant, rfc3339, url};
+use crate::markdown::inline;
+use crate::model::Article;
+use crate::paths;
+use crate::render::views::Views;
+use crate::render::{Job, job_path};
+
+/// Articles in the feed: the newest, as most sites do.
+pub const FEED_ENTRIES: usize = 20;
+
+/// `/atom.xml`: the newest articles, with their text.
+pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
+    let dossier = views.dossier;
+    let config = &dossier.config;
+    let articles = &dossier.articles[..dossier.articles.len().min(FEED_ENTRIES)];
+    let changed = |a: &Article| a.updated.as_ref().unwrap_or(&a.date).clone();
+    let updated = articles
+        .iter()
+        .map(|a| changed(a))
+        .max_by_key(instant)
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        config.language.code()
+    ));
+    xml.push_str(&format!("<title>{}</title>\n", escape(&config.title)));
+    if !config.description.is_empty() {
+        xml.push_str(&format!(
+            "<subtitle>{}</subtitle>\n",
+            escape(&config.description)
+        ));
+    }
+    xml.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(&format!("{base}atom.xml"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(base)
+    ));
+    xml.push_str(&format!("<id>{}</id>\n", escape(base)));
+    xml.push_str(&format!("<updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "<author><name>{}</name></author>\n",
+        escape(&config.title)
+    ));
+    xml.push_str("<generator>dossier</generator>\n");
+    for (id, article) in articles.iter().enumerate() {
+        let page = paths::article_url(base, &article.slug);
+        xml.push_str("<entry>\n");
+        xml.push_str(&format!("<title>{}</title>\n", escape(&article.title)));
+        xml.push_str(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&page)
+        ));
+        if let Some(url) = article.source.as_ref().and_then(|s| s.url.as_ref()) {
+            xml.push_str(&format!("<link rel=\"via\" href=\"{}\"/>\n", escape(url)));
+        }
+        xml.push_str(&format!("<id>{}</id>\n", escape(&page)));
+        xml.push_str(&format!(
+            "<published>{}</published>\n",
+            rfc3339(&article.date)
+        ));
+        xml.push_str(&format!(
+            "<updated>{}</updated>\n",
+            rfc3339(&changed(article))
+        ));
+        for tag in &article.tags {
+            xml.push_str(&format!(
+                "<category term=\"{}\"/>\n",
+                escape(&dossier.tags[*tag].name)
+            ));
+        }
+        if let Some(summary) = &article.summary {
+            xml.push_str(&format!(
+                "<summary type=\"html\">{}</summary>\n",
+                escape(&inline(summary))
+            ));
+        }
+        // The text's links to the site are made absolute, as some feed
+        // readers ignore xml:base (kept for the links within the page).
+        let text = views.annotations.articles[id]
+            .html
+            .replace("href=\"../../", &format!("href=\"{base}"))
+            .replace("src=\"../../", &format!("src=\"{base}"));
+        let lang = article.lang.as_deref().unwrap_or(config.language.code());
+        xml.push_str(&format!(
+            "<content type=\"html\" xml:base=\"{}\" xml:lang=\"{}\">{}</content>\n",
+            escape(&page),
+            escape(lang),
+            escape(&text)
+        ));
+        xml.push_str("</entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml.into_bytes()
+}
+
+/// `/sitemap.xml`: every page of `pages` (output paths), articles with
+/// the day they last changed.
+pub(in crate::render) fn sitemap(views: &Views<'_>, base: &str, pages: &[Job]) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for job in pages {
+        let page = url(base, &job_path(views, *job));
+        xml.push_str(&format!("<url><loc>{}</loc>", escape(&page)));
+        if let Job::Article(id) = job {
+            let article = &views.dossier.articles[*id];
+            let changed = article.updated.as_ref().unwrap_or(&article.date);
+            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso_day()));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml.into_bytes()
+}
+
+/// `/robots.txt`: everything may be crawled; the sitemap is named when
+/// there is one.
+pub(in crate::render) fn robots(base: Option<&str>) -> Vec<u8> {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = base {
+        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    text.into_bytes()
+}
+
+/// Text for XML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            // Characters XML 1.0 forbids even escaped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{fffe}' | '\u{ffff}' => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(
+            escape("a<b>&\"'\u{1}\u{fffe}\u{ffff}"),
+            "a&lt;b&gt;&amp;&quot;&apos;"
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! What a published site offers beyond its pages: the Atom feed, the
+//! sitemap, `robots.txt` (`feeds.rs`), and in each page's head its
+//! canonical address, Open Graph tags and schema.org JSON-LD (`head.rs`).
+//!
+//! Feed readers, search engines and link previews need absolute URLs,
+//! made from `base_url`. Without it the feed, the sitemap, canonical links
+//! and `og:url` are left out (the build says so once), and the rest stays.
+
+mod feeds;
+mod head;
+
+pub use feeds::FEED_ENTRIES;
+pub(super) use feeds::{atom, robots, sitemap};
+pub use head::PageMeta;
+pub(super) use head::page_meta;
+
+use crate::config::Config;
+use crate::date::DateValue;
+
+/// `base_url` with one final `/`, when set.
+pub fn base(config: &Config) -> Option<String> {
+    let url = config.base_url.trim_end_matches('/');
+    (!url.is_empty()).then(|| format!("{url}/"))
+}
+
+/// A page's public address: its folder, without `index.html`.
+fn url(base: &str, path: &str) -> String {
+    format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path))
+}
+
+/// A date as RFC 3339, as Atom and schema.org want it: a day alone is
+/// taken at midnight UTC.
+pub fn rfc3339(date: &DateValue) -> String {
+    match date.instant {
+        Some(_) => date.written.clone(),
+        None => format!("{}T00:00:00Z", date.day),
+    }
+}
+
+/// The instant a date stands for, to compare dates written differently.
+fn instant(date: &DateValue) -> jiff::Timestamp {
+    date.instant
+        .unwrap_or_else(|| rfc3339(date).parse().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_midnight_utc_and_date_times_stay_as_written() {
+        let day: DateValue = "2024-06-19".parse().expect("a day");
+        assert_eq!(rfc3339(&day), "2024-06-19T00:00:00Z");
+        let time: DateValue = "2024-06-19T10:30:00+09:00".parse().expect("a time");
+        assert_eq!(rfc3339(&time), "2024-06-19T10:30:00+09:00");
+        // 10:30 in Seoul is 01:30 UTC, after the day's midnight UTC.
+        assert!(instant(&time) > instant(&day));
+    }
+
+    #[test]
+    fn base_has_one_final_slash() {
+        let mut config = Config::default();
+        assert_eq!(base(&config), None);
+        config.base_url = "https://example.org/dossier//".into();
+        assert_eq!(
+            base(&config).as_deref(),
+            Some("https://example.org/dossier/")
+        );
+    }
+}
