@@ -3,6 +3,8 @@
 //! slugs; checks that all of these are unique and that every reference
 //! (`entities:`, relations and their sources) points at something real.
 
+mod redirects;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -122,49 +124,8 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
         relations,
         aliases,
     };
-    check_redirects(&dossier, &mut errors);
+    redirects::check(&dossier, &mut errors);
     (dossier, errors)
-}
-
-/// Every article's `aliases` must make a redirect page of its own: a path
-/// on the site that no file of the site and no other alias has, nor needs
-/// as a folder (`/atom.xml/` would need `atom.xml` to be one). Paths are
-/// compared without case, as macOS and Windows file systems do.
-fn check_redirects(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
-    let mut made: BTreeSet<String> = paths::SITE_FILES.iter().map(|f| f.to_string()).collect();
-    made.extend(dossier.articles.iter().map(|a| paths::article(&a.slug)));
-    made.extend(dossier.entities.iter().map(|e| paths::entity(&e.id)));
-    made.extend(dossier.tags.iter().map(|t| paths::tag(&t.slug)));
-    made.extend(dossier.pages.iter().map(|p| paths::page(&p.slug)));
-    let made: BTreeSet<String> = made.iter().map(|m| m.to_lowercase()).collect();
-    let clashes = |file: &str| {
-        made.contains(file)
-            || file.starts_with(paths::SEARCH_FOLDER)
-            || file
-                .match_indices('/')
-                .any(|(slash, _)| made.contains(&file[..slash]))
-    };
-    let mut taken: BTreeMap<String, &str> = BTreeMap::new();
-    for article in &dossier.articles {
-        for alias in &article.aliases {
-            let error = |message: String| article.file.error_at_value("aliases", alias, message);
-            match paths::redirect(alias) {
-                Err(message) => errors.push(error(message).with_help(
-                    "an alias is an old path of this article on the site, as `/2019/old-title/`",
-                )),
-                Ok(file) if clashes(&file.to_lowercase()) => errors.push(error(format!(
-                    "alias `{alias}` is the address of a file the site makes"
-                ))),
-                Ok(file) => {
-                    if let Some(other) = taken.insert(file.to_lowercase(), &article.slug) {
-                        errors.push(error(format!(
-                            "alias `{alias}` is also an alias of article `{other}`"
-                        )));
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// The model's article from its document and what resolve found for it.
