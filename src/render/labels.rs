@@ -182,14 +182,17 @@ fn type_name(kind: &str, language: Language, offset: usize) -> String {
     match KNOWN_TYPES.iter().find(|(k, _)| *k == kind) {
         Some((_, names)) => names[column].to_string(),
         // The dossier's own types are shown as written, capitalized.
-        None => {
-            let mut chars = kind.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
+        None => capitalized(kind),
     }
+}
+
+/// `word` with its first letter in upper case.
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 const MONTHS_EN: [&str; 12] = [

@@ -255,6 +255,16 @@ impl<'a> Views<'a> {
         self.article_links[id].clone()
     }
 
+    /// The article's summary as HTML, made once with its link.
+    pub fn summary_html(&self, id: ArticleId) -> Option<&'a str> {
+        self.article_links[id].summary_html.as_deref()
+    }
+
+    /// The article's summary as plain text, for what is not HTML.
+    pub fn summary_text(&self, id: ArticleId) -> Option<String> {
+        self.summary_html(id).map(super::plain::html_text)
+    }
+
     pub fn entity_link(&self, id: EntityId, count: usize) -> EntityLink {
         let entity = &self.dossier.entities[id];
         EntityLink {

@@ -2,7 +2,6 @@
 //! `robots.txt`.
 
 use super::{instant, rfc3339, url};
-use crate::markdown::inline;
 use crate::model::Article;
 use crate::paths;
 use crate::render::views::Views;
@@ -75,10 +74,10 @@ pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
                 escape(&dossier.tags[*tag].name)
             ));
         }
-        if let Some(summary) = &article.summary {
+        if let Some(summary) = views.summary_html(id) {
             xml.push_str(&format!(
                 "<summary type=\"html\">{}</summary>\n",
-                escape(&inline(summary))
+                escape(summary)
             ));
         }
         // The text's links to the site are made absolute, as some feed

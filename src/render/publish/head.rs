@@ -6,11 +6,9 @@ use serde_json::{Map, Value, json};
 
 use super::{base, rfc3339, url};
 use crate::config::Config;
-use crate::markdown::inline;
 use crate::model::{Article, Entity};
 use crate::paths;
 use crate::render::labels::labels;
-use crate::render::plain::html_text;
 use crate::render::views::Views;
 use crate::render::{Job, job_path};
 
@@ -40,7 +38,8 @@ pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
     let dossier = views.dossier;
     let config = &dossier.config;
     let base = base(config);
-    let words = labels(config.language);
+    // The interface words, only for the pages whose title is one.
+    let word = |key: &str| labels(config.language)[key].to_string();
     let canonical = match job {
         Job::NotFound | Job::Redirect(..) => None,
         _ => base.as_ref().map(|b| url(b, &job_path(views, job))),
@@ -61,8 +60,9 @@ pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
         Job::Article(id) => {
             let article = &dossier.articles[id];
             meta.title.clone_from(&article.title);
-            if let Some(summary) = &article.summary {
-                meta.description = html_text(&inline(summary));
+            let summary = views.summary_text(id);
+            if let Some(summary) = &summary {
+                meta.description.clone_from(summary);
             }
             meta.og_type = "article";
             meta.published = Some(rfc3339(&article.date));
@@ -72,7 +72,13 @@ pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
                 .iter()
                 .map(|t| dossier.tags[*t].name.clone())
                 .collect();
-            let json = article_json_ld(views, id, meta.canonical.as_deref(), base.as_deref());
+            let json = article_json_ld(
+                views,
+                id,
+                summary.as_deref(),
+                meta.canonical.as_deref(),
+                base.as_deref(),
+            );
             meta.json_ld = Some(json);
         }
         Job::Entity(id) => {
@@ -86,13 +92,13 @@ pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
         }
         Job::Tag(id) => meta.title.clone_from(&dossier.tags[id].name),
         Job::Page(id) => meta.title.clone_from(&dossier.pages[id].title),
-        Job::Articles => meta.title = words["articles"].to_string(),
-        Job::Entities => meta.title = words["entities"].to_string(),
-        Job::Tags => meta.title = words["tags"].to_string(),
-        Job::Timeline => meta.title = words["timeline"].to_string(),
-        Job::Graph => meta.title = words["graph"].to_string(),
-        Job::Search => meta.title = words["search"].to_string(),
-        Job::NotFound => meta.title = words["not_found"].to_string(),
+        Job::Articles => meta.title = word("articles"),
+        Job::Entities => meta.title = word("entities"),
+        Job::Tags => meta.title = word("tags"),
+        Job::Timeline => meta.title = word("timeline"),
+        Job::Graph => meta.title = word("graph"),
+        Job::Search => meta.title = word("search"),
+        Job::NotFound => meta.title = word("not_found"),
         Job::Data(_) | Job::Redirect(..) => {}
     }
     meta
@@ -122,10 +128,12 @@ fn website_json_ld(config: &Config, base: Option<&str>) -> String {
     script_safe(&Value::Object(site))
 }
 
-/// An article as a `NewsArticle`, based on its source.
+/// An article as a `NewsArticle`, based on its source; `summary` is its
+/// summary's text.
 fn article_json_ld(
     views: &Views<'_>,
     id: usize,
+    summary: Option<&str>,
     canonical: Option<&str>,
     base: Option<&str>,
 ) -> String {
@@ -152,8 +160,8 @@ fn article_json_ld(
                 .unwrap_or(dossier.config.language.code())
         ),
     );
-    if let Some(summary) = &article.summary {
-        data.insert("description".into(), json!(html_text(&inline(summary))));
+    if let Some(summary) = summary {
+        data.insert("description".into(), json!(summary));
     }
     if !article.tags.is_empty() {
         let tags: Vec<&str> = article

@@ -132,14 +132,11 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
         .articles
         .par_iter()
         .zip(&views.annotations.articles)
-        .map(|(article, annotated)| {
+        .enumerate()
+        .map(|(id, (article, annotated))| {
             let body = super::plain::html_text(&annotated.html);
-            // The summary is inline Markdown: its text, not its markup.
-            let summary = article
-                .summary
-                .as_deref()
-                .map(|s| super::plain::html_text(&crate::markdown::inline(s)))
-                .unwrap_or_default();
+            // The summary's text, not its Markdown.
+            let summary = views.summary_text(id).unwrap_or_default();
             let summary = summary.as_str();
             let mut fields = vec![(TITLE_WEIGHT, words::fold(&article.title))];
             fields.push((SUMMARY_WEIGHT, words::fold(summary)));
@@ -148,7 +145,7 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
                 shown: Shown {
                     path: paths::article(&article.slug),
                     title: article.title.clone(),
-                    kind: capitalized(article_kind),
+                    kind: super::labels::capitalized(article_kind),
                     date: article.date.iso_day(),
                     date_shown: long_date(&article.date, language),
                     text: joined(summary, &body),
@@ -282,14 +279,6 @@ fn joined(summary: &str, body: &str) -> String {
         (_, true) => summary.to_string(),
         _ => format!("{summary} {body}"),
     }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
