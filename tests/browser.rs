@@ -5,10 +5,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::Fixture;
 use common::server::Server;
+use common::{Fixture, dossier};
 use serde_json::Value;
 
 const ARTICLE: &str = "articles/traite-russie-coree-du-nord/index.html";
@@ -209,15 +208,6 @@ fn an_open_article_follows_the_writer_s_saves_and_keeps_its_place() {
             .is_some_and(|t| t.starts_with("Russie et Corée du Nord"))
     );
     assert!(shots.join("serve-error.png").is_file());
-}
-
-/// Runs the real binary with `args` in `dir`.
-fn dossier(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("dossier runs")
 }
 
 #[test]

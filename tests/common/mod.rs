@@ -255,3 +255,13 @@ pub fn browser_script(script: &str, modules: &[&str], args: &[&str]) -> serde_js
     );
     serde_json::from_str(stdout.trim()).expect("the script prints JSON")
 }
+
+/// Runs the real binary with `args` in `dir` (for commands that take no
+/// `--root`, such as `init`).
+pub fn dossier(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("dossier runs")
+}
