@@ -87,12 +87,12 @@
       var last = typing && i === found.length - 1;
       return !STOP_WORDS.has(word) || last || found.length === 1;
     });
-    found = kept;
-    return found.map(function (word, i) {
+    // The word being typed is always kept, so it is still the last.
+    return kept.map(function (word, i) {
       return {
         word: word,
         stems: [stemFrench(word), stemEnglish(word)],
-        prefix: typing && i === found.length - 1
+        prefix: typing && i === kept.length - 1
       };
     });
   }
