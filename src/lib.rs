@@ -18,6 +18,7 @@ pub mod annotate;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod fold;
 pub mod load;
 pub mod markdown;
 pub mod mentions;
