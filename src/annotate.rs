@@ -2,7 +2,7 @@
 //! mentions found, and the cross-references between articles and entities
 //! indexed, so that entity pages are built without searching again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -13,6 +13,7 @@ use crate::load::SourceFile;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Annotated, Context};
+use crate::mentions::Unlinked;
 use crate::model::{ArticleId, Dossier, EntityId};
 use crate::notes::Quote;
 use crate::paths::{ITEM_ROOT, PAGE_ROOT};
@@ -36,6 +37,8 @@ pub struct Annotations {
     /// Per entity: the notes that name it (article, note index), newest
     /// article first.
     pub noted_in: Vec<Vec<(ArticleId, usize)>>,
+    /// `not_mentions` phrases that occur nowhere.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Annotations kept between builds by `serve`. An article's annotation
@@ -108,16 +111,8 @@ pub fn annotate_cached(
     cache: &mut Cache,
 ) -> Result<Annotations, Vec<Diagnostic>> {
     cache.check(dossier);
-    let context = |root, itself| Context {
-        aliases: &dossier.aliases,
-        entities: &dossier.entities,
-        autolink: dossier.config.autolink,
-        root,
-        itself,
-    };
-    let item = context(ITEM_ROOT, None);
-    let page = context(PAGE_ROOT, None);
-    let home = context("", None);
+    let page = context(dossier, PAGE_ROOT, None, &[]);
+    let home = context(dossier, "", None, &[]);
 
     let articles: Vec<_> = dossier
         .articles
@@ -135,6 +130,8 @@ pub fn annotate_cached(
                     suffix: n.suffix.as_deref(),
                 })
                 .collect();
+            let phrases = dossier.aliases.phrase_keys(&a.not_mentions);
+            let item = context(dossier, ITEM_ROOT, None, &phrases);
             let mut annotated = markdown::annotate_with_notes(&a.file, &item, &quotes)?;
             // Each note's HTML once, for its article, entity and tag pages.
             for (placed, note) in annotated.notes.iter_mut().zip(&a.notes) {
@@ -160,7 +157,8 @@ pub fn annotate_cached(
             .par_iter()
             .enumerate()
             .map(|(id, e)| {
-                markdown::annotate(&e.file, &context(ITEM_ROOT, Some(id))).map(|a| a.html)
+                markdown::annotate(&e.file, &context(dossier, ITEM_ROOT, Some(id), &[]))
+                    .map(|a| a.html)
             })
             .collect(),
     };
@@ -213,7 +211,9 @@ pub fn annotate_cached(
             }
         }
     }
+    let warnings = unmet_phrases(dossier, &articles);
     Ok(Annotations {
+        warnings,
         noted_in,
         articles: articles
             .into_iter()
@@ -225,6 +225,68 @@ pub fn annotate_cached(
         mentioned_in,
         entities_of,
     })
+}
+
+/// A warning for each `not_mentions` phrase that no article has: an
+/// article's own in its text, an entity's in any article.
+fn unmet_phrases(dossier: &Dossier, articles: &[(ArticleAnnotation, bool)]) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let mut met = BTreeSet::new();
+    let unmet = |file: &SourceFile, phrase: &str, where_not: &str| {
+        file.error_at_value(
+            "not_mentions",
+            phrase,
+            format!("`not_mentions`: `{phrase}` {where_not}"),
+        )
+        .with_help("write the phrase as it reads in the text, or remove it")
+        .into_warning()
+    };
+    for (article, (made, _)) in dossier.articles.iter().zip(articles) {
+        let unlinked = &made.annotated.unlinked;
+        for (index, phrase) in article.not_mentions.iter().enumerate() {
+            if !unlinked.contains(&Unlinked::Article(index)) {
+                warnings.push(unmet(
+                    &article.file,
+                    phrase,
+                    "does not occur in this article",
+                ));
+            }
+        }
+        for found in unlinked {
+            if let Unlinked::Entity(pattern) = found {
+                met.extend(dossier.aliases.phrases_of(*pattern));
+            }
+        }
+    }
+    for (index, (entity, phrase)) in dossier.aliases.phrases().iter().enumerate() {
+        if !met.contains(&index) {
+            warnings.push(unmet(
+                &dossier.entities[*entity].file,
+                phrase,
+                "occurs in no article",
+            ));
+        }
+    }
+    warnings
+}
+
+/// What the annotator needs for a body at `root` (relative path to the
+/// site root): `itself` is the entity described, `phrases` the article's
+/// own `not_mentions`.
+fn context<'a>(
+    dossier: &'a Dossier,
+    root: &'a str,
+    itself: Option<EntityId>,
+    phrases: &'a [String],
+) -> Context<'a> {
+    Context {
+        aliases: &dossier.aliases,
+        entities: &dossier.entities,
+        autolink: dossier.config.autolink,
+        root,
+        itself,
+        phrases,
+    }
 }
 
 /// The successful values; the errors of the others are appended to `errors`.

@@ -37,6 +37,17 @@ pub enum Autolink {
     None,
 }
 
+/// Whether names are found without their accents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Accents {
+    /// `Suddeutsche` finds `Süddeutsche`, and the other way round.
+    #[default]
+    Optional,
+    /// A name is found only with its accents as written.
+    Exact,
+}
+
 /// The settings of one dossier.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -51,6 +62,8 @@ pub struct Config {
     pub language: Language,
     /// Which mentions become links.
     pub autolink: Autolink,
+    /// Whether names are found without their accents.
+    pub accents: Accents,
     /// Where the dossier's git repository can be browsed (may be empty).
     pub repo_url: String,
 }
@@ -63,6 +76,7 @@ impl Default for Config {
             base_url: String::new(),
             language: Language::default(),
             autolink: Autolink::default(),
+            accents: Accents::default(),
             repo_url: String::new(),
         }
     }

@@ -183,7 +183,7 @@ fn annotate_resolved(
         mut errors,
         mut warnings,
     } = resolved;
-    let annotations = match timed(verbose, "annotate", || {
+    let mut annotations = match timed(verbose, "annotate", || {
         annotate::annotate_cached(&dossier, cache)
     }) {
         Ok(annotations) if errors.is_empty() => annotations,
@@ -196,6 +196,7 @@ fn annotate_resolved(
             return Err(failed(errors));
         }
     };
+    warnings.append(&mut annotations.warnings);
     diagnostic::sort(&mut warnings);
     let counts = (
         dossier.articles.len(),
@@ -233,26 +234,25 @@ fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
         .ambiguities()
         .into_iter()
         .map(|ambiguity| {
-            let owners: Vec<&model::Entity> = ambiguity
+            let ids: Vec<String> = ambiguity
                 .entities
                 .iter()
-                .map(|e| &dossier.entities[*e])
+                .map(|e| format!("`{}`", dossier.entities[*e].id))
                 .collect();
-            let ids: Vec<String> = owners.iter().map(|e| format!("`{}`", e.id)).collect();
-            // Report it where it is written as an alias, if anywhere; else
-            // it is two entities' name.
-            let (owner, key, what) = match owners.iter().find(|e| e.name != ambiguity.name) {
-                Some(owner) => (owner, "aliases", "alias"),
-                None => (&owners[0], "name", "name"),
+            let (owner, key, written) = &ambiguity.place;
+            let what = match *key {
+                "aliases" => "alias",
+                "adjectives" => "adjective",
+                _ => "name",
             };
             let message = format!(
                 "{what} `{}` is shared by {}: it is not linked automatically",
                 ambiguity.name,
                 ids.join(" and ")
             );
-            owner
+            dossier.entities[*owner]
                 .file
-                .error_at_value(key, &ambiguity.name, message)
+                .error_at_value(key, written, message)
                 .with_help("write `[[id|text]]` where the text means one of them")
                 .into_warning()
         })

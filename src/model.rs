@@ -72,6 +72,8 @@ pub struct Article {
     pub notes: Vec<Note>,
     /// Old URL paths.
     pub aliases: Vec<String>,
+    /// Phrases in which no name is found (`Baltic Pipe`).
+    pub not_mentions: Vec<String>,
     /// Shown only with `--drafts`.
     pub draft: bool,
     /// Free data for templates.
@@ -123,7 +125,8 @@ pub struct Entity {
     pub name: String,
     /// Lowercase type word.
     pub kind: String,
-    /// Other names found in text.
+    /// Other names found in text, as shown (an alias with endings by its
+    /// first form).
     pub aliases: Vec<String>,
     /// One line.
     pub summary: Option<String>,

@@ -32,6 +32,8 @@ pub struct ArticleMeta {
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
+    pub not_mentions: Vec<String>,
+    #[serde(default)]
     pub draft: bool,
     #[serde(default)]
     pub extra: Extra,
@@ -72,6 +74,10 @@ pub struct EntityMeta {
     pub kind: Word,
     #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    #[serde(default)]
+    pub not_mentions: Vec<String>,
     pub summary: Option<String>,
     pub wikidata: Option<WikidataId>,
     #[serde(default)]

@@ -12,14 +12,14 @@
 mod visible;
 mod weaver;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::config::Autolink;
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::load::SourceFile;
-use crate::mentions::AliasTable;
+use crate::mentions::{AliasTable, Unlinked};
 use crate::model::{Entity, EntityId};
 use crate::notes::{self, Mismatch, Quote};
 use crate::passage::Passage;
@@ -38,6 +38,8 @@ pub struct Context<'a> {
     pub root: &'a str,
     /// The entity whose own description this is: not linked to itself.
     pub itself: Option<EntityId>,
+    /// The article's own `not_mentions`, folded ([`AliasTable::phrase_keys`]).
+    pub phrases: &'a [String],
 }
 
 /// One mention of an entity in a body.
@@ -75,6 +77,8 @@ pub struct Annotated {
     pub mentions: Vec<Mention>,
     /// Per note, in front matter order: where its quote is.
     pub notes: Vec<PlacedNote>,
+    /// The `not_mentions` phrases met in the text.
+    pub unlinked: BTreeSet<Unlinked>,
 }
 
 /// Ids the built-in templates give to elements around a body: a heading
@@ -221,6 +225,7 @@ fn weave(
     }
     weaver.flush_block();
     weaver.place_asides();
+    weaver.link_lone_adjectives();
     if !weaver.unresolved.is_empty() {
         return Err(weaver
             .unresolved
@@ -236,6 +241,7 @@ fn weave(
             html,
             mentions: weaver.mentions,
             notes: Vec::new(),
+            unlinked: weaver.unlinked,
         },
         blocks,
     ))

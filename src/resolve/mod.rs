@@ -3,6 +3,7 @@
 //! slugs; checks that all of these are unique and that every reference
 //! (`entities:`, relations and their sources) points at something real.
 
+mod names;
 mod redirects;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +15,6 @@ use crate::load::git::History;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
-use crate::mentions::AliasTable;
 use crate::model::{
     Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Source, Tag, TagId,
 };
@@ -37,7 +37,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
     } = loaded;
     let mut errors = load_errors;
 
-    let entities = resolve_entities(entities, &mut errors);
+    let mut entities = resolve_entities(entities, &mut errors);
     let article_slugs = article_slugs(&articles, &mut errors);
     // Relations may cite a draft: valid, but linked only when it is built.
     let every_slug: BTreeSet<String> = article_slugs.iter().cloned().collect();
@@ -93,12 +93,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
             Arc::new(article(slug, doc, about, tags, notes, &history))
         })
         .collect();
-    let mut aliases = AliasTable::new(entities.iter().map(|(e, _)| {
-        let names = std::iter::once(e.name.as_str())
-            .chain(e.aliases.iter().map(String::as_str))
-            .collect();
-        (e.id.as_str(), names)
-    }));
+    let mut aliases = names::alias_table(&mut entities, config.accents, &mut errors);
     aliases.set_unreadable(unreadable.entity_ids);
     let home = home
         .filter(|doc| include_drafts || !doc.meta.draft)
@@ -157,6 +152,7 @@ fn article(
         about,
         notes,
         aliases: doc.meta.aliases,
+        not_mentions: doc.meta.not_mentions,
         draft: doc.meta.draft,
         extra: doc.meta.extra,
         file: doc.file,

@@ -13,6 +13,7 @@ mod names;
 
 use super::visible::{Highlight, VisibleText};
 use super::{Context, Mention, RESERVED_IDS};
+use crate::mentions::Unlinked;
 use crate::model::EntityId;
 use crate::notes::Block;
 use crate::passage::Sentences;
@@ -39,6 +40,13 @@ pub(super) struct Weaver<'a, 'c> {
     block_mentions: Vec<(usize, Range<usize>)>,
     pub(super) mentions: Vec<Mention>,
     per_entity: BTreeMap<EntityId, usize>,
+    /// Entities already linked by a name (`autolink: first`).
+    named: BTreeSet<EntityId>,
+    /// Per entity, its first mention by an adjective: linked at the end
+    /// when the body never names the entity.
+    first_adjective: BTreeMap<EntityId, String>,
+    /// The `not_mentions` phrases met.
+    pub(super) unlinked: BTreeSet<Unlinked>,
     in_code_block: bool,
     link_depth: usize,
     image_depth: usize,
@@ -87,6 +95,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
             block_mentions: Vec::new(),
             mentions: Vec::new(),
             per_entity: BTreeMap::new(),
+            named: BTreeSet::new(),
+            first_adjective: BTreeMap::new(),
+            unlinked: BTreeSet::new(),
             in_code_block: false,
             link_depth: 0,
             image_depth: 0,

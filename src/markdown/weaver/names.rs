@@ -7,7 +7,7 @@ use pulldown_cmark::Event;
 use super::Weaver;
 use crate::config::Autolink;
 use crate::markdown::{Mention, escape};
-use crate::mentions::Target;
+use crate::mentions::{Finding, Target};
 use crate::model::EntityId;
 use crate::passage::Passage;
 
@@ -26,7 +26,7 @@ impl Weaver<'_, '_> {
                 } else {
                     link.shown
                 };
-                let html = self.mention(entity, &shown, true);
+                let html = self.mention(entity, &shown, Form::Explicit);
                 self.out.push(Event::InlineHtml(html.into()));
             }
             Some(Target::Ambiguous(ids)) => {
@@ -72,13 +72,22 @@ impl Weaver<'_, '_> {
         let run = std::mem::take(&mut self.run);
         let mut html = String::with_capacity(run.len() + 64);
         let mut last = 0;
-        for found in self.context.aliases.find(&run) {
+        for found in self.context.aliases.find(&run, self.context.phrases) {
             self.visible
                 .write(&mut html, &run[last..found.range.start], false);
             let text = &run[found.range.clone()];
-            match found.entity {
-                Some(entity) if Some(entity) != self.context.itself => {
-                    let markup = self.mention(entity, text, false);
+            let mention = match found.finding {
+                Finding::Name(entity) => Some((entity, Form::Name)),
+                Finding::Adjective(entity) => Some((entity, Form::Adjective)),
+                Finding::Ambiguous => None,
+                Finding::Unlinked(unlinked) => {
+                    self.unlinked.insert(unlinked);
+                    None
+                }
+            };
+            match mention {
+                Some((entity, form)) if Some(entity) != self.context.itself => {
+                    let markup = self.mention(entity, text, form);
                     html.push_str(&markup);
                 }
                 _ => self.visible.write(&mut html, text, false),
@@ -90,17 +99,27 @@ impl Weaver<'_, '_> {
     }
 
     /// Records a mention and returns its markup.
-    pub(super) fn mention(&mut self, entity: EntityId, text: &str, explicit: bool) -> String {
+    pub(super) fn mention(&mut self, entity: EntityId, text: &str, form: Form) -> String {
         let record = &self.context.entities[entity];
         let count = self.per_entity.entry(entity).or_insert(0);
         *count += 1;
         let anchor = format!("m-{}-{count}", record.id);
-        let linked = explicit
-            || match self.context.autolink {
-                Autolink::All => true,
-                Autolink::First => *count == 1,
-                Autolink::None => false,
-            };
+        let linked = match (form, self.context.autolink) {
+            (Form::Explicit, _) => {
+                self.named.insert(entity);
+                true
+            }
+            (_, Autolink::All) => true,
+            (_, Autolink::None) => false,
+            (Form::Name, Autolink::First) => self.named.insert(entity),
+            // Linked at the end, if the body never names the entity.
+            (Form::Adjective, Autolink::First) => {
+                self.first_adjective
+                    .entry(entity)
+                    .or_insert_with(|| anchor.clone());
+                false
+            }
+        };
         let kind = escape(&record.kind);
         let mut html = if linked {
             format!(
@@ -120,8 +139,65 @@ impl Weaver<'_, '_> {
             entity,
             anchor,
             passage: Passage::default(),
-            explicit,
+            explicit: form == Form::Explicit,
         });
         html
     }
+
+    /// Links the first adjective of each entity the body never names
+    /// (`autolink: first`): the reader still gets one way to its page.
+    pub(in crate::markdown) fn link_lone_adjectives(&mut self) {
+        let lone: Vec<(EntityId, String)> = std::mem::take(&mut self.first_adjective)
+            .into_iter()
+            .filter(|(entity, _)| !self.named.contains(entity))
+            .collect();
+        for (entity, anchor) in lone {
+            let record = &self.context.entities[entity];
+            let opening = format!(
+                "<span class=\"mention t-{}\" id=\"{anchor}\">",
+                escape(&record.kind)
+            );
+            let link = format!(
+                "<a class=\"mention t-{}\" id=\"{anchor}\" href=\"{}{}\">",
+                escape(&record.kind),
+                self.context.root,
+                crate::paths::entity(&record.id)
+            );
+            for event in &mut self.out {
+                let Event::InlineHtml(html) = event else {
+                    continue;
+                };
+                let Some(start) = html.find(&opening) else {
+                    continue;
+                };
+                // A mention holds text and marks only: its end is the
+                // first `</span>` after it.
+                let inner = start + opening.len();
+                let Some(close) = html[inner..].find("</span>").map(|c| inner + c) else {
+                    break;
+                };
+                *event = Event::InlineHtml(
+                    format!(
+                        "{}{link}{}</a>{}",
+                        &html[..start],
+                        &html[inner..close],
+                        &html[close + "</span>".len()..]
+                    )
+                    .into(),
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// How a mention is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// A `[[wikilink]]`: always a link.
+    Explicit,
+    /// A name or alias found in the text.
+    Name,
+    /// An adjective found in the text.
+    Adjective,
 }
