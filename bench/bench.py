@@ -10,6 +10,8 @@ are timed for dossier alone, to show how the cost grows.
 
     python3 bench/bench.py                       # 10,000 articles vs Hugo, then 1,000 and 100,000
     python3 bench/bench.py --sizes 10000 --runs 5
+    python3 bench/bench.py --baseline /tmp/dossier-before --no-hugo --sizes ''
+                                                 # this build against an earlier binary
 """
 
 import argparse
@@ -73,6 +75,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="1000,100000", help="other sizes, dossier alone ('' for none)")
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--baseline", help="an earlier dossier binary, timed alternately with this one")
     parser.add_argument("--outputs", default=str(WORK / "outputs"),
                         help="where the sites are written (e.g. /dev/shm/dossier-bench to leave the disk out)")
     args = parser.parse_args()
@@ -94,6 +97,9 @@ def main():
     outputs.mkdir()
     corpus = generate("dossier", args.articles, args.entities, args.tags, args.seed)
     contenders = [("dossier", lambda out: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)])]
+    if args.baseline:
+        baseline = str(Path(args.baseline).resolve())
+        contenders.append(("baseline", lambda out: [baseline, "build", "--root", str(corpus), "--output-dir", str(out)]))
     if not args.no_hugo:
         hugo_corpus = generate("hugo", args.articles, args.entities, args.tags, args.seed)
         contenders.append(("hugo", lambda out: [hugo, "--quiet", "-s", str(hugo_corpus), "-d", str(out)]))
@@ -128,6 +134,9 @@ def main():
     if ("hugo", args.articles) in medians:
         ratio = medians[("dossier", args.articles)] / medians[("hugo", args.articles)]
         print(f"\ndossier/Hugo wall-time ratio at {args.articles:,} articles: {ratio:.2f} (same run, alternating)")
+    if ("baseline", args.articles) in medians:
+        ratio = medians[("dossier", args.articles)] / medians[("baseline", args.articles)]
+        print(f"dossier/baseline wall-time ratio at {args.articles:,} articles: {ratio:.2f} (same run, alternating)")
     big = [size for (name, size) in medians if name == "dossier" and size > args.articles]
     for size in big:
         growth = medians[("dossier", size)] / medians[("dossier", args.articles)]
