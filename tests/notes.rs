@@ -206,3 +206,18 @@ fn two_notes_on_the_same_passage_are_an_error() {
     let stderr = fixture.fail(&["check"]);
     assert!(stderr.contains("content/articles/twice.md:7:13: error: annotation 2: quotes the same passage as annotation 1"), "{stderr}");
 }
+
+#[test]
+fn a_straight_apostrophe_finds_a_curly_one_and_the_text_stays_as_written() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/typed.md",
+        "---\ntitle: Typed\ndate: 2024-01-01\nannotations:\n  - quote: \"Germany's postwar history - \\\"so far\\\"\"\n    prefix: \"of \"\n    note: x\n---\nThe story of Germany’s post\u{ad}war history — “so far”.\n",
+    );
+    let site = fixture.build();
+    let page = site.page("articles/typed/index.html");
+    assert_eq!(
+        page.texts("mark[data-note='note-1']"),
+        ["Germany’s post\u{ad}war history — “so far”"]
+    );
+}

@@ -178,7 +178,7 @@ fn place_quotes(
             Err(Mismatch::Nowhere) => Some((
                 format!("annotation {number}: quote “{}” is found nowhere in the text", quote.exact),
                 "quote the text as a reader sees it: without Markdown marks (`*`, backticks, link targets), \
-                 with its quotes and apostrophes as written, within one paragraph"
+                 within one paragraph"
                     .to_string(),
             )),
             Err(Mismatch::Several(found)) => {
