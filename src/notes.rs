@@ -9,6 +9,13 @@ use std::ops::Range;
 
 use crate::fold::{self, Folded, Folding};
 
+mod align;
+mod closest;
+mod clue;
+
+pub use closest::closest;
+pub use clue::{Clue, Difference, Part};
+
 /// The visible text of one block of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
