@@ -1,9 +1,20 @@
 //! Finding a note's quote in an article, as the W3C TextQuoteSelector does:
 //! on the text a reader sees (after Markdown, white space folded), so that
-//! a quote may cross emphasis, links and inline code. Takes the visible
-//! text of each block; gives where the quote is, or why it is not once.
+//! a quote may cross emphasis, links and inline code, and with typographic
+//! variants compared as one, so that a quote typed with `'` finds the `’`
+//! the article prints. Takes the visible text of each block; gives where
+//! the quote is, as written in the text, or why it is not there once.
 
 use std::ops::Range;
+
+use crate::fold::{self, Folded, Folding};
+
+mod align;
+mod closest;
+mod clue;
+
+pub use closest::closest;
+pub use clue::{Clue, Difference, Part};
 
 /// The visible text of one block of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,24 +61,42 @@ pub enum Mismatch {
 /// Characters of context kept on each side, as selectors usually carry.
 pub const CONTEXT: usize = 32;
 
-/// Finds `quote` in `blocks`: exactly once, or a mismatch.
+/// How quotes and text are compared: typographic variants as one (see
+/// [`crate::fold`]), but accents and case as written, since a quote is
+/// copied from the text rather than typed from memory like a name.
+const TYPOGRAPHIC: Folding = Folding {
+    accents: false,
+    hyphenation: false,
+};
+
+/// `text` folded as quotes are compared.
+fn folded(text: &str) -> Folded {
+    Folded::new(text, TYPOGRAPHIC)
+}
+
+/// Finds `quote` in `blocks`: exactly once, or a mismatch. The range found
+/// is in the block's text as written, whatever typographic variants the
+/// quote used.
 pub fn locate(quote: Quote<'_>, blocks: &[Block]) -> Result<Located, Mismatch> {
-    let exact = fold(quote.exact.trim());
-    let prefix = quote.prefix.map(fold).unwrap_or_default();
-    let suffix = quote.suffix.map(fold).unwrap_or_default();
+    let exact = fold::key(quote.exact, false);
+    let prefix = quote.prefix.map(|p| folded(p).text).unwrap_or_default();
+    let suffix = quote.suffix.map(|s| folded(s).text).unwrap_or_default();
     if exact.is_empty() {
         return Err(Mismatch::Nowhere);
     }
     let mut found = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
-        let text = &block.text;
+        let folded = folded(&block.text);
+        let text = &folded.text;
         let mut from = 0;
         while let Some(offset) = text[from..].find(&exact) {
             let start = from + offset;
             let end = start + exact.len();
             if text[..start].ends_with(prefix.as_str()) && text[end..].starts_with(suffix.as_str())
             {
-                found.push((index, start..end));
+                let range =
+                    folded.original_start(start, block.text.len())..folded.original_end(end);
+                found.push((index, range));
             }
             // Step one character on, so overlapping repeats are seen too.
             from = start + text[start..].chars().next().map_or(1, char::len_utf8);
@@ -91,21 +120,6 @@ pub fn locate(quote: Quote<'_>, blocks: &[Block]) -> Result<Located, Mismatch> {
             found.into_iter().map(|(block, _)| block).collect(),
         )),
     }
-}
-
-/// Folds each run of white space to one space (ends kept, as one space).
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn tail(text: &str, count: usize) -> String {
@@ -174,12 +188,38 @@ mod tests {
     }
 
     #[test]
-    fn typographic_quotes_are_matched_as_written() {
-        let text = blocks(&["l’Ukraine"]);
+    fn typographic_variants_are_one_and_the_text_is_kept_as_written() {
+        let text = blocks(&["Of Germany’s post\u{ad}war — “history”, l’Ukraine."]);
+        let found = locate(quote("Germany's postwar - \"history\"", None, None), &text)
+            .expect("apostrophe, soft hyphen, dash and quotes are one");
         assert_eq!(
-            locate(quote("l'Ukraine", None, None), &text),
+            &text[0].text[found.range],
+            "Germany’s post\u{ad}war — “history”"
+        );
+        // In the quote too, invisible characters are set aside.
+        let found = locate(quote("Ger\u{200b}many’s", None, None), &text).expect("found");
+        assert_eq!(&text[0].text[found.range], "Germany’s");
+        // Prefix and suffix alike.
+        let found = locate(quote("Ukraine", Some("l'"), Some(".")), &text).expect("found");
+        assert_eq!(found.before, "rmany’s post\u{ad}war — “history”, l’");
+    }
+
+    #[test]
+    fn case_and_accents_are_matched_as_written() {
+        let text = blocks(&["l’Ukraine et l’Élysée"]);
+        for other in ["l'ukraine", "l'Elysee"] {
+            assert_eq!(
+                locate(quote(other, None, None), &text),
+                Err(Mismatch::Nowhere),
+                "{other}"
+            );
+        }
+        // Only the characters typographic folding makes one: `--` is not `—`.
+        let text = blocks(&["a — b"]);
+        assert_eq!(
+            locate(quote("a -- b", None, None), &text),
             Err(Mismatch::Nowhere)
         );
-        assert!(locate(quote("l’Ukraine", None, None), &text).is_ok());
+        assert!(locate(quote("a - b", None, None), &text).is_ok());
     }
 }

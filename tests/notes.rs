@@ -206,3 +206,137 @@ fn two_notes_on_the_same_passage_are_an_error() {
     let stderr = fixture.fail(&["check"]);
     assert!(stderr.contains("content/articles/twice.md:7:13: error: annotation 2: quotes the same passage as annotation 1"), "{stderr}");
 }
+
+#[test]
+fn a_straight_apostrophe_finds_a_curly_one_and_the_text_stays_as_written() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/typed.md",
+        "---\ntitle: Typed\ndate: 2024-01-01\nannotations:\n  - quote: \"Germany's postwar history - \\\"so far\\\"\"\n    prefix: \"of \"\n    note: x\n---\nThe story of Germany’s post\u{ad}war history — “so far”.\n",
+    );
+    let site = fixture.build();
+    let page = site.page("articles/typed/index.html");
+    assert_eq!(
+        page.texts("mark[data-note='note-1']"),
+        ["Germany’s post\u{ad}war history — “so far”"]
+    );
+}
+
+/// An article whose notes all miss their passage, one way each.
+const MISSED: &str = "---
+title: Missed
+date: 2024-01-01
+annotations:
+  - quote: \"Germany’s postwor history\"
+    note: a
+  - quote: \"Germny's postwar history\"
+    note: b
+  - quote: \"Xermany’s postwar history\"
+    note: c
+  - quote: \"postwar history -- so far\"
+    note: d
+  - quote: \"ends here. Second\"
+    note: e
+  - quote: \"not in the text at all\"
+    note: f
+  - quote: \"la Russie\"
+    prefix: \"Puis\"
+    note: g
+---
+This is the story of *Germany’s* postwar history — so far, as told by those who lived it.
+
+It ends here.
+
+- Second part.
+
+Puis la Russie seule. Et la Russie.
+";
+
+/// The error and help lines for annotation `number`, as printed.
+fn error_of(stderr: &str, number: usize) -> (String, String) {
+    let marker = format!("error: annotation {number}: ");
+    let start = stderr.find(&marker).expect("the annotation's error");
+    let start = stderr[..start].rfind('\n').map_or(0, |n| n + 1);
+    let mut lines = stderr[start..].lines();
+    let error = lines.next().expect("error line").to_string();
+    let help = lines
+        .find_map(|l| l.trim_start().strip_prefix("= help: "))
+        .expect("help line")
+        .to_string();
+    (error, help)
+}
+
+#[test]
+fn a_quote_found_nowhere_names_the_closest_passage_and_the_character_that_differs() {
+    let fixture = Fixture::copy("english");
+    fixture.write("content/articles/missed.md", MISSED);
+    let stderr = fixture.fail(&["build"]);
+    let passage = "the closest passage, line 21, reads “…is the story of Germany’s postwar history — so far, as told…”";
+    let copy = "or copy the passage from the text as a reader sees it";
+    assert_eq!(
+        error_of(&stderr, 1),
+        (
+            format!(
+                "content/articles/missed.md:5:13: error: annotation 1: quote “Germany’s postwor history” is found nowhere in the text; {passage}: the quote has `o` (U+006F) where the text has `a` (U+0061)"
+            ),
+            format!("write `a` where the quote has `o`, {copy}")
+        )
+    );
+    // A letter left out: the help says what to write for the next one.
+    assert_eq!(
+        error_of(&stderr, 2),
+        (
+            format!(
+                "content/articles/missed.md:7:13: error: annotation 2: quote “Germny's postwar history” is found nowhere in the text; {passage}: the quote has `n` (U+006E) where the text has `an` (U+0061 U+006E)"
+            ),
+            format!("write `an` where the quote has `n`, {copy}")
+        )
+    );
+    // At the very first character.
+    assert_eq!(
+        error_of(&stderr, 3),
+        (
+            format!(
+                "content/articles/missed.md:9:13: error: annotation 3: quote “Xermany’s postwar history” is found nowhere in the text; {passage}: the quote has `X` (U+0058) where the text has `G` (U+0047)"
+            ),
+            format!("write `G` where the quote has `X`, {copy}")
+        )
+    );
+    // `-` stands for `—`, but `--` is one character too many.
+    assert_eq!(
+        error_of(&stderr, 4),
+        (
+            "content/articles/missed.md:11:13: error: annotation 4: quote “postwar history -- so far” is found nowhere in the text; the closest passage, line 21, reads “…story of Germany’s postwar history — so far, as told by those…”: the quote has `--` (U+002D U+002D) where the text has `—` (U+2014)".to_string(),
+            format!("write `—` where the quote has `--`, {copy}")
+        )
+    );
+}
+
+#[test]
+fn a_quote_across_two_blocks_or_with_nothing_close_is_told_so() {
+    let fixture = Fixture::copy("english");
+    fixture.write("content/articles/missed.md", MISSED);
+    let stderr = fixture.fail(&["check"]);
+    assert_eq!(
+        error_of(&stderr, 5),
+        (
+            "content/articles/missed.md:13:13: error: annotation 5: quote “ends here. Second” is found nowhere in the text; its start ends the block at line 23 and its rest starts the next, at line 25: a quote cannot span two blocks".to_string(),
+            "quote within one block (a paragraph, heading, list item or table row), or write an annotation for each".to_string()
+        )
+    );
+    assert_eq!(
+        error_of(&stderr, 6),
+        (
+            "content/articles/missed.md:15:13: error: annotation 6: quote “not in the text at all” is found nowhere in the text".to_string(),
+            "quote the text as a reader sees it: without Markdown marks (`*`, backticks, link targets), within one paragraph".to_string()
+        )
+    );
+    assert_eq!(
+        error_of(&stderr, 7),
+        (
+            "content/articles/missed.md:17:13: error: annotation 7: quote “la Russie” is found nowhere in the text; the closest passage, line 27, reads “Puis la Russie seule. Et la…”: the text has a space between the prefix and the quote".to_string(),
+            "end `prefix:` with a space: a prefix or suffix keeps the spaces at its ends, a quote does not".to_string()
+        )
+    );
+    assert!(stderr.contains("7 errors; nothing was written"), "{stderr}");
+}

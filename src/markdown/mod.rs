@@ -139,6 +139,10 @@ pub fn annotate_with_notes(
     Ok(annotated)
 }
 
+/// The help for a quote with no passage close to it.
+const NOWHERE: &str = "quote the text as a reader sees it: without Markdown marks (`*`, backticks, \
+                       link targets), within one paragraph";
+
 /// Highlights by block index, and each note as placed.
 type Placement = (BTreeMap<usize, Vec<Highlight>>, Vec<PlacedNote>);
 
@@ -162,11 +166,17 @@ fn place_quotes(
         let number = index + 1;
         let problem = match notes::locate(*quote, blocks) {
             Ok(found) => {
-                let same = highlights.get(&found.block).and_then(|h| h.iter().find(|h| h.range == found.range));
+                let same = highlights
+                    .get(&found.block)
+                    .and_then(|h| h.iter().find(|h| h.range == found.range));
                 if let Some(first) = same {
                     Some((
-                        format!("annotation {number}: quotes the same passage as annotation {}", first.note),
-                        "write both notes in one annotation, or quote more or less of the text".to_string(),
+                        format!(
+                            "annotation {number}: quotes the same passage as annotation {}",
+                            first.note
+                        ),
+                        "write both notes in one annotation, or quote more or less of the text"
+                            .to_string(),
                     ))
                 } else {
                     placed.push(PlacedNote {
@@ -175,16 +185,26 @@ fn place_quotes(
                         after: found.after,
                         html: String::new(),
                     });
-                    highlights.entry(found.block).or_default().push(Highlight { range: found.range, note: number });
+                    highlights.entry(found.block).or_default().push(Highlight {
+                        range: found.range,
+                        note: number,
+                    });
                     None
                 }
             }
-            Err(Mismatch::Nowhere) => Some((
-                format!("annotation {number}: quote “{}” is found nowhere in the text", quote.exact),
-                "quote the text as a reader sees it: without Markdown marks (`*`, backticks, link targets), \
-                 with its quotes and apostrophes as written, within one paragraph"
-                    .to_string(),
-            )),
+            Err(Mismatch::Nowhere) => {
+                let (clue, help) = notes::closest(*quote, blocks).map_or_else(
+                    || (String::new(), NOWHERE.to_string()),
+                    |clue| clue.explain(line_of),
+                );
+                Some((
+                    format!(
+                        "annotation {number}: quote “{}” is found nowhere in the text{clue}",
+                        quote.exact
+                    ),
+                    help,
+                ))
+            }
             Err(Mismatch::Several(found)) => {
                 let lines: Vec<String> = found.iter().map(|b| line_of(*b)).collect();
                 Some((
