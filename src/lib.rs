@@ -6,7 +6,7 @@
 //! ```text
 //! load      read files, split and parse front matter      (load/)
 //! resolve   slugs, ids, tags, relations, alias table      (resolve/)
-//! annotate  Markdown to HTML, mentions, passages, notes   (annotate.rs, markdown/, mentions.rs, passage.rs, notes.rs)
+//! annotate  Markdown to HTML, mentions, passages, notes   (annotate.rs, markdown/, mentions/, fold.rs, passage/, notes/)
 //! render    Tera templates over per-page views            (render/)
 //! write     one atomic swap of the output folder          (write.rs)
 //! ```
