@@ -78,8 +78,22 @@ impl Folded {
             starts: Vec::with_capacity(text.len()),
             original_len: text.len(),
         };
+        let bytes = text.as_bytes();
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
+            // Most of any text is printable ASCII that folds to itself:
+            // copied in one go (the per-character path was most of the
+            // cost of folding).
+            if is_plain(bytes[i]) {
+                let run = bytes[i..].iter().take_while(|b| is_plain(**b)).count();
+                folded.text.push_str(&text[i..i + run]);
+                let start = u32::try_from(i).unwrap_or(u32::MAX);
+                folded
+                    .starts
+                    .extend((0..run).map(|k| start.saturating_add(k as u32)));
+                skip_to(&mut chars, i + run);
+                continue;
+            }
             let end = i + c.len_utf8();
             if folding.hyphenation
                 && is_hyphen(c)
@@ -156,6 +170,12 @@ impl Folded {
     pub fn original_end(&self, at: usize) -> usize {
         self.original_start(at, self.original_len)
     }
+}
+
+/// A byte that folds to itself whatever the folding: printable ASCII but
+/// the hyphen (which may end a line).
+fn is_plain(byte: u8) -> bool {
+    (0x21..=0x7E).contains(&byte) && byte != b'-'
 }
 
 fn is_hyphen(c: char) -> bool {
