@@ -13,7 +13,7 @@ use crate::load::SourceFile;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Annotated, Context};
-use crate::mentions::Unlinked;
+use crate::mentions::{PhraseKey, Unlinked};
 use crate::model::{ArticleId, Dossier, EntityId};
 use crate::notes::Quote;
 use crate::paths::{ITEM_ROOT, PAGE_ROOT};
@@ -277,7 +277,7 @@ fn context<'a>(
     dossier: &'a Dossier,
     root: &'a str,
     itself: Option<EntityId>,
-    phrases: &'a [String],
+    phrases: &'a [PhraseKey],
 ) -> Context<'a> {
     Context {
         aliases: &dossier.aliases,

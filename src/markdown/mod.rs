@@ -19,7 +19,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::config::Autolink;
 use crate::diagnostic::{Diagnostic, line_col};
 use crate::load::SourceFile;
-use crate::mentions::{AliasTable, Unlinked};
+use crate::mentions::{AliasTable, PhraseKey, Unlinked};
 use crate::model::{Entity, EntityId};
 use crate::notes::{self, Mismatch, Quote};
 use crate::passage::Passage;
@@ -39,7 +39,7 @@ pub struct Context<'a> {
     /// The entity whose own description this is: not linked to itself.
     pub itself: Option<EntityId>,
     /// The article's own `not_mentions`, folded ([`AliasTable::phrase_keys`]).
-    pub phrases: &'a [String],
+    pub phrases: &'a [PhraseKey],
 }
 
 /// One mention of an entity in a body.

@@ -75,6 +75,11 @@ pub struct Ambiguity {
     pub place: (EntityId, &'static str, String),
 }
 
+/// An article's `not_mentions` phrase, folded as the text is: in
+/// capitals, and as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseKey([String; 2]);
+
 /// One name of an entity, as the table is given it.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -116,12 +121,17 @@ impl Owners {
         }
     }
 
-    /// One entity's name or adjective, or a name several share.
-    fn finding(&self) -> Option<Finding> {
+    /// Every entity named, sorted, once each.
+    fn entities(&self) -> Vec<EntityId> {
         let mut all: Vec<EntityId> = self.names.iter().chain(&self.adjectives).copied().collect();
         all.sort_unstable();
         all.dedup();
-        match all.as_slice() {
+        all
+    }
+
+    /// One entity's name or adjective, or a name several share.
+    fn finding(&self) -> Option<Finding> {
+        match self.entities().as_slice() {
             [] => None,
             [one] if self.names.contains(one) => Some(Finding::Name(*one)),
             [one] => Some(Finding::Adjective(*one)),
@@ -246,17 +256,9 @@ impl AliasTable {
                 let Some(Finding::Ambiguous) = owners.finding() else {
                     return None;
                 };
-                let mut entities: Vec<EntityId> = owners
-                    .names
-                    .iter()
-                    .chain(&owners.adjectives)
-                    .copied()
-                    .collect();
-                entities.sort_unstable();
-                entities.dedup();
                 Some(Ambiguity {
                     name: written.form.clone(),
-                    entities,
+                    entities: owners.entities(),
                     place: (*owner, written.key, written.source.clone()),
                 })
             })
@@ -264,17 +266,20 @@ impl AliasTable {
     }
 
     /// `phrases` (an article's `not_mentions`) folded as the text is.
-    pub fn phrase_keys(&self, phrases: &[String]) -> Vec<String> {
+    pub fn phrase_keys(&self, phrases: &[String]) -> Vec<PhraseKey> {
         phrases
             .iter()
-            .map(|p| fold::key(p, self.without_accents))
+            .map(|p| {
+                let key = fold::key(p, self.without_accents);
+                PhraseKey([key.to_uppercase(), key])
+            })
             .collect()
     }
 
     /// Every name in `text`, leftmost-longest among the matches that sit on
     /// word boundaries, in text order, not overlapping. `phrases` are the
     /// article's own `not_mentions`, as [`Self::phrase_keys`] gives them.
-    pub fn find(&self, text: &str, phrases: &[String]) -> Vec<Found> {
+    pub fn find(&self, text: &str, phrases: &[PhraseKey]) -> Vec<Found> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -295,11 +300,8 @@ impl AliasTable {
                 Some((m.start(), m.end(), 0, finding))
             })
             .collect();
-        for (index, phrase) in phrases.iter().enumerate() {
-            if phrase.is_empty() {
-                continue;
-            }
-            for form in [phrase.to_uppercase(), phrase.clone()] {
+        for (index, PhraseKey(forms)) in phrases.iter().enumerate() {
+            for form in forms.iter().filter(|f| !f.is_empty()) {
                 for (start, _) in haystack.match_indices(form.as_str()) {
                     let end = start + form.len();
                     if on_word_boundaries(haystack, start, end) {
@@ -360,17 +362,7 @@ impl AliasTable {
         let (owners, ..) = self.by_name.get(&fold::key(target, self.without_accents))?;
         match owners.finding()? {
             Finding::Name(entity) | Finding::Adjective(entity) => Some(Target::Entity(entity)),
-            _ => {
-                let mut all: Vec<EntityId> = owners
-                    .names
-                    .iter()
-                    .chain(&owners.adjectives)
-                    .copied()
-                    .collect();
-                all.sort_unstable();
-                all.dedup();
-                Some(Target::Ambiguous(all))
-            }
+            _ => Some(Target::Ambiguous(owners.entities())),
         }
     }
 
