@@ -19,6 +19,8 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod fold;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
 pub mod markdown;
 pub mod mentions;

@@ -218,7 +218,7 @@ fn new_file_on(
     // A title is one line: a line break from the shell would end the
     // YAML value.
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let slug = slug::slugify(&title);
+    let slug = file_slug(&title);
     if slug.is_empty() {
         return Err(ScaffoldError::NoSlug(title));
     }
@@ -240,6 +240,27 @@ fn new_file_on(
     }
     write_new(&path, &front_matter(kind, &title, draft, today))?;
     Ok(path)
+}
+
+/// The most characters of a file name made from a title: file systems
+/// refuse names past 255 bytes, and a headline pasted whole would reach
+/// it; 80 keeps a name readable in a listing, as Zola's and Hugo's
+/// users see.
+const SLUG_LENGTH: usize = 80;
+
+/// The file name (without `.md`) of a new file titled `title`: its words
+/// in ASCII, joined by hyphens, cut after the last whole word that fits.
+fn file_slug(title: &str) -> String {
+    let slug = slug::slugify(title);
+    if slug.len() <= SLUG_LENGTH {
+        return slug;
+    }
+    // slugify gives ASCII only, so every byte is a character boundary.
+    let cut = &slug[..=SLUG_LENGTH];
+    match cut.rfind('-') {
+        Some(end) if end > 0 => cut[..end].to_string(),
+        _ => slug[..SLUG_LENGTH].to_string(),
+    }
 }
 
 /// The text of a new file: front matter only, the body left to the user.
@@ -378,6 +399,20 @@ mod tests {
         fs::write(root.join("content/articles/2025/Treaty.md"), "x").expect("article");
         let error = new_file_on(root, Kind::Article, "treaty", false, DAY).expect_err("taken");
         assert!(matches!(error, ScaffoldError::SameName { .. }), "{error}");
+    }
+
+    #[test]
+    fn long_titles_make_file_names_of_whole_words() {
+        let headline = "Russia and North Korea sign a comprehensive strategic partnership \
+                        treaty during Vladimir Putin's state visit to Pyongyang";
+        let slug = file_slug(headline);
+        assert_eq!(
+            slug,
+            "russia-and-north-korea-sign-a-comprehensive-strategic-partnership-treaty-during"
+        );
+        assert!(slug.len() <= SLUG_LENGTH);
+        assert_eq!(file_slug(&"a".repeat(5000)), "a".repeat(SLUG_LENGTH));
+        assert_eq!(file_slug("Short title"), "short-title");
     }
 
     #[test]

@@ -1,0 +1,12 @@
+//! One article file, front matter and body, checked with a small dossier.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use dossier::fuzzing::Workspace;
+use libfuzzer_sys::fuzz_target;
+
+static WORKSPACE: LazyLock<Workspace> =
+    LazyLock::new(|| Workspace::new().expect("a temporary folder"));
+
+fuzz_target!(|data: &[u8]| WORKSPACE.article(data));
