@@ -2,6 +2,7 @@
 //! parses front matter into typed structs. Nothing is cross-checked here
 //! (that is `resolve`); each file is read and parsed exactly once.
 
+pub mod extra;
 pub mod front_matter;
 pub mod git;
 pub mod meta;

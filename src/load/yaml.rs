@@ -8,6 +8,10 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, nearest};
 
+/// Ends the message of an error raised while a value is read, before its
+/// help: the diagnostic shows the two apart.
+pub const HELP: &str = "\n= help: ";
+
 /// Parses `yaml`, which starts on 1-based line `first_line` of `file_text`.
 /// Empty YAML is read as an empty map, so that all-optional front matter
 /// may be left blank.
@@ -44,6 +48,10 @@ fn to_diagnostic(
     // serde_yaml appends " at line L column C" (and more context): the
     // position is shown by the diagnostic itself.
     let message = full.find(" at line ").map_or(full.as_str(), |i| &full[..i]);
+    let (message, help) = match message.split_once(HELP) {
+        Some((message, help)) => (message, Some(help)),
+        None => (message, None),
+    };
     let (key_path, message) = split_key_path(message);
     let mut diagnostic = if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = backticked(rest);
@@ -78,7 +86,11 @@ fn to_diagnostic(
             Some(key) => format!("`{key}`: {message}"),
             None => message.to_string(),
         };
-        Diagnostic::error(path, shown)
+        let diagnostic = Diagnostic::error(path, shown);
+        match help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }
     };
     let location = error
         .location()
