@@ -76,6 +76,7 @@ pub enum Failure {
 /// a staging folder that replaces the output only when all went well.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let io_failure = |e| Failure::Io(options.output.clone(), e);
+    load::root::check_root(&options.root).map_err(|e| failed(vec![e]))?;
     write::check_output(&options.output, &options.root)
         .map_err(|message| failed(vec![Diagnostic::error(&options.output, message)]))?;
     let (report, dossier, annotations) = prepare(options)?;
@@ -105,6 +106,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// Reads and validates everything a build does (drafts included) and
 /// renders every page, but writes nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
+    load::root::check_root(root).map_err(|e| failed(vec![e]))?;
     let options = BuildOptions {
         root: root.to_path_buf(),
         output: root.join("public"),

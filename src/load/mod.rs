@@ -6,6 +6,7 @@ pub mod extra;
 pub mod front_matter;
 pub mod git;
 pub mod meta;
+pub mod root;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -57,9 +58,7 @@ impl SourceFile {
             None => error.at_line(&self.text, 1, 1),
         }
     }
-}
 
-impl SourceFile {
     /// An error at `value` under `key` within item `index` (0-based) of the
     /// block list under `list_key` (`annotations`, `relations`), so that the
     /// same value in another item is not taken for it.
