@@ -153,6 +153,7 @@ fn resolve_loaded(mut loaded: load::Loaded, options: &BuildOptions) -> Resolved 
         resolve::resolve(loaded, options.drafts)
     });
     warnings.extend(ambiguity_warnings(&dossier));
+    warnings.extend(type_warnings(&dossier));
     if dossier.config.base_url.is_empty() {
         warnings.push(
             Diagnostic::warning(
@@ -257,6 +258,33 @@ fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
                 .error_at_value(key, written, message)
                 .with_help("write `[[id|text]]` where the text means one of them")
                 .into_warning()
+        })
+        .collect()
+}
+
+/// One warning per entity whose type looks like a built-in one mistyped
+/// (`organisation`, `people`): a type of one's own is allowed, so it would
+/// otherwise pass as a new, grey type without a word.
+fn type_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
+    dossier
+        .entities
+        .iter()
+        .filter_map(|entity| {
+            let meant = render::labels::known_type_near(&entity.kind)?;
+            let message = format!(
+                "type `{}` is not a built-in type: its entities are listed apart, as a type of your own",
+                entity.kind
+            );
+            Some(
+                entity
+                    .file
+                    .error_at_value("type", &entity.kind, message)
+                    .with_help(format!(
+                        "did you mean `{meant}`? To keep a type of your own, choose a word less \
+                         like a built-in one"
+                    ))
+                    .into_warning(),
+            )
         })
         .collect()
 }

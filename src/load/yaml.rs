@@ -70,6 +70,13 @@ fn to_diagnostic(
         };
         d = d.with_help(help);
         d
+    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+        let key = backticked(rest).first().copied().unwrap_or_default();
+        Diagnostic::error(
+            path,
+            format!("key `{key}` is written twice{}", in_key(key_path)),
+        )
+        .with_help("keep one of the two: YAML allows each key once")
     } else if let Some(rest) = message.strip_prefix("missing field ") {
         let key = backticked(rest).first().copied().unwrap_or_default();
         Diagnostic::error(
@@ -100,6 +107,8 @@ fn to_diagnostic(
     let guess = || {
         if message.starts_with("missing field") {
             None
+        } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+            repeated_key(yaml, backticked(rest).first()?)
         } else {
             locate(yaml, key_path, message)
         }
@@ -145,6 +154,28 @@ fn locate(yaml: &str, key_path: Option<&str>, message: &str) -> Option<(usize, u
             return Some(position(offset + (line.len() - trimmed.len())));
         }
         offset += line.len();
+    }
+    None
+}
+
+/// Where `key` is written the second time, at the indentation of its first
+/// time: serde reports a repeated key at the start of its map.
+fn repeated_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    let mut first_indent = None;
+    for (index, line) in yaml.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let is_key = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if !is_key {
+            continue;
+        }
+        match first_indent {
+            None => first_indent = Some(indent),
+            Some(first) if first == indent => return Some((index + 1, indent + 1)),
+            Some(_) => {}
+        }
     }
     None
 }
@@ -235,6 +266,15 @@ mod tests {
                 serde_yaml::from_str(&format!("title: {yaml}\n")).expect("reads back");
             assert_eq!(read["title"], text, "{yaml}");
         }
+    }
+
+    #[test]
+    fn a_repeated_key_is_placed_at_its_second_line() {
+        let shown = error_for("title: t\ndate: 2024-01-01\nsummary: s\ntitle: u\n");
+        assert!(
+            shown.starts_with("a.md:5:1: error: key `title` is written twice"),
+            "{shown}"
+        );
     }
 
     #[test]
