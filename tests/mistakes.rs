@@ -93,3 +93,41 @@ fn swapped_letters_suggest_the_key_meant() {
         ],
     );
 }
+
+#[test]
+fn yaml_syntax_errors_say_what_to_write_at_the_culprit() {
+    for (line, place, help) in [
+        (
+            "title: Reuters: Two more lines damaged",
+            "a.md:2:15: error: a value with `: ` in it must be quoted",
+            "= help: quote the value: `title: \"Reuters: Two more lines damaged\"`",
+        ),
+        (
+            "title: 'it's over'",
+            "a.md:2:11: error: a `'` inside a value quoted with `'` ends it",
+            "= help: write `title: 'it''s over'` or `title: \"it's over\"`",
+        ),
+        (
+            "title: T\n\tsummary: x",
+            "a.md:3:1: error: a tab in the indentation",
+            "= help: indent with spaces, not tabs",
+        ),
+        (
+            "title: T\ntags: [a, b",
+            "a.md:3:7: error: `[` is not closed",
+            "= help: close it on the same line: `tags: [a, b]`",
+        ),
+        (
+            "title: T\nsummary: @home",
+            "a.md:3:10: error: a value cannot start with `@`",
+            "= help: quote the value: `summary: \"@home\"`",
+        ),
+    ] {
+        let fixture = Fixture::new(&[(
+            "content/articles/a.md",
+            &format!("---\n{line}\ndate: 2024-01-01\n---\nBody\n"),
+        )]);
+        let stderr = fixture.fail(&["check"]);
+        assert_says(&stderr, &[place, help]);
+    }
+}

@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod git;
 pub mod meta;
 pub mod root;
+pub mod syntax;
 pub mod yaml;
 
 use std::collections::BTreeMap;

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::syntax;
 use crate::diagnostic::{Diagnostic, nearest};
 
 /// Ends the message of an error raised while a value is read, before its
@@ -103,6 +104,13 @@ fn to_diagnostic(
         .location()
         .map(|l| (l.line(), l.column()))
         .filter(|&place| place != (1, 1));
+    if let Some(hint) =
+        location.and_then(|(line, column)| syntax::explain(yaml, message, line, column))
+    {
+        return Diagnostic::error(path, format!("{} (YAML: {message})", hint.message))
+            .at_line(file_text, first_line + hint.line - 1, hint.column)
+            .with_help(hint.help);
+    }
     // A missing key has no place of its own: never "find" its name elsewhere.
     let guess = || {
         if message.starts_with("missing field") {
