@@ -1,7 +1,9 @@
 //! `dossier.yaml`: the site settings. Every key has a default, so the file
 //! itself is optional.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, de};
+
+use crate::load::yaml::HELP;
 
 /// Interface language of the built-in theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -57,6 +59,7 @@ pub struct Config {
     /// One line, for the home page and meta tags.
     pub description: String,
     /// Absolute URL where the site is published (may be empty).
+    #[serde(deserialize_with = "checked_base_url")]
     pub base_url: String,
     /// Interface language.
     pub language: Language,
@@ -80,4 +83,31 @@ impl Default for Config {
             repo_url: String::new(),
         }
     }
+}
+
+/// Checks a `base_url`: empty, or an absolute `http(s)://` URL. Without its
+/// scheme, every link made from it would be relative, and broken.
+pub fn check_base_url(url: &str) -> Result<(), (String, String)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    if url.is_empty() || rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace)) {
+        return Ok(());
+    }
+    let problem =
+        format!("invalid `base_url` `{url}`: expected an absolute http:// or https:// URL");
+    let help = if url.contains("://") || url.contains(char::is_whitespace) {
+        "write the address where the site is published, such as `https://example.org/dossier/`"
+            .to_string()
+    } else {
+        format!("write `https://{}`", url.trim_start_matches('/'))
+    };
+    Err((problem, help))
+}
+
+fn checked_base_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let url = String::deserialize(deserializer)?;
+    check_base_url(&url)
+        .map_err(|(problem, help)| de::Error::custom(format!("{problem}{HELP}{help}")))?;
+    Ok(url)
 }

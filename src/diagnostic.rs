@@ -191,24 +191,31 @@ pub fn did_you_mean(near: &[&str], otherwise: &str) -> String {
     }
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters, where swapping two neighbours counts as
+/// one edit (optimal string alignment): `qoute` is one edit from `quote`,
+/// two from `note`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            diagonal = above;
+    // Three rows: the one before the previous is needed for a swap.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
         }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut row);
     }
-    row[b.len()]
+    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -229,7 +236,23 @@ mod tests {
         let keys = ["title", "date", "entities", "tags"];
         assert_eq!(nearest("entites", keys), Some("entities"));
         assert_eq!(nearest("titel", keys), Some("title"));
+        assert_eq!(nearest("tag", keys), Some("tags"));
         assert_eq!(nearest("colour", keys), None);
+        let note = ["quote", "note", "prefix", "suffix", "entities", "tags"];
+        assert_eq!(nearest("qoute", note), Some("quote"));
+        let entity = ["name", "type", "aliases", "adjectives", "summary", "links"];
+        assert_eq!(nearest("aliasses", entity), Some("aliases"));
+        assert_eq!(nearest("sumary", entity), Some("summary"));
+        assert_eq!(nearest("tpye", entity), Some("type"));
+    }
+
+    #[test]
+    fn a_swap_is_one_edit() {
+        assert_eq!(edit_distance("qoute", "quote"), 1);
+        assert_eq!(edit_distance("qoute", "note"), 2);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

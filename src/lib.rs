@@ -78,6 +78,7 @@ pub enum Failure {
 /// a staging folder that replaces the output only when all went well.
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let io_failure = |e| Failure::Io(options.output.clone(), e);
+    load::root::check_root(&options.root).map_err(|e| failed(vec![e]))?;
     write::check_output(&options.output, &options.root)
         .map_err(|message| failed(vec![Diagnostic::error(&options.output, message)]))?;
     let (report, dossier, annotations) = prepare(options)?;
@@ -107,6 +108,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// Reads and validates everything a build does (drafts included) and
 /// renders every page, but writes nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
+    load::root::check_root(root).map_err(|e| failed(vec![e]))?;
     let options = BuildOptions {
         root: root.to_path_buf(),
         output: root.join("public"),
@@ -153,6 +155,7 @@ fn resolve_loaded(mut loaded: load::Loaded, options: &BuildOptions) -> Resolved 
         resolve::resolve(loaded, options.drafts)
     });
     warnings.extend(ambiguity_warnings(&dossier));
+    warnings.extend(type_warnings(&dossier));
     if dossier.config.base_url.is_empty() {
         warnings.push(
             Diagnostic::warning(
@@ -257,6 +260,33 @@ fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
                 .error_at_value(key, written, message)
                 .with_help("write `[[id|text]]` where the text means one of them")
                 .into_warning()
+        })
+        .collect()
+}
+
+/// One warning per entity whose type looks like a built-in one mistyped
+/// (`organisation`, `people`): a type of one's own is allowed, so it would
+/// otherwise pass as a new, grey type without a word.
+fn type_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
+    dossier
+        .entities
+        .iter()
+        .filter_map(|entity| {
+            let meant = render::labels::known_type_near(&entity.kind)?;
+            let message = format!(
+                "type `{}` is not a built-in type: its entities are listed apart, as a type of your own",
+                entity.kind
+            );
+            Some(
+                entity
+                    .file
+                    .error_at_value("type", &entity.kind, message)
+                    .with_help(format!(
+                        "did you mean `{meant}`? To keep a type of your own, choose a word less \
+                         like a built-in one"
+                    ))
+                    .into_warning(),
+            )
         })
         .collect()
 }

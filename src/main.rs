@@ -33,7 +33,7 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         /// Override `base_url` of dossier.yaml.
-        #[arg(long)]
+        #[arg(long, value_parser = base_url)]
         base_url: Option<String>,
         /// Print the time of each stage.
         #[arg(long, short)]
@@ -233,6 +233,13 @@ fn init(dir: &Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `--base-url`, checked as `base_url` in dossier.yaml is.
+fn base_url(url: &str) -> Result<String, String> {
+    dossier::config::check_base_url(url)
+        .map(|()| url.to_string())
+        .map_err(|(problem, help)| format!("{problem}; {help}"))
 }
 
 /// `word` as the shell reads it: quoted when it has to be.

@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 
-use common::Fixture;
+use common::{Fixture, assert_says};
 
 const ARTICLE: &str = "---\ntitle: A\ndate: 2024-01-01\n---\nBody\n";
 const PUTIN: &str = "---\nname: Vladimir Putin\ntype: person\n---\nPresident of Russia.\n";
@@ -38,16 +38,6 @@ fn fail_build(files: &[(&str, &str)]) -> String {
     let stderr = fixture.fail(&["build"]);
     assert_nothing_written(&fixture);
     stderr
-}
-
-/// Asserts that `stderr` contains every one of `fragments`.
-fn assert_says(stderr: &str, fragments: &[&str]) {
-    for fragment in fragments {
-        assert!(
-            stderr.contains(fragment),
-            "expected `{fragment}` in:\n{stderr}"
-        );
-    }
 }
 
 #[test]

@@ -3,15 +3,13 @@
 //!
 //! Every struct denies unknown keys; custom data goes under `extra`.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 pub use crate::date::DateValue;
 
-/// A free map handed to templates untouched.
-pub type Extra = BTreeMap<String, serde_yaml::Value>;
+pub use super::extra::Extra;
 
 /// Front matter of an article.
 #[derive(Debug, Clone, Deserialize)]

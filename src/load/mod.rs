@@ -2,9 +2,12 @@
 //! parses front matter into typed structs. Nothing is cross-checked here
 //! (that is `resolve`); each file is read and parsed exactly once.
 
+pub mod extra;
 pub mod front_matter;
 pub mod git;
 pub mod meta;
+pub mod root;
+pub mod syntax;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -56,9 +59,7 @@ impl SourceFile {
             None => error.at_line(&self.text, 1, 1),
         }
     }
-}
 
-impl SourceFile {
     /// An error at `value` under `key` within item `index` (0-based) of the
     /// block list under `list_key` (`annotations`, `relations`), so that the
     /// same value in another item is not taken for it.

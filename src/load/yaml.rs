@@ -6,7 +6,12 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::syntax;
 use crate::diagnostic::{Diagnostic, nearest};
+
+/// Ends the message of an error raised while a value is read, before its
+/// help: the diagnostic shows the two apart.
+pub const HELP: &str = "\n= help: ";
 
 /// Parses `yaml`, which starts on 1-based line `first_line` of `file_text`.
 /// Empty YAML is read as an empty map, so that all-optional front matter
@@ -44,6 +49,10 @@ fn to_diagnostic(
     // serde_yaml appends " at line L column C" (and more context): the
     // position is shown by the diagnostic itself.
     let message = full.find(" at line ").map_or(full.as_str(), |i| &full[..i]);
+    let (message, help) = match message.split_once(HELP) {
+        Some((message, help)) => (message, Some(help)),
+        None => (message, None),
+    };
     let (key_path, message) = split_key_path(message);
     let mut diagnostic = if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = backticked(rest);
@@ -62,6 +71,13 @@ fn to_diagnostic(
         };
         d = d.with_help(help);
         d
+    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+        let key = backticked(rest).first().copied().unwrap_or_default();
+        Diagnostic::error(
+            path,
+            format!("key `{key}` is written twice{}", in_key(key_path)),
+        )
+        .with_help("keep one of the two: YAML allows each key once")
     } else if let Some(rest) = message.strip_prefix("missing field ") {
         let key = backticked(rest).first().copied().unwrap_or_default();
         Diagnostic::error(
@@ -78,16 +94,29 @@ fn to_diagnostic(
             Some(key) => format!("`{key}`: {message}"),
             None => message.to_string(),
         };
-        Diagnostic::error(path, shown)
+        let diagnostic = Diagnostic::error(path, shown);
+        match help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }
     };
     let location = error
         .location()
         .map(|l| (l.line(), l.column()))
         .filter(|&place| place != (1, 1));
+    if let Some(hint) =
+        location.and_then(|(line, column)| syntax::explain(yaml, message, line, column))
+    {
+        return Diagnostic::error(path, format!("{} (YAML: {message})", hint.message))
+            .at_line(file_text, first_line + hint.line - 1, hint.column)
+            .with_help(hint.help);
+    }
     // A missing key has no place of its own: never "find" its name elsewhere.
     let guess = || {
         if message.starts_with("missing field") {
             None
+        } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+            repeated_key(yaml, backticked(rest).first()?)
         } else {
             locate(yaml, key_path, message)
         }
@@ -133,6 +162,28 @@ fn locate(yaml: &str, key_path: Option<&str>, message: &str) -> Option<(usize, u
             return Some(position(offset + (line.len() - trimmed.len())));
         }
         offset += line.len();
+    }
+    None
+}
+
+/// Where `key` is written the second time, at the indentation of its first
+/// time: serde reports a repeated key at the start of its map.
+fn repeated_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    let mut first_indent = None;
+    for (index, line) in yaml.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let is_key = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if !is_key {
+            continue;
+        }
+        match first_indent {
+            None => first_indent = Some(indent),
+            Some(first) if first == indent => return Some((index + 1, indent + 1)),
+            Some(_) => {}
+        }
     }
     None
 }
@@ -223,6 +274,15 @@ mod tests {
                 serde_yaml::from_str(&format!("title: {yaml}\n")).expect("reads back");
             assert_eq!(read["title"], text, "{yaml}");
         }
+    }
+
+    #[test]
+    fn a_repeated_key_is_placed_at_its_second_line() {
+        let shown = error_for("title: t\ndate: 2024-01-01\nsummary: s\ntitle: u\n");
+        assert!(
+            shown.starts_with("a.md:5:1: error: key `title` is written twice"),
+            "{shown}"
+        );
     }
 
     #[test]

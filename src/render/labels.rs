@@ -158,6 +158,27 @@ const KNOWN_TYPES: &[(&str, [&str; 4])] = &[
     ),
 ];
 
+/// The built-in type that `kind`, a type of the dossier's own, was most
+/// likely meant to be: one of its headings (`people`, `organisation`,
+/// `pays`), or a word one typo away from the type or a heading (two for
+/// words longer than six letters: `orgnaization`, `countires`).
+pub fn known_type_near(kind: &str) -> Option<&'static str> {
+    if KNOWN_TYPES.iter().any(|(k, _)| *k == kind) {
+        return None;
+    }
+    let limit = if kind.chars().count() > 6 { 2 } else { 1 };
+    KNOWN_TYPES
+        .iter()
+        .flat_map(|(word, names)| {
+            std::iter::once((*word).to_string())
+                .chain(names.iter().map(|n| n.to_lowercase()))
+                .map(move |name| (crate::diagnostic::edit_distance(kind, &name), *word))
+        })
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, word)| word)
+}
+
 /// Sort key for a type: known types first, in their order, then the others.
 pub fn type_rank(kind: &str) -> (usize, &str) {
     let rank = KNOWN_TYPES
@@ -251,6 +272,25 @@ pub fn long_date(date: &DateValue, language: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn types_close_to_a_known_one_are_caught() {
+        for (kind, meant) in [
+            ("organisation", "organization"),
+            ("people", "person"),
+            ("persons", "person"),
+            ("places", "place"),
+            ("countries", "country"),
+            ("pays", "country"),
+            ("evnt", "event"),
+            ("orgnaization", "organization"),
+        ] {
+            assert_eq!(known_type_near(kind), Some(meant), "{kind}");
+        }
+        for kind in ["person", "ship", "treaty", "thing", "party", "prison"] {
+            assert_eq!(known_type_near(kind), None, "{kind}");
+        }
+    }
 
     #[test]
     fn dates_read_naturally() {

@@ -8,10 +8,12 @@
 
 pub mod data;
 pub mod graph;
+mod jobs;
 pub mod labels;
 pub mod plain;
 pub mod publish;
 pub mod search;
+mod templates;
 pub mod timeline;
 pub mod views;
 
@@ -21,12 +23,14 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Context;
 
 use crate::annotate::Annotations;
-use crate::diagnostic::{Diagnostic, relative_to};
+use crate::diagnostic::Diagnostic;
 use crate::model::Dossier;
 use crate::paths::{self, ITEM_ROOT, PAGE_ROOT};
+use jobs::{DataFile, Job, job_path, template_of};
+use templates::{ASSETS, Theme};
 use views::Views;
 
 /// One file of the built site.
@@ -36,82 +40,6 @@ pub struct OutputFile {
     pub path: String,
     /// Its content.
     pub bytes: Vec<u8>,
-}
-
-/// The built-in theme: template name and source.
-const THEME: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    (
-        "articles.html",
-        include_str!("../../templates/articles.html"),
-    ),
-    ("article.html", include_str!("../../templates/article.html")),
-    (
-        "entities.html",
-        include_str!("../../templates/entities.html"),
-    ),
-    ("entity.html", include_str!("../../templates/entity.html")),
-    ("tags.html", include_str!("../../templates/tags.html")),
-    ("tag.html", include_str!("../../templates/tag.html")),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("note.html", include_str!("../../templates/note.html")),
-    (
-        "note_item.html",
-        include_str!("../../templates/note_item.html"),
-    ),
-    (
-        "timeline.html",
-        include_str!("../../templates/timeline.html"),
-    ),
-    ("graph.html", include_str!("../../templates/graph.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    (
-        "redirect.html",
-        include_str!("../../templates/redirect.html"),
-    ),
-];
-
-/// The theme's files copied as they are, to the same path in the output,
-/// unless the site's `templates/` has a file of the same name.
-const ASSETS: &[(&str, &str)] = &[
-    ("style.css", include_str!("../../templates/style.css")),
-    ("search.js", include_str!("../../templates/search.js")),
-    ("favicon.svg", include_str!("../../templates/favicon.svg")),
-];
-
-/// A page to render.
-#[derive(Debug, Clone, Copy)]
-enum Job {
-    Home,
-    Articles,
-    Article(usize),
-    Entities,
-    Entity(usize),
-    Tags,
-    Tag(usize),
-    Page(usize),
-    Timeline,
-    Graph,
-    Search,
-    NotFound,
-    /// The page at an article's old address (article, alias index).
-    Redirect(usize, usize),
-    /// A file made without a template.
-    Data(DataFile),
-}
-
-/// The files of the site that are not pages.
-#[derive(Debug, Clone, Copy)]
-enum DataFile {
-    DossierJson,
-    AnnotationsJsonld,
-    Atom,
-    Sitemap,
-    Robots,
-    /// One of [`ASSETS`].
-    Asset(usize),
 }
 
 #[derive(Serialize)]
@@ -144,9 +72,7 @@ pub struct Site {
     dossier: Dossier,
     annotations: Annotations,
     /// The theme with the site's overrides, and the site-wide context set.
-    tera: Tera,
-    /// Per [`ASSETS`], its text (the theme's or the site's own).
-    assets: Vec<String>,
+    theme: Theme,
     article_links: Vec<views::ArticleLink>,
     /// Each output path's page, made on first use.
     by_path: OnceLock<HashMap<String, Job>>,
@@ -164,9 +90,9 @@ impl Site {
         annotations: Annotations,
         root: &Path,
     ) -> Result<Self, Diagnostic> {
-        let (mut tera, assets) = theme(root)?;
+        let mut theme = Theme::read(root)?;
         let config = &dossier.config;
-        let globals = tera.global_context();
+        let globals = theme.tera.global_context();
         globals.insert(
             "site",
             &SiteView {
@@ -192,8 +118,7 @@ impl Site {
         Ok(Site {
             dossier,
             annotations,
-            tera,
-            assets,
+            theme,
             article_links,
             by_path: OnceLock::new(),
             search: OnceLock::new(),
@@ -258,7 +183,9 @@ impl Site {
                 self.jobs()
                     .par_iter()
                     .map(|job| {
-                        let file = self.render_job(&views, *job).map_err(Outcome::Template)?;
+                        let file = self
+                            .render_job(&views, *job)
+                            .map_err(|e| Outcome::Template(job_path(&views, *job), e))?;
                         sink(file).map_err(Outcome::Sink)
                     })
                     .collect()
@@ -270,20 +197,16 @@ impl Site {
             },
         );
         indexed.map_err(RenderError::Sink)?;
-        let mut errors = Vec::new();
+        let mut failures = Vec::new();
         for outcome in outcomes {
             match outcome {
                 Ok(()) => {}
                 Err(Outcome::Sink(error)) => return Err(RenderError::Sink(error)),
-                Err(Outcome::Template(error)) => {
-                    if !errors.contains(&error) {
-                        errors.push(error);
-                    }
-                }
+                Err(Outcome::Template(page, error)) => failures.push((page, error)),
             }
         }
-        if !errors.is_empty() {
-            return Err(RenderError::Templates(errors));
+        if !failures.is_empty() {
+            return Err(RenderError::Templates(templates::once_each(failures)));
         }
         Ok(())
     }
@@ -318,17 +241,31 @@ impl Site {
 
 /// How one page failed.
 enum Outcome {
-    Template(Diagnostic),
+    /// The page's path, and its error.
+    Template(String, Diagnostic),
     Sink(std::io::Error),
 }
 
 impl Site {
+    /// Renders one file; a panic in a dependency becomes an error that
+    /// names the page and its template.
     fn render_job(&self, views: &Views<'_>, job: Job) -> Result<OutputFile, Diagnostic> {
-        let tera = &self.tera;
-        let dossier = views.dossier;
         let path = job_path(views, job);
+        templates::guarded(&path, template_of(job), || {
+            self.render_page(views, job, path.clone())
+        })
+    }
+
+    fn render_page(
+        &self,
+        views: &Views<'_>,
+        job: Job,
+        path: String,
+    ) -> Result<OutputFile, Diagnostic> {
+        let dossier = views.dossier;
+        let template = template_of(job);
         let mut context = Context::new();
-        let (template, root) = match job {
+        let root = match job {
             Job::Home => {
                 context.insert(
                     "home_title",
@@ -342,18 +279,18 @@ impl Site {
                 context.insert("article_count", &dossier.articles.len());
                 context.insert("entity_groups", &views.all_entities());
                 context.insert("tags", &views.all_tags());
-                ("index.html", "")
+                ""
             }
             Job::Articles => {
                 let all: Vec<_> = (0..dossier.articles.len())
                     .map(|a| views.article_link(a))
                     .collect();
                 context.insert("articles", &all);
-                ("articles.html", PAGE_ROOT)
+                PAGE_ROOT
             }
             Job::Article(id) => {
                 let mut article = views.article(id);
-                let body = with_notes(tera, views, id, article.body_html)?;
+                let body = with_notes(&self.theme, views, id, article.body_html)?;
                 article.body_html = &body;
                 context.insert("article", &article);
                 // Articles are newest first: the previous one is older.
@@ -362,19 +299,19 @@ impl Site {
                     &(id + 1 < dossier.articles.len()).then(|| views.article_link(id + 1)),
                 );
                 context.insert("newer", &id.checked_sub(1).map(|a| views.article_link(a)));
-                ("article.html", ITEM_ROOT)
+                ITEM_ROOT
             }
             Job::Entities => {
                 context.insert("entity_groups", &views.all_entities());
-                ("entities.html", PAGE_ROOT)
+                PAGE_ROOT
             }
             Job::Entity(id) => {
                 context.insert("entity", &views.entity(id));
-                ("entity.html", ITEM_ROOT)
+                ITEM_ROOT
             }
             Job::Tags => {
                 context.insert("tags", &views.all_tags());
-                ("tags.html", PAGE_ROOT)
+                PAGE_ROOT
             }
             Job::Tag(id) => {
                 let tag = &dossier.tags[id];
@@ -387,18 +324,18 @@ impl Site {
                     .map(|a| views.article_link(*a))
                     .collect();
                 context.insert("articles", &articles);
-                ("tag.html", ITEM_ROOT)
+                ITEM_ROOT
             }
             Job::Page(id) => {
                 let page = &dossier.pages[id];
                 context.insert("page_title", &page.title);
                 context.insert("body_html", &views.annotations.pages[id]);
                 context.insert("extra", &page.extra);
-                ("page.html", PAGE_ROOT)
+                PAGE_ROOT
             }
             Job::Timeline => {
                 context.insert("years", &timeline::timeline(views));
-                ("timeline.html", PAGE_ROOT)
+                PAGE_ROOT
             }
             Job::Graph => {
                 let picture = graph::picture(views);
@@ -410,14 +347,14 @@ impl Site {
                 context.insert("node_count", &picture.node_count());
                 context.insert("max_nodes", &graph::MAX_NODES);
                 context.insert("entity_groups", &views.all_entities());
-                ("graph.html", PAGE_ROOT)
+                PAGE_ROOT
             }
             Job::Search => {
                 context.insert("document_count", &search::document_count(views));
                 context.insert("texts_per_file", &search::TEXTS_PER_FILE);
-                ("search.html", PAGE_ROOT)
+                PAGE_ROOT
             }
-            Job::NotFound => ("404.html", ""),
+            Job::NotFound => "",
             Job::Redirect(article, _) => {
                 let article = &dossier.articles[article];
                 let target = format!("{}{}", paths::to_root(&path), paths::article(&article.slug));
@@ -426,7 +363,7 @@ impl Site {
                 context.insert("title", &article.title);
                 context.insert("target", &target);
                 context.insert("canonical", &canonical);
-                ("redirect.html", "")
+                ""
             }
             Job::Data(file) => return Ok(self.data_file(views, file)),
         };
@@ -440,42 +377,15 @@ impl Site {
         context.insert("root", &root);
         context.insert("page_path", &path);
         context.insert("meta", &publish::page_meta(views, job));
-        let html = tera
+        let html = self
+            .theme
+            .tera
             .render(template, &context)
-            .map_err(|e| template_error(template, &e))?;
+            .map_err(|e| self.theme.error(template, &e))?;
         Ok(OutputFile {
             path,
             bytes: html.into_bytes(),
         })
-    }
-}
-
-/// Where `job`'s file goes in the output.
-fn job_path(views: &Views<'_>, job: Job) -> String {
-    let dossier = views.dossier;
-    match job {
-        Job::Home => "index.html".to_string(),
-        Job::Articles => "articles/index.html".to_string(),
-        Job::Article(id) => views.article_path(id),
-        Job::Entities => "entities/index.html".to_string(),
-        Job::Entity(id) => paths::entity(&dossier.entities[id].id),
-        Job::Tags => "tags/index.html".to_string(),
-        Job::Tag(id) => paths::tag(&dossier.tags[id].slug),
-        Job::Page(id) => paths::page(&dossier.pages[id].slug),
-        Job::Timeline => "timeline/index.html".to_string(),
-        Job::Graph => "graph/index.html".to_string(),
-        Job::Search => "search/index.html".to_string(),
-        Job::NotFound => "404.html".to_string(),
-        // Checked by resolve: an alias that makes no path is an error.
-        Job::Redirect(article, alias) => {
-            paths::redirect(&dossier.articles[article].aliases[alias]).unwrap_or_default()
-        }
-        Job::Data(DataFile::DossierJson) => "dossier.json".to_string(),
-        Job::Data(DataFile::AnnotationsJsonld) => "annotations.jsonld".to_string(),
-        Job::Data(DataFile::Atom) => "atom.xml".to_string(),
-        Job::Data(DataFile::Sitemap) => "sitemap.xml".to_string(),
-        Job::Data(DataFile::Robots) => "robots.txt".to_string(),
-        Job::Data(DataFile::Asset(asset)) => ASSETS[asset].0.to_string(),
     }
 }
 
@@ -503,7 +413,7 @@ impl Site {
                 publish::sitemap(views, base, &pages)
             }
             DataFile::Robots => publish::robots(publish::base(&dossier.config).as_deref()),
-            DataFile::Asset(asset) => self.assets[asset].as_bytes().to_vec(),
+            DataFile::Asset(asset) => self.theme.assets[asset].as_bytes().to_vec(),
         };
         OutputFile {
             path: job_path(views, Job::Data(file)),
@@ -515,7 +425,7 @@ impl Site {
 /// The article's body with each note placeholder replaced by the note
 /// template: the note sits right after the block it comments.
 fn with_notes(
-    tera: &Tera,
+    theme: &Theme,
     views: &Views<'_>,
     article: usize,
     body: &str,
@@ -526,87 +436,11 @@ fn with_notes(
         let mut context = Context::new();
         context.insert("note", &views.note(article, index));
         context.insert("root", ITEM_ROOT);
-        let aside = tera
+        let aside = theme
+            .tera
             .render("note.html", &context)
-            .map_err(|e| template_error("note.html", &e))?;
+            .map_err(|e| theme.error("note.html", &e))?;
         html = html.replacen(&crate::markdown::note_placeholder(index + 1), &aside, 1);
     }
     Ok(html)
-}
-
-/// The theme with the site's overrides, and the text of each of [`ASSETS`].
-fn theme(root: &Path) -> Result<(Tera, Vec<String>), Diagnostic> {
-    let mut sources: Vec<(String, String)> = THEME
-        .iter()
-        .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
-        .collect();
-    let mut assets: Vec<String> = ASSETS.iter().map(|(_, text)| (*text).to_string()).collect();
-    let folder = root.join("templates");
-    if folder.is_dir() {
-        for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
-                Diagnostic::error(relative_to(&folder, root), format!("cannot read: {e}"))
-            })?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
-                continue;
-            }
-            let name = relative_to(entry.path(), &folder)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let shown = relative_to(entry.path(), root);
-            let text = std::fs::read_to_string(entry.path())
-                .map_err(|e| Diagnostic::error(&shown, format!("cannot read template: {e}")))?;
-            if let Some(asset) = ASSETS.iter().position(|(n, _)| *n == name) {
-                assets[asset] = text;
-            } else if let Some(slot) = sources.iter_mut().find(|(n, _)| *n == name) {
-                slot.1 = text;
-            } else {
-                sources.push((name, text));
-            }
-        }
-    }
-    let mut tera = Tera::default();
-    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-        .map_err(|e| template_error("", &e))?;
-    Ok((tera, assets))
-}
-
-fn template_error(template: &str, error: &tera::Error) -> Diagnostic {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    let path = if template.is_empty() {
-        "templates".to_string()
-    } else {
-        format!("templates/{template}")
-    };
-    Diagnostic::error(path, format!("template error: {message}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{ASSETS, THEME};
-
-    #[test]
-    fn every_theme_template_is_embedded() {
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-        for entry in std::fs::read_dir(folder).expect("templates/ exists") {
-            let name = entry
-                .expect("readable")
-                .file_name()
-                .to_string_lossy()
-                .into_owned();
-            let embedded = if name.ends_with(".html") {
-                THEME.iter().any(|(n, _)| *n == name)
-            } else {
-                ASSETS.iter().any(|(n, _)| *n == name)
-            };
-            assert!(embedded, "{name} is not embedded in THEME or ASSETS");
-        }
-    }
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::diagnostic::relative_to;
+use crate::diagnostic::{Diagnostic, relative_to};
 use crate::load::yaml;
 use crate::paths::RESERVED_SLUGS;
 
@@ -92,7 +92,7 @@ pub enum ScaffoldError {
     /// `init`: the path is a file.
     NotAFolder(PathBuf),
     /// `new`: the root has neither `dossier.yaml` nor `content/`.
-    NotADossier(PathBuf),
+    NotADossier(Diagnostic),
     /// `new`: the file exists.
     Exists(PathBuf),
     /// `new`: another file of the same kind would get the same slug or id.
@@ -123,11 +123,7 @@ impl fmt::Display for ScaffoldError {
                 "{}: error: this is a file, not a folder\n  = help: give the name of a new folder, such as `dossier init my-dossier`",
                 path.display()
             ),
-            ScaffoldError::NotADossier(root) => write!(
-                f,
-                "{}: error: not a dossier: there is no dossier.yaml and no content/ folder here\n  = help: run the command in a dossier's folder or pass `--root DIR`; `dossier init DIR` makes a new dossier",
-                root.display()
-            ),
+            ScaffoldError::NotADossier(error) => write!(f, "{error}"),
             ScaffoldError::Exists(path) => write!(
                 f,
                 "{}: error: the file already exists; `dossier new` never overwrites one\n  = help: edit that file, or choose another title",
@@ -210,9 +206,7 @@ fn new_file_on(
     draft: bool,
     today: Date,
 ) -> Result<PathBuf, ScaffoldError> {
-    if !root.join("dossier.yaml").is_file() && !root.join("content").is_dir() {
-        return Err(ScaffoldError::NotADossier(root.to_path_buf()));
-    }
+    crate::load::root::check_root(root).map_err(ScaffoldError::NotADossier)?;
     // `content/…` rather than `./content/…` in what is shown.
     let root = root.strip_prefix(".").unwrap_or(root);
     // A title is one line: a line break from the shell would end the

@@ -44,6 +44,8 @@ pub struct ServeOptions {
 pub enum ServeError {
     /// The dossier's folder cannot be read.
     Root(PathBuf, io::Error),
+    /// The folder is not a dossier.
+    NotADossier(Diagnostic),
     /// The address cannot be listened on.
     Bind(SocketAddr, io::Error),
     /// The files cannot be watched.
@@ -62,6 +64,7 @@ impl std::fmt::Display for ServeError {
                     path.display()
                 )
             }
+            ServeError::NotADossier(error) => write!(f, "{error}"),
             ServeError::Bind(address, error) if error.kind() == io::ErrorKind::AddrInUse => write!(
                 f,
                 "error: cannot listen on {address}: the port is already in use (another `dossier serve`?)\n  = help: stop the other server, or pass --port with another number (--port 0 picks a free one)"
@@ -79,6 +82,7 @@ impl std::fmt::Display for ServeError {
 
 /// Serves the dossier until Ctrl-C (or SIGTERM).
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
+    crate::load::root::check_root(&options.root).map_err(ServeError::NotADossier)?;
     let root = options
         .root
         .canonicalize()

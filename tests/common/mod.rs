@@ -138,6 +138,16 @@ impl Fixture {
     }
 }
 
+/// Asserts that `stderr` contains every one of `fragments`.
+pub fn assert_says(stderr: &str, fragments: &[&str]) {
+    for fragment in fragments {
+        assert!(
+            stderr.contains(fragment),
+            "expected `{fragment}` in:\n{stderr}"
+        );
+    }
+}
+
 /// A built site.
 pub struct Site {
     pub root: PathBuf,

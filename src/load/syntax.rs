@@ -1,0 +1,233 @@
+//! YAML syntax errors in the user's words: the parser says "mapping values
+//! are not allowed in this context"; the user needs to hear "quote the
+//! value", with the line written out as it should be. Each common mistake
+//! is recognised from the parser's message and the line it points at.
+
+/// Where a syntax error really is, and what to write instead.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// 1-based line and column within the YAML.
+    pub line: usize,
+    pub column: usize,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// The fix, with the corrected line.
+    pub help: String,
+}
+
+/// Explains the parser's `message` at `line`:`column` of `yaml`, when it is
+/// one of the common mistakes.
+pub fn explain(yaml: &str, message: &str, line: usize, column: usize) -> Option<Hint> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    // The parser may point past the last line (an unclosed quote or list).
+    let line = line.clamp(1, lines.len().max(1));
+    let text = lines.get(line - 1).copied().unwrap_or_default();
+    let hint = |line, column, message: &str, help: String| Hint {
+        line,
+        column,
+        message: message.to_string(),
+        help,
+    };
+    if let Some(tab) = text
+        .find('\t')
+        .filter(|_| message.contains("tab") || message.contains("cannot start any token"))
+    {
+        let fixed = text.replace('\t', "  ");
+        return Some(hint(
+            line,
+            char_column(text, tab),
+            "a tab in the indentation",
+            format!("indent with spaces, not tabs: `{}`", fixed),
+        ));
+    }
+    if message.starts_with("mapping values are not allowed") {
+        let previous = lines[..line - 1]
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty());
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        if let Some(previous) = previous.filter(|p| {
+            indent(text) > indent(p)
+                && p.trim_end()
+                    .split_once(": ")
+                    .is_some_and(|(_, v)| !v.trim().is_empty())
+        }) {
+            let key = previous.trim_start().split(':').next().unwrap_or_default();
+            return Some(hint(
+                line,
+                indent(text) + 1,
+                "this line is indented under a key that already has its value",
+                format!(
+                    "line it up with `{key}`: `{}{}`",
+                    " ".repeat(indent(previous)),
+                    text.trim_start()
+                ),
+            ));
+        }
+        let (key, value) = text.split_once(": ")?;
+        return Some(hint(
+            line,
+            column,
+            "a value with `: ` in it must be quoted",
+            format!("quote the value: `{key}: {}`", quoted(value.trim())),
+        ));
+    }
+    if message.starts_with("found character that cannot start any token") {
+        let found = text.chars().nth(column.checked_sub(1)?)?;
+        let (key, value) = text.split_once(": ")?;
+        return Some(hint(
+            line,
+            column,
+            &format!("a value cannot start with `{found}`"),
+            format!("quote the value: `{key}: {}`", quoted(value.trim())),
+        ));
+    }
+    if message.starts_with("did not find expected key") {
+        if text.trim_start().starts_with("- ") {
+            return Some(hint(line, text.len() - text.trim_start().len() + 1, "a list item where a key was expected", "a list goes under its key, indented: `key:` on one line, then `  - item` on the next; or write the key: `key: value`".to_string()));
+        }
+        let (key, value) = text.split_once(": ")?;
+        let value = value.trim();
+        let quote = value.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+        let inner = value[1..].find(quote)? + 1;
+        let offset = text.len() - text.trim_start().len() + key.trim_start().len() + 2 + inner;
+        let inside = &value[1..value.len() - 1];
+        let (doubled, other) = if quote == '\'' {
+            (
+                format!("'{}'", inside.replace('\'', "''")),
+                format!("\"{inside}\""),
+            )
+        } else {
+            (
+                format!("\"{}\"", inside.replace('"', "\\\"")),
+                format!("'{inside}'"),
+            )
+        };
+        return Some(hint(
+            line,
+            char_column(text, offset),
+            &format!("a `{quote}` inside a value quoted with `{quote}` ends it"),
+            format!("write `{key}: {doubled}` or `{key}: {other}`"),
+        ));
+    }
+    if message.starts_with("did not find expected ',' or ']'")
+        || message.starts_with("did not find expected ',' or '}'")
+    {
+        let (open, close) = if message.ends_with(']') || message.contains("']'") {
+            ('[', ']')
+        } else {
+            ('{', '}')
+        };
+        let (at, opened) = lines[..line]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, l)| l.matches(open).count() > l.matches(close).count())?;
+        let column = opened.rfind(open)?;
+        return Some(hint(
+            at + 1,
+            char_column(opened, column),
+            &format!("`{open}` is not closed"),
+            format!("close it on the same line: `{}{close}`", opened.trim_end()),
+        ));
+    }
+    if message.starts_with("found unexpected end of stream") {
+        let (at, opened) = lines.iter().enumerate().rev().find(|(_, l)| {
+            l.split_once(": ").is_some_and(|(_, v)| {
+                let v = v.trim();
+                v.starts_with(['"', '\'']) && (v.len() == 1 || !v.ends_with(&v[..1]))
+            })
+        })?;
+        let (key, value) = opened.split_once(": ")?;
+        let column = opened.len() - value.trim_start().len();
+        let quote = &value.trim()[..1];
+        return Some(hint(
+            at + 1,
+            char_column(opened, column),
+            "a quote is not closed",
+            format!(
+                "close it on the same line: `{key}: {}{quote}`",
+                value.trim()
+            ),
+        ));
+    }
+    None
+}
+
+/// `value` in double quotes, or in single ones when it holds a `"`.
+fn quoted(value: &str) -> String {
+    if value.contains('"') {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        format!("\"{value}\"")
+    }
+}
+
+/// The 1-based column, in characters, of byte `offset` of `line`.
+fn char_column(line: &str, offset: usize) -> usize {
+    line[..offset.min(line.len())].chars().count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn help(yaml: &str, message: &str, line: usize, column: usize) -> (usize, usize, String) {
+        let hint = explain(yaml, message, line, column).expect("explained");
+        (hint.line, hint.column, hint.help)
+    }
+
+    #[test]
+    fn common_mistakes_get_the_line_to_write() {
+        let (_, column, fix) = help(
+            "title: Reuters: Two more lines damaged\n",
+            "mapping values are not allowed in this context",
+            1,
+            15,
+        );
+        assert_eq!(column, 15);
+        assert_eq!(
+            fix,
+            "quote the value: `title: \"Reuters: Two more lines damaged\"`"
+        );
+        let (_, column, fix) = help("summary: 'it's over'\n", "did not find expected key", 1, 14);
+        assert_eq!(column, 13);
+        assert_eq!(
+            fix,
+            "write `summary: 'it''s over'` or `summary: \"it's over\"`"
+        );
+        let (line, column, fix) = help("tags: [a, b\n", "did not find expected ',' or ']'", 1, 12);
+        assert_eq!((line, column), (1, 7));
+        assert_eq!(fix, "close it on the same line: `tags: [a, b]`");
+        let (_, _, fix) = help(
+            "title: A\n  date: 2024-01-01\n",
+            "mapping values are not allowed in this context",
+            2,
+            7,
+        );
+        assert_eq!(fix, "line it up with `title`: `date: 2024-01-01`");
+        let (_, column, fix) = help(
+            "title: A\n\tsummary: x\n",
+            "found a tab character that violates indentation",
+            2,
+            1,
+        );
+        assert_eq!(column, 1);
+        assert!(fix.starts_with("indent with spaces, not tabs"), "{fix}");
+        let (_, _, fix) = help(
+            "summary: @home\n",
+            "found character that cannot start any token",
+            1,
+            10,
+        );
+        assert_eq!(fix, "quote the value: `summary: \"@home\"`");
+        let (line, column, fix) = help(
+            "summary: \"open\ntitle: t\n",
+            "found unexpected end of stream",
+            3,
+            1,
+        );
+        assert_eq!((line, column), (1, 10));
+        assert_eq!(fix, "close it on the same line: `summary: \"open\"`");
+    }
+}
