@@ -134,7 +134,7 @@ mod tests {
         let log = "\u{1e}2024-07-02T10:00:00+02:00\0\ncontent/articles/a.md\0\
                    \u{1e}2024-06-20T09:00:00Z\0\ncontent/articles/a.md\0content/articles/b \"é\".md\0";
         let changed = parse_log(log);
-        let day = |p: &str| changed[Path::new(p)].iso_day();
+        let day = |p: &str| changed[Path::new(p)].iso();
         assert_eq!(day("content/articles/a.md"), "2024-07-02");
         assert_eq!(day("content/articles/b \"é\".md"), "2024-06-20");
         assert_eq!(changed.len(), 2);

@@ -78,7 +78,12 @@ fn to_diagnostic(
             Some(key) => format!("`{key}`: {message}"),
             None => message.to_string(),
         };
-        Diagnostic::error(path, shown)
+        let error = Diagnostic::error(path, shown);
+        if message.starts_with("invalid date") {
+            error.with_help(crate::date::HELP)
+        } else {
+            error
+        }
     };
     let location = error
         .location()

@@ -182,7 +182,7 @@ pub fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
         .map(|article| ArticleLink {
             title: article.title.clone(),
             path: paths::article(&article.slug),
-            date: article.date.iso_day(),
+            date: article.date.iso(),
             date_shown: long_date(&article.date, language),
             summary_html: article.summary.as_deref().map(inline),
             draft: article.draft,
@@ -345,9 +345,9 @@ impl<'a> Views<'a> {
         ArticleView {
             title: &article.title,
             slug: &article.slug,
-            date: article.date.iso_day(),
+            date: article.date.iso(),
             date_shown: self.date(&article.date),
-            updated: updated.map(DateValue::iso_day),
+            updated: updated.map(DateValue::iso),
             updated_shown: updated.map(|d| self.date(d)),
             history_url: history_url(&self.dossier.config.repo_url, article),
             lang: article.lang.as_deref(),

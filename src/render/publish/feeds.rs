@@ -112,7 +112,7 @@ pub(in crate::render) fn sitemap(views: &Views<'_>, base: &str, pages: &[Job]) -
         if let Job::Article(id) = job {
             let article = &views.dossier.articles[*id];
             let changed = article.updated.as_ref().unwrap_or(&article.date);
-            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso_day()));
+            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso()));
         }
         xml.push_str("</url>\n");
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::{base, rfc3339, url};
+use super::{base, rfc3339, schema_date, url};
 use crate::config::Config;
 use crate::model::{Article, Entity};
 use crate::paths;
@@ -65,7 +65,7 @@ pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
                 meta.description.clone_from(summary);
             }
             meta.og_type = "article";
-            meta.published = Some(rfc3339(&article.date));
+            meta.published = Some(schema_date(&article.date));
             meta.modified = article.updated.as_ref().map(rfc3339);
             meta.tags = article
                 .tags
@@ -147,7 +147,7 @@ fn article_json_ld(
         data.insert("url".into(), json!(url));
         data.insert("mainEntityOfPage".into(), json!(url));
     }
-    data.insert("datePublished".into(), json!(rfc3339(&article.date)));
+    data.insert("datePublished".into(), json!(schema_date(&article.date)));
     if let Some(updated) = &article.updated {
         data.insert("dateModified".into(), json!(rfc3339(updated)));
     }
