@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::config::Config;
 pub use crate::date::DateValue;
 use crate::load::SourceFile;
+pub use crate::load::git::Committed;
 pub use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
 
@@ -54,8 +55,11 @@ pub struct Article {
     pub title: String,
     /// Date.
     pub date: DateValue,
-    /// When its file was last committed, when the dossier is in git.
+    /// When the source itself was revised, as the front matter says.
     pub updated: Option<DateValue>,
+    /// When its file entered the dossier and last changed in it, when the
+    /// dossier is in git.
+    pub committed: Option<Committed>,
     /// Its file's path in the git repository, when the dossier is in one.
     pub path_in_repository: Option<String>,
     /// One paragraph of inline Markdown.

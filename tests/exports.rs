@@ -146,7 +146,7 @@ fn dossier_json_holds_everything_but_the_bodies() {
         keys,
         [
             "date", "draft", "entities", "lang", "path", "slug", "source", "summary", "tags",
-            "title"
+            "title", "updated"
         ]
     );
     let first = data["mentions"]

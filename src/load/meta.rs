@@ -19,9 +19,13 @@ pub type Extra = BTreeMap<String, serde_yaml::Value>;
 pub struct ArticleMeta {
     pub title: String,
     pub date: DateValue,
+    /// When the source itself was revised, as it says.
+    pub updated: Option<DateValue>,
     pub slug: Option<Slug>,
     pub summary: Option<String>,
-    pub source: Option<SourceMeta>,
+    /// Boxed: the largest field by far, it would make an article's front
+    /// matter much larger than an entity's in load's per-file enums.
+    pub source: Option<Box<SourceMeta>>,
     pub lang: Option<LanguageTag>,
     #[serde(default)]
     pub tags: Vec<String>,

@@ -130,6 +130,14 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("searching", pick("Searching…", "Recherche…")),
         ("more_results", pick("More results", "Plus de résultats")),
         ("updated", pick("updated", "mis à jour le")),
+        (
+            "in_dossier_since",
+            pick("In the dossier since", "Dans le dossier depuis le"),
+        ),
+        (
+            "changed_in_dossier",
+            pick("changed in the dossier on", "modifié dans le dossier le"),
+        ),
         ("history", pick("history", "historique")),
     ]
     .into_iter()

@@ -136,7 +136,8 @@ fn article(
         slug,
         title: doc.meta.title,
         date: doc.meta.date,
-        updated: history.last_changed(&doc.file.path).cloned(),
+        updated: doc.meta.updated,
+        committed: history.committed(&doc.file.path).cloned(),
         path_in_repository: history.path_in_repository(&doc.file.path),
         summary: doc.meta.summary,
         source: doc.meta.source.map(|s| Source {
@@ -244,10 +245,8 @@ pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Do
     }
     // The file's history is what it was: an edit is not a commit.
     let mut article = article(slug, doc, about, article_tags, notes, &History::default());
-    article.updated.clone_from(&old.updated);
-    article
-        .path_in_repository
-        .clone_from(&old.path_in_repository);
+    article.committed.clone_from(&old.committed);
+    (article.path_in_repository).clone_from(&old.path_in_repository);
     edited.articles[index] = Arc::new(article);
     Some(edited)
 }
