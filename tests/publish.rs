@@ -395,23 +395,6 @@ fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avo
     }
 }
 
-/// Runs git in the fixture with fixed dates and names.
-fn git(fixture: &Fixture, args: &[&str], date: &str) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(fixture.root())
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Researcher")
-        .env("GIT_AUTHOR_EMAIL", "r@example.org")
-        .env("GIT_COMMITTER_NAME", "Researcher")
-        .env("GIT_COMMITTER_EMAIL", "r@example.org")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
-
 #[test]
 fn git_gives_each_article_its_dossier_history_apart_from_the_source_s_dates() {
     let fixture = Fixture::copy("english");
@@ -428,24 +411,13 @@ fn git_gives_each_article_its_dossier_history_apart_from_the_source_s_dates() {
         "content/articles/revised.md",
         "---\ntitle: Revised\ndate: 2024-06-10\nupdated: 2024-06-12\n---\nText.\n",
     );
-    git(
-        &fixture,
-        &["init", "-q", "-b", "main"],
-        "2024-06-20T10:00:00Z",
-    );
-    git(&fixture, &["add", "."], "2024-06-20T10:00:00Z");
-    git(
-        &fixture,
-        &["commit", "-q", "-m", "first"],
-        "2024-06-20T10:00:00Z",
-    );
+    fixture.git_init_and_commit("2024-06-20T10:00:00Z");
     let treaty = fixture.text("content/articles/2024/treaty.md");
     fixture.write(
         "content/articles/2024/treaty.md",
         &format!("{treaty}\nA later line.\n"),
     );
-    git(
-        &fixture,
+    fixture.git(
         &["commit", "-q", "-am", "second"],
         "2024-07-02T08:30:00+02:00",
     );

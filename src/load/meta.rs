@@ -33,6 +33,8 @@ pub struct ArticleMeta {
     pub entities: Vec<String>,
     #[serde(default)]
     pub annotations: Vec<AnnotationMeta>,
+    /// Who wrote this article's notes, unless a note says.
+    pub annotations_author: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
@@ -63,6 +65,8 @@ pub struct AnnotationMeta {
     pub note: String,
     pub prefix: Option<String>,
     pub suffix: Option<String>,
+    pub author: Option<String>,
+    pub created: Option<DateValue>,
     #[serde(default)]
     pub entities: Vec<String>,
     #[serde(default)]

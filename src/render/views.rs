@@ -160,6 +160,10 @@ pub struct NoteView<'a> {
     pub id: String,
     pub quote: &'a str,
     pub body_html: String,
+    /// Who wrote it, and when (the day, ISO 8601, and as shown).
+    pub author: Option<&'a str>,
+    pub created: Option<String>,
+    pub created_shown: Option<String>,
     pub entities: Vec<EntityLink>,
     pub tags: Vec<TagLink>,
     pub article: ArticleLink,
@@ -455,7 +459,9 @@ impl<'a> Views<'a> {
 
     /// Note `index` (0-based) of article `article`.
     pub fn note(&self, article: ArticleId, index: usize) -> NoteView<'a> {
-        let note = &self.dossier.articles[article].notes[index];
+        let written_in: &'a Article = &self.dossier.articles[article];
+        let note = &written_in.notes[index];
+        let created = written_in.note_created(note);
         let placed = &self.annotations.articles[article].notes[index];
         let number = index + 1;
         let path = self.article_path(article);
@@ -464,6 +470,9 @@ impl<'a> Views<'a> {
             id: format!("note-{number}"),
             quote: &placed.exact,
             body_html: placed.html.clone(),
+            author: written_in.note_author(note, &self.dossier.config.author),
+            created: created.map(DateValue::iso),
+            created_shown: created.map(|d| self.date(d)),
             entities: note
                 .entities
                 .iter()

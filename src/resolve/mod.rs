@@ -3,6 +3,7 @@
 //! slugs; checks that all of these are unique and that every reference
 //! (`entities:`, relations and their sources) points at something real.
 
+mod article;
 mod names;
 mod redirects;
 
@@ -15,10 +16,9 @@ use crate::load::git::History;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
-use crate::model::{
-    Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Source, Tag, TagId,
-};
+use crate::model::{ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Tag, TagId};
 use crate::paths;
+use article::article;
 
 /// Resolves `loaded`; drafts are kept only when `include_drafts`. Gives
 /// the dossier (what could be resolved) and every error, those of loading
@@ -121,43 +121,6 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
     };
     redirects::check(&dossier, &mut errors);
     (dossier, errors)
-}
-
-/// The model's article from its document and what resolve found for it.
-fn article(
-    slug: String,
-    doc: Document<ArticleMeta>,
-    about: Vec<EntityId>,
-    tags: Vec<TagId>,
-    notes: Vec<Note>,
-    history: &History,
-) -> Article {
-    Article {
-        slug,
-        title: doc.meta.title,
-        date: doc.meta.date,
-        updated: doc.meta.updated,
-        committed: history.committed(&doc.file.path).cloned(),
-        path_in_repository: history.path_in_repository(&doc.file.path),
-        summary: doc.meta.summary,
-        source: doc.meta.source.map(|s| Source {
-            name: s.name,
-            url: s.url.map(|u| u.0),
-            author: s.author,
-            published: s.published,
-            archive: s.archive.map(|u| u.0),
-            accessed: s.accessed,
-        }),
-        lang: doc.meta.lang.map(|l| l.0),
-        tags,
-        about,
-        notes,
-        aliases: doc.meta.aliases,
-        not_mentions: doc.meta.not_mentions,
-        draft: doc.meta.draft,
-        extra: doc.meta.extra,
-        file: doc.file,
-    }
 }
 
 /// `dossier` (resolved without errors) with the article at `doc`'s path
@@ -324,6 +287,8 @@ impl References<'_> {
                 prefix: annotation.prefix.clone(),
                 suffix: annotation.suffix.clone(),
                 text: annotation.note.clone(),
+                author: annotation.author.clone(),
+                created: annotation.created.clone(),
                 entities,
                 tags: note_tags,
             });
