@@ -69,6 +69,8 @@ pub struct Config {
     pub accents: Accents,
     /// Where the dossier's git repository can be browsed (may be empty).
     pub repo_url: String,
+    /// Who writes the notes, unless an article or a note says (may be empty).
+    pub author: String,
 }
 
 impl Default for Config {
@@ -81,6 +83,7 @@ impl Default for Config {
             autolink: Autolink::default(),
             accents: Accents::default(),
             repo_url: String::new(),
+            author: String::new(),
         }
     }
 }

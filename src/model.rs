@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::config::Config;
 pub use crate::date::DateValue;
 use crate::load::SourceFile;
+pub use crate::load::git::Committed;
 pub use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
 
@@ -54,8 +55,11 @@ pub struct Article {
     pub title: String,
     /// Date.
     pub date: DateValue,
-    /// When its file was last committed, when the dossier is in git.
+    /// When the source itself was revised, as the front matter says.
     pub updated: Option<DateValue>,
+    /// When its file entered the dossier and last changed in it, when the
+    /// dossier is in git.
+    pub committed: Option<Committed>,
     /// Its file's path in the git repository, when the dossier is in one.
     pub path_in_repository: Option<String>,
     /// One paragraph of inline Markdown.
@@ -70,6 +74,8 @@ pub struct Article {
     pub about: Vec<EntityId>,
     /// The researcher's notes on passages, in front matter order.
     pub notes: Vec<Note>,
+    /// Who wrote its notes, unless a note says.
+    pub annotations_author: Option<String>,
     /// Old URL paths.
     pub aliases: Vec<String>,
     /// Phrases in which no name is found (`Baltic Pipe`).
@@ -78,6 +84,29 @@ pub struct Article {
     pub draft: bool,
     /// Free data for templates.
     pub extra: Extra,
+}
+
+impl Article {
+    /// Who wrote `note`: as it says, or as its article says, or the
+    /// dossier's `author` (`site_author`, which may be empty).
+    pub fn note_author<'a>(&'a self, note: &'a Note, site_author: &'a str) -> Option<&'a str> {
+        note.author
+            .as_deref()
+            .or(self.annotations_author.as_deref())
+            .or(Some(site_author))
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+    }
+
+    /// When `note` was written: as it says, or else when its article
+    /// entered the dossier (its first commit). A note added later to an
+    /// article is dated by the article: finding each note's own commit
+    /// would take a `git blame` per article, seconds on a thousand.
+    pub fn note_created<'a>(&'a self, note: &'a Note) -> Option<&'a DateValue> {
+        note.created
+            .as_ref()
+            .or(self.committed.as_ref().map(|dates| &dates.added))
+    }
 }
 
 /// Where an article comes from.
@@ -108,6 +137,10 @@ pub struct Note {
     pub suffix: Option<String>,
     /// The note itself, Markdown.
     pub text: String,
+    /// Who wrote it, as the note says.
+    pub author: Option<String>,
+    /// When, as the note says.
+    pub created: Option<DateValue>,
     /// Entities it names.
     pub entities: Vec<EntityId>,
     /// Its tags.

@@ -146,7 +146,7 @@ fn dossier_json_holds_everything_but_the_bodies() {
         keys,
         [
             "date", "draft", "entities", "lang", "path", "slug", "source", "summary", "tags",
-            "title"
+            "title", "updated"
         ]
     );
     let first = data["mentions"]
@@ -255,5 +255,143 @@ fn dates_reach_dossier_json_as_written() {
         site.page("articles/timed/index.html")
             .attrs("article time", "datetime"),
         ["2024-06-19"]
+    );
+}
+
+/// Checks each annotation of `annotations` against the W3C Web Annotation
+/// test suite's assertions on `created` and `creator` (its JSON Schemas,
+/// in /work/shared/standards), with Python's `jsonschema`; `None` when
+/// either is missing on this machine.
+fn w3c_creator_and_created_failures(annotations: &Value) -> Option<Vec<String>> {
+    let suite = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/standards/web-annotation-tests");
+    if !suite.is_dir() {
+        return None;
+    }
+    let script = r#"
+import json, sys, warnings
+warnings.simplefilter("ignore")
+import jsonschema
+suite = sys.argv[1]
+names = ["3.3.1-annotationCreatedValidated", "3.3.1-annotationCreatedImplemented",
+         "3.3.1-annotationCreatorImplemented", "3.3.1-annotationSingleCreatorImplemented",
+         "3.3.2-annotationCreatorAgentTypeImplemented", "3.3.2-annotationCreatorAgentNameImplemented"]
+items = json.load(sys.stdin)
+failures = []
+for name in names:
+    schema = json.load(open(f"{suite}/annotations/{name}.json"))
+    resolver = jsonschema.RefResolver(f"file://{suite}/definitions/", schema)
+    validator = jsonschema.Draft4Validator(schema, resolver=resolver,
+                                           format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    for item in items:
+        for error in validator.iter_errors(item):
+            failures.append(f"{name}: {item['id']}: {error.message}")
+print(json.dumps(failures))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&suite)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    let input = serde_json::to_vec(annotations).expect("JSON");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), &input).expect("write");
+    let output = child.wait_with_output().ok()?;
+    serde_json::from_slice(&output.stdout).ok()
+}
+
+#[test]
+fn notes_have_an_author_and_a_creation_date() {
+    let fixture = Fixture::copy("english");
+    let settings = fixture.text("dossier.yaml");
+    fixture.write("dossier.yaml", &format!("{settings}author: Site Author\n"));
+    fixture.write(
+        "content/articles/noted.md",
+        "---\ntitle: Noted\ndate: 2024-06-19\nannotations_author: Article Author\nannotations:\n  - quote: \"signed the pact\"\n    note: \"Signed.\"\n    author: Note Author\n    created: 2024-06-21\n  - quote: \"in Pyongyang\"\n    note: \"Where.\"\n---\nPutin signed the pact in Pyongyang.\n",
+    );
+    fixture.write(
+        "content/articles/other.md",
+        "---\ntitle: Other\ndate: 2024-06-18\nannotations:\n  - quote: \"Seoul\"\n    note: \"The capital.\"\n---\nSeoul answers.\n",
+    );
+    fixture.git_init_and_commit("2024-06-20T10:00:00Z");
+    let site = fixture.build_with(&["--base-url", "https://example.org/dossier"]);
+
+    // In the margin, with the note.
+    let page = site.page("articles/noted/index.html");
+    assert_eq!(
+        page.texts("aside.note .note-by"),
+        ["Note Author, 21 June 2024", "Article Author, 20 June 2024"]
+    );
+    assert_eq!(
+        page.attrs("aside.note .note-by time", "datetime"),
+        ["2024-06-21", "2024-06-20"]
+    );
+    assert_eq!(
+        site.page("articles/other/index.html")
+            .texts("aside.note .note-by"),
+        ["Site Author, 20 June 2024"]
+    );
+
+    // As W3C Web Annotations: a Person as creator, an xsd:dateTime.
+    let data: Value = serde_json::from_str(&site.text("annotations.jsonld")).expect("JSON");
+    let items = data["first"]["items"].as_array().expect("items");
+    let by_id = |id: &str| {
+        items
+            .iter()
+            .find(|i| i["id"] == format!("https://example.org/dossier/articles/{id}"))
+            .unwrap_or_else(|| panic!("{id} in {data}"))
+    };
+    let first = by_id("noted/#note-1");
+    assert_eq!(
+        first["creator"],
+        serde_json::json!({"type": "Person", "name": "Note Author"})
+    );
+    assert_eq!(first["created"], "2024-06-21T00:00:00Z");
+    let second = by_id("noted/#note-2");
+    assert_eq!(second["creator"]["name"], "Article Author");
+    // Not written: the commit that added the article.
+    assert_eq!(second["created"], "2024-06-20T10:00:00Z");
+    assert_eq!(by_id("other/#note-1")["creator"]["name"], "Site Author");
+    if let Some(failures) = w3c_creator_and_created_failures(&data["first"]["items"]) {
+        assert!(failures.is_empty(), "{failures:#?}");
+    } else {
+        eprintln!("W3C Web Annotation suite or Python jsonschema missing: not validated");
+    }
+
+    // And in dossier.json.
+    let json: Value = serde_json::from_str(&site.text("dossier.json")).expect("JSON");
+    let notes = json["notes"].as_array().expect("notes");
+    let written: Vec<(&str, &str)> = notes
+        .iter()
+        .map(|n| {
+            (
+                n["author"].as_str().unwrap_or_default(),
+                n["created"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        written,
+        [
+            ("Note Author", "2024-06-21"),
+            ("Article Author", "2024-06-20T10:00:00Z"),
+            ("Site Author", "2024-06-20T10:00:00Z"),
+        ]
+    );
+
+    // Without git and without any author, a note has neither.
+    let loose = Fixture::copy("english");
+    loose.write(
+        "content/articles/other.md",
+        "---\ntitle: Other\ndate: 2024-06-18\nannotations:\n  - quote: \"Seoul\"\n    note: \"The capital.\"\n---\nSeoul answers.\n",
+    );
+    let site = loose.build();
+    assert_eq!(site.page("articles/other/index.html").count(".note-by"), 0);
+    let data: Value = serde_json::from_str(&site.text("annotations.jsonld")).expect("JSON");
+    let item = &data["first"]["items"][0];
+    assert!(
+        item.get("creator").is_none() && item.get("created").is_none(),
+        "{item}"
     );
 }

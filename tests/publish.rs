@@ -395,25 +395,8 @@ fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avo
     }
 }
 
-/// Runs git in the fixture with fixed dates and names.
-fn git(fixture: &Fixture, args: &[&str], date: &str) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(fixture.root())
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Researcher")
-        .env("GIT_AUTHOR_EMAIL", "r@example.org")
-        .env("GIT_COMMITTER_NAME", "Researcher")
-        .env("GIT_COMMITTER_EMAIL", "r@example.org")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
-
 #[test]
-fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
+fn git_gives_each_article_its_dossier_history_apart_from_the_source_s_dates() {
     let fixture = Fixture::copy("english");
     let settings = fixture.text("dossier.yaml");
     fixture.write(
@@ -424,48 +407,71 @@ fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
         "content/articles/2024/50% off #2.md",
         "---\ntitle: Odd name\nslug: odd-name\ndate: 2024-06-01\n---\nText.\n",
     );
-    git(
-        &fixture,
-        &["init", "-q", "-b", "main"],
-        "2024-06-20T10:00:00Z",
+    fixture.write(
+        "content/articles/revised.md",
+        "---\ntitle: Revised\ndate: 2024-06-10\nupdated: 2024-06-12\n---\nText.\n",
     );
-    git(&fixture, &["add", "."], "2024-06-20T10:00:00Z");
-    git(
-        &fixture,
-        &["commit", "-q", "-m", "first"],
-        "2024-06-20T10:00:00Z",
-    );
+    fixture.git_init_and_commit("2024-06-20T10:00:00Z");
     let treaty = fixture.text("content/articles/2024/treaty.md");
     fixture.write(
         "content/articles/2024/treaty.md",
         &format!("{treaty}\nA later line.\n"),
     );
-    git(
-        &fixture,
+    fixture.git(
         &["commit", "-q", "-am", "second"],
         "2024-07-02T08:30:00+02:00",
     );
 
     let site = fixture.build_with(&["--base-url", BASE]);
     let page = site.page("articles/treaty/index.html");
+    // The commits say when the copy entered and changed in the dossier,
+    // not that the source was revised.
     assert_eq!(
-        page.attrs(".meta time", "datetime"),
-        ["2024-06-19", "2024-07-02"],
-        "published, then updated"
+        page.attrs("p.meta:not(.in-dossier) time", "datetime"),
+        ["2024-06-19"]
     );
-    assert!(page.text_of(".meta").contains("updated 2 July 2024"));
+    assert!(!page.text_of("article").contains("updated"));
+    assert_eq!(
+        page.text_of(".in-dossier"),
+        "In the dossier since 20 June 2024 · changed in the dossier on 2 July 2024 · history"
+    );
+    assert_eq!(
+        page.attrs(".in-dossier time", "datetime"),
+        ["2024-06-20", "2024-07-02"]
+    );
     assert_eq!(
         page.attrs("a.history", "href"),
         ["https://git.example.org/team/pyongyang/commits/HEAD/content/articles/2024/treaty.md"]
     );
-    assert_eq!(
-        json_ld(&site, "articles/treaty/index.html")["dateModified"],
-        "2024-07-02T08:30:00+02:00"
-    );
+    let data = json_ld(&site, "articles/treaty/index.html");
+    assert!(data.get("dateModified").is_none(), "{data}");
+    assert_eq!(page.count("meta[property='article:modified_time']"), 0);
+    // Crawlers and feed readers still learn when the page changed.
     let xml = site.text("sitemap.xml");
     assert!(
         xml.contains("articles/treaty/</loc><lastmod>2024-07-02</lastmod>"),
         "{xml}"
+    );
+    let feed = site.text("atom.xml");
+    let entry = &feed[feed.find("articles/treaty/").expect("treaty in the feed")..];
+    assert!(
+        entry.contains("<updated>2024-07-02T08:30:00+02:00</updated>"),
+        "{feed}"
+    );
+
+    // The source's own revision is the `updated:` of its front matter.
+    let revised = site.page("articles/revised/index.html");
+    assert_eq!(
+        revised.text_of("p.meta:not(.in-dossier)"),
+        "10 June 2024 · updated 12 June 2024"
+    );
+    assert_eq!(
+        json_ld(&site, "articles/revised/index.html")["dateModified"],
+        "2024-06-12T00:00:00Z"
+    );
+    assert_eq!(
+        revised.attrs("meta[property='article:modified_time']", "content"),
+        ["2024-06-12T00:00:00Z"]
     );
 
     // A file name a URL cannot hold as is is percent-encoded.
@@ -476,9 +482,27 @@ fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
             "https://git.example.org/team/pyongyang/commits/HEAD/content/articles/2024/50%25%20off%20%232.md"
         ]
     );
-    // The reaction was committed on the day of its date: not "updated".
+    // The reaction has one commit: in the dossier since, never changed.
     let reaction = site.page("articles/reaction/index.html");
-    assert_eq!(reaction.attrs(".meta time", "datetime"), ["2024-06-20"]);
+    assert_eq!(
+        reaction.text_of(".in-dossier"),
+        "In the dossier since 20 June 2024 · history"
+    );
+
+    // In French.
+    fixture.write(
+        "dossier.yaml",
+        &format!(
+            "{}repo_url: https://git.example.org/team/pyongyang\n",
+            settings.replace("language: en", "language: fr")
+        ),
+    );
+    let site = fixture.build();
+    assert_eq!(
+        site.page("articles/treaty/index.html")
+            .text_of(".in-dossier"),
+        "Dans le dossier depuis le 20 juin 2024 · modifié dans le dossier le 2 juillet 2024 · historique"
+    );
 
     // A shallow clone (as CI services make) would date every file by its
     // last commit: no dates, and a warning that says why.
@@ -493,6 +517,7 @@ fn git_gives_each_article_its_last_change_and_repo_url_its_history() {
     let site = shallow.build();
     let page = site.page("articles/treaty/index.html");
     assert_eq!(page.attrs(".meta time", "datetime"), ["2024-06-19"]);
+    assert_eq!(page.count(".in-dossier time"), 0);
     assert!(site.stderr.contains("shallow clone"), "{}", site.stderr);
 
     // A dossier outside git has no such dates.

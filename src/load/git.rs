@@ -1,5 +1,5 @@
-//! When each article last changed, from the git history of the dossier's
-//! folder: one `git log` over all of `content/articles/`, not a process
+//! When each article entered the dossier and when it last changed, from
+//! the git history of the dossier's folder: one `git log` over all of `content/articles/`, not a process
 //! per file, which would cost seconds on thousands of articles.
 //!
 //! A dossier outside git, or a machine without git, simply has no
@@ -11,12 +11,23 @@ use std::process::Command;
 
 use crate::date::DateValue;
 
-/// The last commit date of each committed file, and where the dossier
-/// sits in its repository.
+/// The dates of a file's first and last commits: when it entered the
+/// dossier and when the dossier's copy last changed (not the source's own
+/// dates, which the front matter gives).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Committed {
+    /// The oldest commit that has the file at its path.
+    pub added: DateValue,
+    /// The newest one.
+    pub changed: DateValue,
+}
+
+/// The commit dates of each committed file, and where the dossier sits in
+/// its repository.
 #[derive(Debug, Default, Clone)]
 pub struct History {
     /// By path relative to the dossier root (as in `SourceFile::path`).
-    changed: HashMap<PathBuf, DateValue>,
+    committed: HashMap<PathBuf, Committed>,
     /// The dossier's folder inside the repository (`""` at its root), when
     /// it is in one.
     prefix: Option<String>,
@@ -63,16 +74,16 @@ impl History {
         )
         .unwrap_or_default();
         Self {
-            changed: parse_log(&log),
+            committed: parse_log(&log),
             prefix: Some(prefix),
             shallow: false,
         }
     }
 
-    /// When the file at `path` (relative to the dossier root) was last
-    /// committed.
-    pub fn last_changed(&self, path: &Path) -> Option<&DateValue> {
-        self.changed.get(path)
+    /// When the file at `path` (relative to the dossier root) was first
+    /// and last committed.
+    pub fn committed(&self, path: &Path) -> Option<&Committed> {
+        self.committed.get(path)
     }
 
     /// The path of `path` in the repository, `/`-separated, when the
@@ -86,10 +97,10 @@ impl History {
 }
 
 /// The files of each commit of `git log -z --format=%x1e%cI --name-only`
-/// (`␞date NUL \n file NUL file NUL …`), newest first, each given the date
-/// of the newest commit that has it.
-fn parse_log(log: &str) -> HashMap<PathBuf, DateValue> {
-    let mut changed = HashMap::new();
+/// (`␞date NUL \n file NUL file NUL …`), newest first, each given the dates
+/// of the oldest and the newest commit that have it.
+fn parse_log(log: &str) -> HashMap<PathBuf, Committed> {
+    let mut committed: HashMap<PathBuf, Committed> = HashMap::new();
     for commit in log.split('\u{1e}') {
         let mut fields = commit.split('\0');
         let Some(date) = fields
@@ -102,12 +113,17 @@ fn parse_log(log: &str) -> HashMap<PathBuf, DateValue> {
             .map(|f| f.trim_start_matches('\n'))
             .filter(|f| !f.is_empty())
         {
-            changed
+            // Older commits come later: the last one seen added the file.
+            committed
                 .entry(PathBuf::from(file))
-                .or_insert_with(|| date.clone());
+                .and_modify(|dates| dates.added = date.clone())
+                .or_insert_with(|| Committed {
+                    added: date.clone(),
+                    changed: date.clone(),
+                });
         }
     }
-    changed
+    committed
 }
 
 /// What `git args` prints in `root`, if git runs and succeeds.
@@ -130,14 +146,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_newest_commit_of_a_file_gives_its_date() {
+    fn the_oldest_and_newest_commits_of_a_file_give_its_dates() {
         let log = "\u{1e}2024-07-02T10:00:00+02:00\0\ncontent/articles/a.md\0\
                    \u{1e}2024-06-20T09:00:00Z\0\ncontent/articles/a.md\0content/articles/b \"é\".md\0";
-        let changed = parse_log(log);
-        let day = |p: &str| changed[Path::new(p)].iso_day();
-        assert_eq!(day("content/articles/a.md"), "2024-07-02");
-        assert_eq!(day("content/articles/b \"é\".md"), "2024-06-20");
-        assert_eq!(changed.len(), 2);
+        let committed = parse_log(log);
+        let days = |p: &str| {
+            let dates = &committed[Path::new(p)];
+            (dates.added.iso(), dates.changed.iso())
+        };
+        assert_eq!(
+            days("content/articles/a.md"),
+            ("2024-06-20".into(), "2024-07-02".into())
+        );
+        assert_eq!(
+            days("content/articles/b \"é\".md"),
+            ("2024-06-20".into(), "2024-06-20".into())
+        );
+        assert_eq!(committed.len(), 2);
     }
 
     #[test]

@@ -17,9 +17,13 @@ pub use super::extra::Extra;
 pub struct ArticleMeta {
     pub title: String,
     pub date: DateValue,
+    /// When the source itself was revised, as it says.
+    pub updated: Option<DateValue>,
     pub slug: Option<Slug>,
     pub summary: Option<String>,
-    pub source: Option<SourceMeta>,
+    /// Boxed: the largest field by far, it would make an article's front
+    /// matter much larger than an entity's in load's per-file enums.
+    pub source: Option<Box<SourceMeta>>,
     pub lang: Option<LanguageTag>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -27,6 +31,8 @@ pub struct ArticleMeta {
     pub entities: Vec<String>,
     #[serde(default)]
     pub annotations: Vec<AnnotationMeta>,
+    /// Who wrote this article's notes, unless a note says.
+    pub annotations_author: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
@@ -57,6 +63,8 @@ pub struct AnnotationMeta {
     pub note: String,
     pub prefix: Option<String>,
     pub suffix: Option<String>,
+    pub author: Option<String>,
+    pub created: Option<DateValue>,
     #[serde(default)]
     pub entities: Vec<String>,
     #[serde(default)]

@@ -389,7 +389,7 @@ impl Snapshot {
             loaded.warnings.push(
                 Diagnostic::warning(
                     "content/articles",
-                    "the git repository is a shallow clone: articles get no \"updated\" date",
+                    "the git repository is a shallow clone: articles get no dates from git",
                 )
                 .with_help(
                     "fetch the whole history (`git fetch --unshallow`; in GitHub Actions, \

@@ -94,10 +94,11 @@ fn to_diagnostic(
             Some(key) => format!("`{key}`: {message}"),
             None => message.to_string(),
         };
-        let diagnostic = Diagnostic::error(path, shown);
-        match help {
-            Some(help) => diagnostic.with_help(help),
-            None => diagnostic,
+        let error = Diagnostic::error(path, shown);
+        if message.starts_with("invalid date") {
+            error.with_help(crate::date::HELP)
+        } else {
+            error
         }
     };
     let location = error

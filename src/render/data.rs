@@ -10,6 +10,7 @@ use crate::date::DateValue;
 use crate::model::Dossier;
 use crate::model::Source;
 use crate::paths;
+use crate::render::publish::rfc3339;
 
 /// Version of the `dossier.json` schema; raised on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -54,6 +55,7 @@ struct ArticleData<'a> {
     slug: &'a str,
     title: &'a str,
     date: &'a DateValue,
+    updated: Option<&'a DateValue>,
     summary: Option<&'a str>,
     source: Option<&'a Source>,
     lang: Option<&'a str>,
@@ -100,6 +102,8 @@ struct NoteData<'a> {
     prefix: Option<&'a str>,
     suffix: Option<&'a str>,
     note: &'a str,
+    author: Option<&'a str>,
+    created: Option<&'a DateValue>,
     entities: Vec<&'a str>,
     tags: Vec<&'a str>,
 }
@@ -149,6 +153,7 @@ pub fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
                 slug: &a.slug,
                 title: &a.title,
                 date: &a.date,
+                updated: a.updated.as_ref(),
                 summary: a.summary.as_deref(),
                 source: a.source.as_ref(),
                 lang: a.lang.as_deref(),
@@ -205,6 +210,8 @@ pub fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
                         prefix: n.prefix.as_deref(),
                         suffix: n.suffix.as_deref(),
                         note: &n.text,
+                        author: article.note_author(n, &config.author),
+                        created: article.note_created(n),
                         entities: n.entities.iter().map(entity_id).collect(),
                         tags: n.tags.iter().map(tag_name).collect(),
                     })
@@ -257,7 +264,7 @@ pub fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u
             body.extend(note.tags.iter().map(|t| {
                 json!({ "type": "TextualBody", "purpose": "tagging", "value": dossier.tags[*t].name })
             }));
-            items.push(json!({
+            let mut item = json!({
                 "id": format!("{page}#note-{}", index + 1),
                 "type": "Annotation",
                 "motivation": "commenting",
@@ -273,7 +280,16 @@ pub fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u
                         "suffix": placed.after,
                     }
                 }
-            }));
+            });
+            // The model says an annotation SHOULD have both: a creator
+            // (an agent, here a `Person`) and `created`, an xsd:dateTime.
+            if let Some(author) = article.note_author(note, &dossier.config.author) {
+                item["creator"] = json!({ "type": "Person", "name": author });
+            }
+            if let Some(created) = article.note_created(note) {
+                item["created"] = json!(rfc3339(created));
+            }
+            items.push(item);
         }
     }
     let collection = json!({

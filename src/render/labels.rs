@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::config::Language;
-use crate::load::meta::DateValue;
+use crate::date::{DateValue, Precision};
 
 /// Every label, by key, in `language`.
 pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
@@ -130,6 +130,14 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("searching", pick("Searching…", "Recherche…")),
         ("more_results", pick("More results", "Plus de résultats")),
         ("updated", pick("updated", "mis à jour le")),
+        (
+            "in_dossier_since",
+            pick("In the dossier since", "Dans le dossier depuis le"),
+        ),
+        (
+            "changed_in_dossier",
+            pick("changed in the dossier on", "modifié dans le dossier le"),
+        ),
         ("history", pick("history", "historique")),
     ]
     .into_iter()
@@ -254,9 +262,15 @@ pub fn month_name(month: i8, language: Language) -> String {
     }
 }
 
-/// A date for readers: `19 June 2024`, `19 juin 2024`.
+/// A date for readers, as precise as written: `19 June 2024`,
+/// `19 juin 2024`, `March 2023`, `mars 2023`, `2023`.
 pub fn long_date(date: &DateValue, language: Language) -> String {
     let day = date.day;
+    match date.precision {
+        Precision::Year => return day.year().to_string(),
+        Precision::Month => return format!("{} {}", month_name(day.month(), language), day.year()),
+        Precision::Day => {}
+    }
     let day_number = if language == Language::Fr && day.day() == 1 {
         "1er".to_string()
     } else {
@@ -299,6 +313,11 @@ mod tests {
         assert_eq!(long_date(&date, Language::Fr), "19 juin 2024");
         let first: DateValue = "2024-03-01".parse().expect("valid");
         assert_eq!(long_date(&first, Language::Fr), "1er mars 2024");
+        let month: DateValue = "2023-03".parse().expect("valid");
+        assert_eq!(long_date(&month, Language::En), "March 2023");
+        assert_eq!(long_date(&month, Language::Fr), "mars 2023");
+        let year: DateValue = "2023".parse().expect("valid");
+        assert_eq!(long_date(&year, Language::Fr), "2023");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::labels::{long_date, month_name, type_singular};
 use super::views::Views;
-use crate::date::DateValue;
+use crate::date::{DateValue, Precision};
 
 /// One dated item.
 #[derive(Debug, Clone, Serialize)]
@@ -26,10 +26,11 @@ pub struct TimelineItem {
     pub entity_kind_label: Option<String>,
 }
 
-/// A month of a year.
+/// A month of a year; or, first in its year, what is known only to the
+/// year, with no label.
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineMonth {
-    pub label: String,
+    pub label: Option<String>,
     pub items: Vec<TimelineItem>,
 }
 
@@ -40,8 +41,9 @@ pub struct TimelineYear {
     pub months: Vec<TimelineMonth>,
 }
 
-/// Everything dated, oldest first: by date, entities before articles on
-/// the same day (the event, then what was written about it), then title.
+/// Everything dated, oldest first: by date (a year before its months, a
+/// month before its days), entities before articles on the same day (the
+/// event, then what was written about it), then title.
 pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
     let language = views.language;
     let dossier = views.dossier;
@@ -57,13 +59,13 @@ pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
                     kind: "entity",
                     title: link.name,
                     path: link.path,
-                    date: date.iso_day(),
+                    date: date.iso(),
                     date_shown: long_date(date, language),
                     end: entity
                         .date
                         .as_ref()
                         .and(entity.end.as_ref())
-                        .map(DateValue::iso_day),
+                        .map(DateValue::iso),
                     end_shown: entity
                         .date
                         .as_ref()
@@ -94,14 +96,16 @@ pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
         ));
     }
     items.sort_by(|a, b| {
-        (a.0.day, a.1, &a.2.title, &a.2.path).cmp(&(b.0.day, b.1, &b.2.title, &b.2.path))
+        (a.0.period(), a.1, &a.2.title, &a.2.path).cmp(&(b.0.period(), b.1, &b.2.title, &b.2.path))
     });
-    let mut years: BTreeMap<i16, BTreeMap<i8, Vec<TimelineItem>>> = BTreeMap::new();
+    // `None` sorts first: a year's own items before its months.
+    let mut years: BTreeMap<i16, BTreeMap<Option<i8>, Vec<TimelineItem>>> = BTreeMap::new();
     for (date, _, item) in items {
+        let month = (date.precision != Precision::Year).then(|| date.day.month());
         years
             .entry(date.day.year())
             .or_default()
-            .entry(date.day.month())
+            .entry(month)
             .or_default()
             .push(item);
     }
@@ -112,7 +116,7 @@ pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
             months: months
                 .into_iter()
                 .map(|(month, items)| TimelineMonth {
-                    label: month_name(month, language),
+                    label: month.map(|m| month_name(m, language)),
                     items,
                 })
                 .collect(),

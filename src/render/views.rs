@@ -73,9 +73,16 @@ pub struct ArticleView<'a> {
     pub slug: &'a str,
     pub date: String,
     pub date_shown: String,
-    /// When the file last changed in git, if later than `date`.
+    /// When the source itself was revised (its front matter's `updated:`).
     pub updated: Option<String>,
     pub updated_shown: Option<String>,
+    /// When the file entered the dossier (its first commit), with git.
+    pub added: Option<String>,
+    pub added_shown: Option<String>,
+    /// When the dossier's copy last changed (its last commit), if on a
+    /// later day than `added`.
+    pub changed: Option<String>,
+    pub changed_shown: Option<String>,
     /// The file's history in the repository, with `repo_url`.
     pub history_url: Option<String>,
     pub lang: Option<&'a str>,
@@ -153,6 +160,10 @@ pub struct NoteView<'a> {
     pub id: String,
     pub quote: &'a str,
     pub body_html: String,
+    /// Who wrote it, and when (the day, ISO 8601, and as shown).
+    pub author: Option<&'a str>,
+    pub created: Option<String>,
+    pub created_shown: Option<String>,
     pub entities: Vec<EntityLink>,
     pub tags: Vec<TagLink>,
     pub article: ArticleLink,
@@ -182,7 +193,7 @@ pub fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
         .map(|article| ArticleLink {
             title: article.title.clone(),
             path: paths::article(&article.slug),
-            date: article.date.iso_day(),
+            date: article.date.iso(),
             date_shown: long_date(&article.date, language),
             summary_html: article.summary.as_deref().map(inline),
             draft: article.draft,
@@ -338,17 +349,22 @@ impl<'a> Views<'a> {
     pub fn article(&self, id: ArticleId) -> ArticleView<'a> {
         let article: &'a Article = &self.dossier.articles[id];
         let annotated = &self.annotations.articles[id];
-        let updated = article
-            .updated
-            .as_ref()
-            .filter(|u| u.day > article.date.day);
+        let committed = article.committed.as_ref();
+        let added = committed.map(|dates| &dates.added);
+        let changed = committed
+            .filter(|dates| dates.changed.day > dates.added.day)
+            .map(|dates| &dates.changed);
         ArticleView {
             title: &article.title,
             slug: &article.slug,
-            date: article.date.iso_day(),
+            date: article.date.iso(),
             date_shown: self.date(&article.date),
-            updated: updated.map(DateValue::iso_day),
-            updated_shown: updated.map(|d| self.date(d)),
+            updated: article.updated.as_ref().map(DateValue::iso),
+            updated_shown: article.updated.as_ref().map(|d| self.date(d)),
+            added: added.map(DateValue::iso),
+            added_shown: added.map(|d| self.date(d)),
+            changed: changed.map(DateValue::iso),
+            changed_shown: changed.map(|d| self.date(d)),
             history_url: history_url(&self.dossier.config.repo_url, article),
             lang: article.lang.as_deref(),
             summary_html: self.article_links[id].summary_html.clone(),
@@ -443,7 +459,9 @@ impl<'a> Views<'a> {
 
     /// Note `index` (0-based) of article `article`.
     pub fn note(&self, article: ArticleId, index: usize) -> NoteView<'a> {
-        let note = &self.dossier.articles[article].notes[index];
+        let written_in: &'a Article = &self.dossier.articles[article];
+        let note = &written_in.notes[index];
+        let created = written_in.note_created(note);
         let placed = &self.annotations.articles[article].notes[index];
         let number = index + 1;
         let path = self.article_path(article);
@@ -452,6 +470,9 @@ impl<'a> Views<'a> {
             id: format!("note-{number}"),
             quote: &placed.exact,
             body_html: placed.html.clone(),
+            author: written_in.note_author(note, &self.dossier.config.author),
+            created: created.map(DateValue::iso),
+            created_shown: created.map(|d| self.date(d)),
             entities: note
                 .entities
                 .iter()

@@ -3,6 +3,7 @@
 //! slugs; checks that all of these are unique and that every reference
 //! (`entities:`, relations and their sources) points at something real.
 
+mod article;
 mod names;
 mod redirects;
 
@@ -15,10 +16,9 @@ use crate::load::git::History;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
-use crate::model::{
-    Article, ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Source, Tag, TagId,
-};
+use crate::model::{ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Tag, TagId};
 use crate::paths;
+use article::article;
 
 /// Resolves `loaded`; drafts are kept only when `include_drafts`. Gives
 /// the dossier (what could be resolved) and every error, those of loading
@@ -123,42 +123,6 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
     (dossier, errors)
 }
 
-/// The model's article from its document and what resolve found for it.
-fn article(
-    slug: String,
-    doc: Document<ArticleMeta>,
-    about: Vec<EntityId>,
-    tags: Vec<TagId>,
-    notes: Vec<Note>,
-    history: &History,
-) -> Article {
-    Article {
-        slug,
-        title: doc.meta.title,
-        date: doc.meta.date,
-        updated: history.last_changed(&doc.file.path).cloned(),
-        path_in_repository: history.path_in_repository(&doc.file.path),
-        summary: doc.meta.summary,
-        source: doc.meta.source.map(|s| Source {
-            name: s.name,
-            url: s.url.map(|u| u.0),
-            author: s.author,
-            published: s.published,
-            archive: s.archive.map(|u| u.0),
-            accessed: s.accessed,
-        }),
-        lang: doc.meta.lang.map(|l| l.0),
-        tags,
-        about,
-        notes,
-        aliases: doc.meta.aliases,
-        not_mentions: doc.meta.not_mentions,
-        draft: doc.meta.draft,
-        extra: doc.meta.extra,
-        file: doc.file,
-    }
-}
-
 /// `dossier` (resolved without errors) with the article at `doc`'s path
 /// edited: resolves that one article again, in place, when the edit cannot
 /// change what resolve decides for the others: same slug, date and draft
@@ -244,10 +208,8 @@ pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Do
     }
     // The file's history is what it was: an edit is not a commit.
     let mut article = article(slug, doc, about, article_tags, notes, &History::default());
-    article.updated.clone_from(&old.updated);
-    article
-        .path_in_repository
-        .clone_from(&old.path_in_repository);
+    article.committed.clone_from(&old.committed);
+    (article.path_in_repository).clone_from(&old.path_in_repository);
     edited.articles[index] = Arc::new(article);
     Some(edited)
 }
@@ -325,6 +287,8 @@ impl References<'_> {
                 prefix: annotation.prefix.clone(),
                 suffix: annotation.suffix.clone(),
                 text: annotation.note.clone(),
+                author: annotation.author.clone(),
+                created: annotation.created.clone(),
                 entities,
                 tags: note_tags,
             });

@@ -123,6 +123,32 @@ impl Fixture {
         }
     }
 
+    /// Runs git in the dossier with fixed dates and names: commits dated
+    /// `date` (RFC 3339).
+    pub fn git(&self, args: &[&str], date: &str) {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(self.root())
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .env("GIT_AUTHOR_NAME", "Researcher")
+            .env("GIT_AUTHOR_EMAIL", "r@example.org")
+            .env("GIT_COMMITTER_NAME", "Researcher")
+            .env("GIT_COMMITTER_EMAIL", "r@example.org")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+
+    /// Makes the dossier a git repository whose one commit, dated `date`,
+    /// holds every file.
+    pub fn git_init_and_commit(&self, date: &str) {
+        self.git(&["init", "-q", "-b", "main"], date);
+        self.git(&["add", "."], date);
+        self.git(&["commit", "-q", "-m", "first"], date);
+    }
+
     /// Runs a command expected to fail with status 1; returns stderr.
     pub fn fail(&self, args: &[&str]) -> String {
         let output = self.run(args);

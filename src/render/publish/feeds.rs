@@ -2,7 +2,7 @@
 //! `robots.txt`.
 
 use super::{instant, rfc3339, url};
-use crate::model::Article;
+use crate::model::{Article, DateValue};
 use crate::paths;
 use crate::render::views::Views;
 use crate::render::{Job, job_path};
@@ -15,7 +15,7 @@ pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
     let dossier = views.dossier;
     let config = &dossier.config;
     let articles = &dossier.articles[..dossier.articles.len().min(FEED_ENTRIES)];
-    let changed = |a: &Article| a.updated.as_ref().unwrap_or(&a.date).clone();
+    let changed = |a: &Article| last_changed(a).clone();
     let updated = articles
         .iter()
         .map(|a| changed(a))
@@ -110,14 +110,24 @@ pub(in crate::render) fn sitemap(views: &Views<'_>, base: &str, pages: &[Job]) -
         let page = url(base, &job_path(views, *job));
         xml.push_str(&format!("<url><loc>{}</loc>", escape(&page)));
         if let Job::Article(id) = job {
-            let article = &views.dossier.articles[*id];
-            let changed = article.updated.as_ref().unwrap_or(&article.date);
-            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso_day()));
+            let changed = last_changed(&views.dossier.articles[*id]);
+            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso()));
         }
         xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml.into_bytes()
+}
+
+/// When the article's page last changed, for feed readers and crawlers:
+/// its last commit, or else the source's own revision, or its date.
+fn last_changed(article: &Article) -> &DateValue {
+    article
+        .committed
+        .as_ref()
+        .map(|dates| &dates.changed)
+        .or(article.updated.as_ref())
+        .unwrap_or(&article.date)
 }
 
 /// `/robots.txt`: everything may be crawled; the sitemap is named when

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::{base, rfc3339, url};
+use super::{base, schema_date, url};
 use crate::config::Config;
 use crate::model::{Article, Entity};
 use crate::paths;
@@ -65,8 +65,10 @@ pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
                 meta.description.clone_from(summary);
             }
             meta.og_type = "article";
-            meta.published = Some(rfc3339(&article.date));
-            meta.modified = article.updated.as_ref().map(rfc3339);
+            meta.published = Some(schema_date(&article.date));
+            // The source's revision, not the dossier's commits: the page
+            // describes the article it copies (see `article_json_ld`).
+            meta.modified = article.updated.as_ref().map(schema_date);
             meta.tags = article
                 .tags
                 .iter()
@@ -147,9 +149,13 @@ fn article_json_ld(
         data.insert("url".into(), json!(url));
         data.insert("mainEntityOfPage".into(), json!(url));
     }
-    data.insert("datePublished".into(), json!(rfc3339(&article.date)));
+    data.insert("datePublished".into(), json!(schema_date(&article.date)));
+    // schema.org's `dateModified` is when the CreativeWork was last
+    // modified: the work here is the source (its headline, its
+    // `datePublished`), so only its own `updated:` says that, never a
+    // commit that changed the dossier's copy.
     if let Some(updated) = &article.updated {
-        data.insert("dateModified".into(), json!(rfc3339(updated)));
+        data.insert("dateModified".into(), json!(schema_date(updated)));
     }
     data.insert(
         "inLanguage".into(),

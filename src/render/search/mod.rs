@@ -146,7 +146,7 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
                     path: paths::article(&article.slug),
                     title: article.title.clone(),
                     kind: super::labels::capitalized(article_kind),
-                    date: article.date.iso_day(),
+                    date: article.date.iso(),
                     date_shown: long_date(&article.date, language),
                     text: joined(summary, &body),
                 },
@@ -176,11 +176,7 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
                         path: paths::entity(&entity.id),
                         title: entity.name.clone(),
                         kind: type_singular(&entity.kind, language),
-                        date: entity
-                            .date
-                            .as_ref()
-                            .map(|d| d.iso_day())
-                            .unwrap_or_default(),
+                        date: entity.date.as_ref().map(|d| d.iso()).unwrap_or_default(),
                         date_shown: entity
                             .date
                             .as_ref()

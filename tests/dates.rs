@@ -1,0 +1,179 @@
+//! Dates known to the month or the year: accepted, shown as written,
+//! sorted before the days of their month or year, and exported at their
+//! own precision.
+
+mod common;
+
+use common::Fixture;
+use serde_json::Value;
+
+/// Articles dated to the day, the month and the year (a YAML number), an
+/// entity dated to the month and a relation since a year.
+fn dated(language: &str) -> Fixture {
+    Fixture::new(&[
+        (
+            "dossier.yaml",
+            &format!("title: Dates\nlanguage: {language}\n"),
+        ),
+        (
+            "content/articles/day.md",
+            "---\ntitle: On a day\ndate: 2023-03-01\n---\nText.\n",
+        ),
+        (
+            "content/articles/month.md",
+            "---\ntitle: In March\ndate: 2023-03\nsource:\n  published: 2023-03\n---\nText.\n",
+        ),
+        (
+            "content/articles/year.md",
+            "---\ntitle: In the year\ndate: 2023\n---\nText.\n",
+        ),
+        (
+            "content/articles/later.md",
+            "---\ntitle: Later\ndate: 2023-04-02\n---\nText.\n",
+        ),
+        (
+            "content/entities/summit.md",
+            "---\nname: Summit\ntype: event\ndate: 2023-03\nend: 2023-04\nrelations:\n  - {to: pact, type: signs, since: 2022}\n---\n",
+        ),
+        (
+            "content/entities/pact.md",
+            "---\nname: Pact\ntype: document\n---\n",
+        ),
+    ])
+}
+
+#[test]
+fn month_and_year_dates_are_shown_as_written_and_sorted_before_their_days() {
+    let fixture = dated("en");
+    let site = fixture.build_with(&["--base-url", "https://example.org/"]);
+
+    let timeline = site.page("timeline/index.html");
+    assert_eq!(timeline.texts("h2"), ["2023"]);
+    // The year's own article comes before its months, under no month.
+    assert_eq!(timeline.texts("h3"), ["March 2023", "April 2023"]);
+    assert_eq!(
+        timeline.texts(".timeline li"),
+        [
+            "2023 In the year",
+            "March 2023 – April 2023 Summit Event",
+            "March 2023 In March",
+            "1 March 2023 On a day",
+            "2 April 2023 Later",
+        ]
+    );
+    assert_eq!(
+        timeline.attrs(".timeline time", "datetime"),
+        [
+            "2023",
+            "2023-03",
+            "2023-04",
+            "2023-03",
+            "2023-03-01",
+            "2023-04-02"
+        ]
+    );
+
+    // Newest first: a month after its days, a year after its months.
+    let list = site.page("articles/index.html");
+    assert_eq!(
+        list.texts("main li a"),
+        ["Later", "On a day", "In March", "In the year"]
+    );
+
+    let article = site.page("articles/month/index.html");
+    assert_eq!(article.attrs(".meta time", "datetime"), ["2023-03"]);
+    assert_eq!(article.texts(".meta time"), ["March 2023"]);
+    assert!(article.text_of(".source").contains("published March 2023"));
+    let summit = site.page("entities/summit/index.html");
+    let shown = summit.text_of("main");
+    assert!(shown.contains("March 2023 – April 2023"), "{shown}");
+    let pact = site.page("entities/pact/index.html");
+    assert!(
+        pact.text_of("main").contains("since 2022"),
+        "{}",
+        pact.text_of("main")
+    );
+
+    // Data keeps the precision written, the year as a string.
+    let data: Value = serde_json::from_str(&site.text("dossier.json")).expect("JSON");
+    let date_of = |slug: &str| {
+        data["articles"]
+            .as_array()
+            .expect("articles")
+            .iter()
+            .find(|a| a["slug"] == slug)
+            .expect("article")["date"]
+            .clone()
+    };
+    assert_eq!(date_of("year"), "2023");
+    assert_eq!(date_of("month"), "2023-03");
+    assert_eq!(data["relations"][0]["since"], "2022");
+    assert_eq!(data["entities"][1]["date"], "2023-03");
+
+    // schema.org takes a month as it is; Atom needs a date-time: the
+    // first day of the period, at midnight UTC.
+    let page = site.text("articles/month/index.html");
+    assert!(page.contains("\"datePublished\":\"2023-03\""), "{page}");
+    let feed = site.text("atom.xml");
+    assert!(
+        feed.contains("<published>2023-03-01T00:00:00Z</published>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<published>2023-01-01T00:00:00Z</published>"),
+        "{feed}"
+    );
+    assert!(
+        site.text("sitemap.xml")
+            .contains("articles/year/</loc><lastmod>2023</lastmod>"),
+        "{}",
+        site.text("sitemap.xml")
+    );
+}
+
+#[test]
+fn months_read_in_french() {
+    let fixture = dated("fr");
+    let site = fixture.build();
+    let article = site.page("articles/month/index.html");
+    assert_eq!(article.texts(".meta time"), ["mars 2023"]);
+    let timeline = site.page("timeline/index.html");
+    assert_eq!(timeline.texts(".timeline time")[1], "mars 2023");
+}
+
+#[test]
+fn an_invalid_month_or_year_is_an_error_at_its_place_with_the_accepted_forms() {
+    for (written, line) in [
+        ("2023-13", 3),
+        ("2023-02-30", 3),
+        ("March 2023", 3),
+        ("20231", 3),
+    ] {
+        let fixture = Fixture::new(&[(
+            "content/articles/a.md",
+            &format!("---\ntitle: A\ndate: {written}\n---\nText.\n"),
+        )]);
+        let stderr = fixture.fail(&["build"]);
+        assert!(
+            stderr.contains(&format!(
+                "content/articles/a.md:{line}:7: error: `date`: invalid date `{written}`"
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(
+                "= help: write a day (`2024-06-19`), a month (`2024-06`) or a year (`2024`)"
+            ),
+            "{stderr}"
+        );
+        assert!(!fixture.exists("public"), "nothing is written");
+    }
+    // In an entity and a relation too.
+    let fixture = Fixture::new(&[(
+        "content/entities/e.md",
+        "---\nname: E\ntype: event\nrelations:\n  - {to: e, type: x, until: 2024-00}\n---\n",
+    )]);
+    let stderr = fixture.fail(&["check"]);
+    assert!(stderr.contains("content/entities/e.md:5:"), "{stderr}");
+    assert!(stderr.contains("invalid date `2024-00`"), "{stderr}");
+}
