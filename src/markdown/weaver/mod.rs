@@ -11,6 +11,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 mod names;
 
+use super::links::UnsafeTargets;
 use super::visible::{Highlight, VisibleText};
 use super::{Context, Mention, RESERVED_IDS};
 use crate::mentions::Unlinked;
@@ -50,6 +51,8 @@ pub(super) struct Weaver<'a, 'c> {
     in_code_block: bool,
     link_depth: usize,
     image_depth: usize,
+    /// Links and images whose target is not published.
+    unsafe_targets: UnsafeTargets,
     /// Open tables, lists, block quotes and footnotes: a note's aside waits
     /// until they close, where it is valid HTML and reads as a note.
     container_depth: usize,
@@ -101,6 +104,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             in_code_block: false,
             link_depth: 0,
             image_depth: 0,
+            unsafe_targets: UnsafeTargets::default(),
             container_depth: 0,
             inline_html_depth: 0,
             wikilink: None,
@@ -228,12 +232,14 @@ impl<'a, 'c> Weaver<'a, 'c> {
             Tag::Link { .. } => {
                 self.flush_run();
                 self.link_depth += 1;
-                self.out.push(Event::Start(super::safe_link(tag)));
+                self.out
+                    .extend(self.unsafe_targets.filter(Event::Start(tag)));
             }
             Tag::Image { .. } => {
                 self.flush_run();
                 self.image_depth += 1;
-                self.out.push(Event::Start(super::safe_link(tag)));
+                self.out
+                    .extend(self.unsafe_targets.filter(Event::Start(tag)));
             }
             // A row is one passage: a lone cell says too little.
             Tag::TableCell => {
@@ -312,11 +318,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
             TagEnd::Link => {
                 self.flush_run();
                 self.link_depth = self.link_depth.saturating_sub(1);
-                self.out.push(Event::End(end));
+                self.out.extend(self.unsafe_targets.filter(Event::End(end)));
             }
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
-                self.out.push(Event::End(end));
+                self.out.extend(self.unsafe_targets.filter(Event::End(end)));
             }
             TagEnd::CodeBlock => {
                 self.in_code_block = false;

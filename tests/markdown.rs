@@ -1,0 +1,75 @@
+//! Markdown through the whole pipeline: link targets that are not
+//! published, note references in tables, wikilink labels, ids on a page,
+//! and the wikilinks that are mistakes. Each builds a small dossier, runs
+//! the binary and reads the pages it wrote.
+
+mod common;
+
+use common::Fixture;
+
+const FOO: &str = "---\nname: Foo Bar\ntype: person\n---\nA person.\n";
+
+/// A dossier with the entity `foo` and one article `a` with `front`
+/// (extra front matter lines) and `body`.
+fn dossier(front: &str, body: &str) -> Fixture {
+    Fixture::new(&[
+        ("content/entities/foo.md", FOO),
+        (
+            "content/articles/a.md",
+            &format!("---\ntitle: A\ndate: 2024-01-01\n{front}---\n{body}"),
+        ),
+    ])
+}
+
+#[test]
+fn links_with_other_schemes_keep_only_their_text() {
+    // CommonMark spec autolinks (596, 598, 599, 601 and neighbours), and
+    // collected links that must never run a script.
+    let body = "\
+<irc://foo.bar:2233/baz> <MAILTO:FOO@BAR.BAZ> <a+b+c:d> <made-up-scheme://foo,bar> \
+<https://../> <localhost:5001/foo>
+
+[call](tel:+1234) <ftp://x.org/f> [j](JaVaScRiPt:alert(1)) [e](&#106;avascript:alert(1)) \
+[s]( javascript:alert(1)) [t](<java\tscript:alert(1)>) [r](../../x.html) [w](https://w.org)
+
+![pic](javascript:alert(1)) ![dat](data:image/png;base64,AAAA) ![ok](../../img/map.png)
+";
+    let front = "annotations:\n  - quote: \"call\"\n    note: \"[phone](tel:+1) and [web](https://n.org)\"\n";
+    let fixture = dossier(front, body);
+    let site = fixture.build();
+    let page = site.page("articles/a/index.html");
+    let hrefs = page.attrs(".body a:not(.note-back):not(.note-ref a)", "href");
+    assert_eq!(
+        hrefs
+            .iter()
+            .filter(|h| !h.starts_with('#'))
+            .collect::<Vec<_>>(),
+        [
+            "MAILTO:FOO@BAR.BAZ",
+            "https://../",
+            "../../x.html",
+            "https://w.org",
+            "https://n.org"
+        ]
+    );
+    let text = page.text_of(".body");
+    for shown in [
+        "irc://foo.bar:2233/baz",
+        "a+b+c:d",
+        "made-up-scheme://foo,bar",
+        "localhost:5001/foo",
+        "call",
+        "ftp://x.org/f",
+        "pic",
+        "dat",
+        "phone",
+    ] {
+        assert!(text.contains(shown), "{shown} not shown in {text}");
+    }
+    // An image with an unsafe source is its description, not an image.
+    assert_eq!(page.attrs(".body img", "src"), ["../../img/map.png"]);
+    let html = site.text("articles/a/index.html");
+    for never in ["href=\"\"", "about:blank", "script:", "data:"] {
+        assert!(!html.contains(never), "{never} in the page");
+    }
+}
