@@ -5,7 +5,10 @@
 
 mod common;
 
-use common::Fixture;
+use std::collections::BTreeMap;
+
+use common::{Fixture, Page};
+use scraper::Selector;
 
 const FOO: &str = "---\nname: Foo Bar\ntype: person\n---\nA person.\n";
 
@@ -19,6 +22,33 @@ fn dossier(front: &str, body: &str) -> Fixture {
             &format!("---\ntitle: A\ndate: 2024-01-01\n{front}---\n{body}"),
         ),
     ])
+}
+
+fn select<'a>(page: &'a Page, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("valid selector");
+    page.html.select(&selector).collect()
+}
+
+/// Every id on the page is given once, and every `href="#…"` names one.
+fn assert_ids_unique_and_in_page_links_resolve(page: &Page) {
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    for element in select(page, "[id]") {
+        let id = element.value().attr("id").expect("selected by id");
+        *ids.entry(id.to_string()).or_default() += 1;
+    }
+    let repeated: Vec<_> = ids.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(
+        repeated.is_empty(),
+        "{}: ids repeated: {repeated:?}",
+        page.path
+    );
+    for href in page.attrs("a[href^='#']", "href") {
+        assert!(
+            ids.contains_key(&href[1..]),
+            "{}: {href} names no element",
+            page.path
+        );
+    }
 }
 
 #[test]
@@ -72,4 +102,62 @@ fn links_with_other_schemes_keep_only_their_text() {
     for never in ["href=\"\"", "about:blank", "script:", "data:"] {
         assert!(!html.contains(never), "{never} in the page");
     }
+}
+
+#[test]
+fn every_id_on_a_page_is_unique_and_explicit_ids_win() {
+    let body = "\
+# Foo
+
+## Other {#foo}
+
+# Site search
+
+# P {#p-3}
+
+Footnote[^a] and [[foo]].
+
+[^a]: The note.
+";
+    let fixture = dossier("", body);
+    let site = fixture.build();
+    let page = site.page("articles/a/index.html");
+    assert_eq!(page.attrs("h2", "id")[0], "foo");
+    assert_eq!(
+        page.attrs(".body h1", "id"),
+        ["foo-2", "site-search-2", "p-3"]
+    );
+    assert_ids_unique_and_in_page_links_resolve(&page);
+}
+
+#[test]
+fn explicit_ids_that_clash_are_errors_at_their_line() {
+    let body = "\
+# One {#same}
+
+# Two {#same}
+
+# T {#fn-a}
+
+# N {#notes}
+
+Footnote[^a].
+
+[^a]: The note.
+";
+    let stderr = dossier("", body).fail(&["build"]);
+    assert!(
+        stderr.contains("content/articles/a.md:7:1: error: heading id `same` is already given"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("line 5"), "{stderr}");
+    assert!(
+        stderr.contains("content/articles/a.md:9:1: error: heading id `fn-a`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/articles/a.md:11:1: error: heading id `notes`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: "), "{stderr}");
 }

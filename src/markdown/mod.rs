@@ -83,21 +83,6 @@ pub struct Annotated {
     pub unlinked: BTreeSet<Unlinked>,
 }
 
-/// Ids the built-in templates give to elements around a body: a heading
-/// with the same text gets `-2` appended instead of a duplicate id.
-const RESERVED_IDS: &[&str] = &[
-    "content",
-    "in-article",
-    "notes",
-    "links",
-    "relations",
-    "mentioned-in",
-    "co-mentioned",
-    "latest",
-    "entities",
-    "tags",
-];
-
 /// Markdown extensions dossier turns on.
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -241,13 +226,15 @@ fn weave(
     record_blocks: bool,
 ) -> Result<(Annotated, Vec<notes::Block>), Vec<Diagnostic>> {
     let body = file.body();
-    let mut weaver = Weaver::new(context, highlights, record_blocks);
+    let body_line = line_col(&file.text, file.split.body.start).0;
+    let mut weaver = Weaver::new(context, (body, body_line), highlights, record_blocks);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         weaver.event(event, range);
     }
     weaver.flush_block();
     weaver.place_asides();
     weaver.link_lone_adjectives();
+    weaver.name_headings();
     if !weaver.unresolved.is_empty() {
         return Err(weaver
             .unresolved

@@ -7,17 +7,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
+mod ids;
 mod names;
 
 use super::links::UnsafeTargets;
 use super::visible::{Highlight, VisibleText};
-use super::{Context, Mention, RESERVED_IDS};
+use super::{Context, Mention};
 use crate::mentions::Unlinked;
 use crate::model::EntityId;
 use crate::notes::Block;
 use crate::passage::Sentences;
+use ids::PageIds;
 
 /// A wikilink being read: its target and the text it shows.
 struct WikiLink {
@@ -60,10 +62,12 @@ pub(super) struct Weaver<'a, 'c> {
     inline_html_depth: usize,
     wikilink: Option<WikiLink>,
     heading_start: Option<usize>,
-    /// Ids given out in this body (and those the page around it uses).
-    used_ids: BTreeSet<String>,
-    /// Footnote label -> its number and id.
-    footnotes: BTreeMap<String, (usize, String)>,
+    /// Heading and footnote ids given out in this body.
+    ids: PageIds,
+    /// The body, and the line of the file where it starts: for errors that
+    /// name another line.
+    body: &'a str,
+    body_line: usize,
     /// Labels whose first reference (the back-link's target) is written.
     referenced: BTreeSet<String>,
     pub(super) unresolved: Vec<Unresolved>,
@@ -79,10 +83,12 @@ pub(super) struct Weaver<'a, 'c> {
 }
 
 impl<'a, 'c> Weaver<'a, 'c> {
-    /// A weaver drawing `highlights` (by block index); with `record_blocks`
-    /// it keeps every block's visible text.
+    /// A weaver for `body`, which starts at line `body_line` of its file,
+    /// drawing `highlights` (by block index); with `record_blocks` it keeps
+    /// every block's visible text.
     pub(super) fn new(
         context: &'c Context<'c>,
+        (body, body_line): (&'a str, usize),
         mut highlights: BTreeMap<usize, Vec<Highlight>>,
         record_blocks: bool,
     ) -> Self {
@@ -109,8 +115,9 @@ impl<'a, 'c> Weaver<'a, 'c> {
             inline_html_depth: 0,
             wikilink: None,
             heading_start: None,
-            used_ids: RESERVED_IDS.iter().map(|id| (*id).to_string()).collect(),
-            footnotes: BTreeMap::new(),
+            ids: PageIds::default(),
+            body,
+            body_line,
             referenced: BTreeSet::new(),
             unresolved: Vec::new(),
             highlights,
@@ -183,7 +190,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             }
             Event::FootnoteReference(label) => {
                 self.flush_run();
-                let (id, number) = self.footnote(&label);
+                let (id, number) = self.ids.footnote(&label);
                 // The first reference is where the footnote links back to.
                 let back = if self.referenced.insert(label.to_string()) {
                     format!(" id=\"fnref-{id}\"")
@@ -207,7 +214,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
                     format!("<span class=\"task\">{mark}</span> ").into(),
                 ));
             }
-            Event::Start(tag) => self.start(tag),
+            Event::Start(tag) => self.start(tag, range.start),
             Event::End(end) => self.end(end),
             other => {
                 self.flush_run();
@@ -219,7 +226,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'a>) {
+    fn start(&mut self, tag: Tag<'a>, offset: usize) {
         match tag {
             Tag::Emphasis
             | Tag::Strong
@@ -271,7 +278,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
             } => {
                 self.flush_block();
                 if let Some(id) = &id {
-                    self.used_ids.insert(id.to_string());
+                    let (body, first) = (self.body, self.body_line);
+                    let line_of = |at: usize| first + body[..at].matches('\n').count();
+                    if let Err((message, help)) = self.ids.explicit(id, offset, line_of) {
+                        self.unresolved.push((offset, message, help));
+                    }
                 }
                 self.heading_start = Some(self.out.len());
                 self.out.push(Event::Start(Tag::Heading {
@@ -284,7 +295,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             Tag::FootnoteDefinition(label) => {
                 self.flush_block();
                 self.container_depth += 1;
-                let (id, number) = self.footnote(&label);
+                let (id, number) = self.ids.footnote(&label);
                 // A footnote with no reference before it has nowhere to go back to.
                 let back = if self.referenced.contains(label.as_ref()) {
                     format!(
@@ -373,57 +384,20 @@ impl<'a, 'c> Weaver<'a, 'c> {
         self.out.push(Event::Html("</div>\n".into()));
     }
 
-    /// Gives the open heading an id from its text, unless it has one.
+    /// Notes the open heading's text, for an id if it has none: ids from
+    /// text are given once every explicit one is known.
     fn name_heading(&mut self) {
         let Some(index) = self.heading_start.take() else {
             return;
         };
-        let Some(Event::Start(Tag::Heading { id, .. })) = self.out.get_mut(index) else {
-            return;
-        };
-        if id.is_some() {
-            return;
+        if let Some(Event::Start(Tag::Heading { id: None, .. })) = self.out.get(index) {
+            self.ids.unnamed_heading(index, &self.visible.text);
         }
-        let mut base = slug::slugify(&self.visible.text);
-        if base.is_empty() {
-            base = "section".to_string();
-        }
-        // Never the shape of an id dossier makes itself (a heading "Note 1").
-        if ["note-", "quote-", "fn-", "fnref-", "m-"]
-            .iter()
-            .any(|p| base.starts_with(p))
-        {
-            base = format!("h-{base}");
-        }
-        let mut unique = base.clone();
-        let mut n = 1;
-        while self.used_ids.contains(&unique) {
-            n += 1;
-            unique = format!("{base}-{n}");
-        }
-        self.used_ids.insert(unique.clone());
-        *id = Some(CowStr::from(unique));
     }
 
-    /// The footnote's id-safe label and number, given on first sight.
-    fn footnote(&mut self, label: &str) -> (String, usize) {
-        if let Some((number, id)) = self.footnotes.get(label) {
-            return (id.clone(), *number);
-        }
-        let number = self.footnotes.len() + 1;
-        let mut id = slug::slugify(label);
-        // Labels that slugify alike (`a b`, `a-b`) or to nothing get the
-        // footnote's number too.
-        if id.is_empty() || self.footnotes.values().any(|(_, taken)| *taken == id) {
-            id = if id.is_empty() {
-                number.to_string()
-            } else {
-                format!("{id}-{number}")
-            };
-        }
-        self.footnotes
-            .insert(label.to_string(), (number, id.clone()));
-        (id, number)
+    /// Gives every heading without an id one from its text.
+    pub(super) fn name_headings(&mut self) {
+        self.ids.name_headings(&mut self.out);
     }
 
     /// Ends the current block: its mentions get their passages, its
