@@ -51,6 +51,11 @@ fn assert_ids_unique_and_in_page_links_resolve(page: &Page) {
     }
 }
 
+/// Asserts that the error output holds `part`.
+fn says(stderr: &str, part: &str) {
+    assert!(stderr.contains(part), "no `{part}` in:\n{stderr}");
+}
+
 #[test]
 fn links_with_other_schemes_keep_only_their_text() {
     // CommonMark spec autolinks (596, 598, 599, 601 and neighbours), and
@@ -105,6 +110,33 @@ fn links_with_other_schemes_keep_only_their_text() {
 }
 
 #[test]
+fn a_piped_wikilink_label_keeps_its_formatting_and_shows_html_as_text() {
+    let body = "\
+Here [[foo|the *real* boss]], [[foo|`x`]], [[foo|a <b>bold</b> c]] and [[Foo Bar|**him**]].
+";
+    let fixture = dossier("", body);
+    let site = fixture.build();
+    let page = site.page("articles/a/index.html");
+    let mentions = select(&page, ".body a.mention");
+    let inner: Vec<String> = mentions
+        .iter()
+        .map(scraper::ElementRef::inner_html)
+        .collect();
+    assert_eq!(
+        inner,
+        [
+            "the <em>real</em> boss",
+            "<code>x</code>",
+            "a &lt;b&gt;bold&lt;/b&gt; c",
+            "<strong>him</strong>"
+        ]
+    );
+    // Passages quote the label as a reader sees it, tags and all.
+    let entity = site.page("entities/foo/index.html");
+    assert_eq!(entity.count(".passages blockquote"), 4);
+}
+
+#[test]
 fn every_id_on_a_page_is_unique_and_explicit_ids_win() {
     let body = "\
 # Foo
@@ -146,18 +178,51 @@ Footnote[^a].
 [^a]: The note.
 ";
     let stderr = dossier("", body).fail(&["build"]);
-    assert!(
-        stderr.contains("content/articles/a.md:7:1: error: heading id `same` is already given"),
-        "{stderr}"
+    says(
+        &stderr,
+        "content/articles/a.md:7:1: error: heading id `same` is already given",
     );
-    assert!(stderr.contains("line 5"), "{stderr}");
-    assert!(
-        stderr.contains("content/articles/a.md:9:1: error: heading id `fn-a`"),
-        "{stderr}"
+    says(&stderr, "line 5");
+    says(
+        &stderr,
+        "content/articles/a.md:9:1: error: heading id `fn-a`",
     );
-    assert!(
-        stderr.contains("content/articles/a.md:11:1: error: heading id `notes`"),
-        "{stderr}"
+    says(
+        &stderr,
+        "content/articles/a.md:11:1: error: heading id `notes`",
     );
-    assert!(stderr.contains("help: "), "{stderr}");
+    says(&stderr, "help: ");
+}
+
+#[test]
+fn an_empty_label_and_an_embed_are_errors_with_help() {
+    let stderr = dossier("", "First.\n\nSee [[foo|]] and ![[map.png]].\n").fail(&["build"]);
+    says(
+        &stderr,
+        "content/articles/a.md:7:5: error: wikilink `[[foo|]]` shows no text",
+    );
+    says(&stderr, "write `[[foo]]`");
+    says(&stderr, "content/articles/a.md:7:18: error: `![[map.png]]`");
+    says(&stderr, "`!\\[[map.png]]`");
+    assert!(!stderr.contains("<img"), "{stderr}");
+}
+
+#[test]
+fn a_reference_number_in_double_brackets_says_how_to_keep_them() {
+    let stderr = dossier("", "Pasted text.[[1]]\n").fail(&["build"]);
+    says(
+        &stderr,
+        "content/articles/a.md:5:13: error: wikilink `[[1]]` names no entity",
+    );
+    says(
+        &stderr,
+        "help: write `\\[[1]]` to keep the brackets as text",
+    );
+    let fixture = dossier("", "Pasted text.\\[[1]] and !\\[[map.png]]\n");
+    let site = fixture.build();
+    let page = site.page("articles/a/index.html");
+    assert_eq!(
+        page.text_of(".body p"),
+        "Pasted text.[[1]] and ![[map.png]]"
+    );
 }

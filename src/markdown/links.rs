@@ -15,6 +15,11 @@ pub(super) struct UnsafeTargets {
 }
 
 impl UnsafeTargets {
+    /// Drops the next link or image, whose start the caller has taken.
+    pub(super) fn drop_next(&mut self) {
+        self.open.push(false);
+    }
+
     /// The event to write in place of `event`: `None` for the start and end
     /// of a dropped link or image.
     pub(super) fn filter<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {

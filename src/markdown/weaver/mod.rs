@@ -12,6 +12,8 @@ use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 mod ids;
 mod names;
 
+use names::WikiLink;
+
 use super::links::UnsafeTargets;
 use super::visible::{Highlight, VisibleText};
 use super::{Context, Mention};
@@ -20,14 +22,6 @@ use crate::model::EntityId;
 use crate::notes::Block;
 use crate::passage::Sentences;
 use ids::PageIds;
-
-/// A wikilink being read: its target and the text it shows.
-struct WikiLink {
-    target: String,
-    shown: String,
-    offset: usize,
-    piped: bool,
-}
 
 /// A wikilink that could not be resolved: offset, message, help.
 pub(super) type Unresolved = (usize, String, String);
@@ -135,10 +129,8 @@ impl<'a, 'c> Weaver<'a, 'c> {
         }
         if let Some(link) = &mut self.wikilink {
             match event {
-                Event::Text(text) | Event::Code(text) => link.shown.push_str(&text),
-                Event::SoftBreak | Event::HardBreak => link.shown.push(' '),
                 Event::End(TagEnd::Link) => self.end_wikilink(),
-                _ => {}
+                other => link.read(other),
             }
             return;
         }
@@ -181,12 +173,18 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 ..
             }) => {
                 self.flush_run();
-                self.wikilink = Some(WikiLink {
-                    target: dest_url.to_string(),
-                    shown: String::new(),
-                    offset: range.start,
-                    piped: has_pothole,
-                });
+                self.wikilink = Some(WikiLink::new(&dest_url, range.start, has_pothole));
+            }
+            // `![[file]]`, an embed in Obsidian: not an image dossier has.
+            Event::Start(Tag::Image {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => {
+                self.flush_run();
+                self.unresolved.push(names::embed(&dest_url, range.start));
+                self.image_depth += 1;
+                self.unsafe_targets.drop_next();
             }
             Event::FootnoteReference(label) => {
                 self.flush_run();
