@@ -110,6 +110,61 @@ fn links_with_other_schemes_keep_only_their_text() {
 }
 
 #[test]
+fn a_note_reference_stays_in_the_cell_where_its_quote_ends() {
+    let front = "\
+annotations:
+  - quote: \"a | Source\"
+    note: ends in a link
+  - quote: \"one |\"
+    note: ends on a cell boundary
+  - quote: \"x | co\"
+    note: ends in code
+  - quote: \"y | Foo\"
+    note: ends in a wikilink
+  - quote: \"z | w\"
+    note: ends in plain text
+";
+    let body = "\
+| h1 | h2 |
+|----|----|
+| a | [Source](https://x.org) |
+| one | two |
+| x | `code` |
+| y | [[foo]] and more |
+| z | w |
+";
+    let fixture = dossier(front, body);
+    let site = fixture.build();
+    let page = site.page("articles/a/index.html");
+    let refs = select(&page, ".note-ref");
+    assert_eq!(refs.len(), 5, "one reference per note");
+    for (number, reference) in (1..=5).zip(&refs) {
+        assert_eq!(reference.text().collect::<String>(), number.to_string());
+        let parent = reference.parent().and_then(scraper::ElementRef::wrap);
+        let parent = parent.expect("a reference is inside an element");
+        assert_eq!(
+            parent.value().name(),
+            "td",
+            "reference {number} outside a cell"
+        );
+    }
+    // Each reference is in the cell where its quote ends: the second cell,
+    // except for `one |`, which ends with the first.
+    let cells: Vec<String> = refs
+        .iter()
+        .map(|r| {
+            let cell = scraper::ElementRef::wrap(r.parent().expect("in a cell")).expect("element");
+            cell.text().collect::<String>()
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        ["Source1", "one2", "code3", "Foo Bar4 and more", "w5"]
+    );
+    assert_ids_unique_and_in_page_links_resolve(&page);
+}
+
+#[test]
 fn a_piped_wikilink_label_keeps_its_formatting_and_shows_html_as_text() {
     let body = "\
 Here [[foo|the *real* boss]], [[foo|`x`]], [[foo|a <b>bold</b> c]] and [[Foo Bar|**him**]].

@@ -319,9 +319,17 @@ impl<'a, 'c> Weaver<'a, 'c> {
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::TableCell => {
+            | TagEnd::Subscript => {
                 self.flush_run();
+                self.out.push(Event::End(end));
+            }
+            TagEnd::TableCell => {
+                self.flush_run();
+                let mut refs = String::new();
+                self.visible.end_cell(&mut refs);
+                if !refs.is_empty() {
+                    self.out.push(Event::InlineHtml(refs.into()));
+                }
                 self.out.push(Event::End(end));
             }
             TagEnd::Link => {
