@@ -9,6 +9,7 @@
 //! shown as text, never passed through, so a collected article cannot
 //! inject markup.
 
+mod links;
 mod visible;
 mod weaver;
 
@@ -23,6 +24,7 @@ use crate::mentions::{AliasTable, PhraseKey, Unlinked};
 use crate::model::{Entity, EntityId};
 use crate::notes::{self, Mismatch, Quote};
 use crate::passage::Passage;
+use links::UnsafeTargets;
 use visible::Highlight;
 use weaver::Weaver;
 
@@ -80,21 +82,6 @@ pub struct Annotated {
     /// The `not_mentions` phrases met in the text.
     pub unlinked: BTreeSet<Unlinked>,
 }
-
-/// Ids the built-in templates give to elements around a body: a heading
-/// with the same text gets `-2` appended instead of a duplicate id.
-const RESERVED_IDS: &[&str] = &[
-    "content",
-    "in-article",
-    "notes",
-    "links",
-    "relations",
-    "mentioned-in",
-    "co-mentioned",
-    "latest",
-    "entities",
-    "tags",
-];
 
 /// Markdown extensions dossier turns on.
 fn options() -> Options {
@@ -239,13 +226,15 @@ fn weave(
     record_blocks: bool,
 ) -> Result<(Annotated, Vec<notes::Block>), Vec<Diagnostic>> {
     let body = file.body();
-    let mut weaver = Weaver::new(context, highlights, record_blocks);
+    let body_line = line_col(&file.text, file.split.body.start).0;
+    let mut weaver = Weaver::new(context, (body, body_line), highlights, record_blocks);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         weaver.event(event, range);
     }
     weaver.flush_block();
     weaver.place_asides();
     weaver.link_lone_adjectives();
+    weaver.name_headings();
     if !weaver.unresolved.is_empty() {
         return Err(weaver
             .unresolved
@@ -285,7 +274,7 @@ pub fn inline(text: &str) -> String {
                 gap
             }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
-                let kept = is_absolute_url(dest_url);
+                let kept = links::is_absolute_url(dest_url);
                 links.push(kept);
                 kept.then_some(event)
             }
@@ -303,71 +292,17 @@ pub fn inline(text: &str) -> String {
 }
 
 /// Renders a note's Markdown (several paragraphs allowed), raw HTML
-/// escaped, unsafe link targets dropped.
+/// escaped, links and images with unsafe targets reduced to their text.
 pub fn note(text: &str) -> String {
-    let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-        Event::Start(tag) => Event::Start(safe_link(tag)),
-        other => other,
-    });
+    let mut unsafe_targets = UnsafeTargets::default();
+    let events =
+        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+            other => unsafe_targets.filter(other),
+        });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
-}
-
-/// The link or image with its target kept only when it is safe to publish:
-/// `http`, `https` and `mailto` URLs and relative ones. Any other scheme
-/// (`javascript:`, `data:`, `vbscript:`…) is dropped: a link keeps its
-/// text, an image shows its description.
-fn safe_link(tag: Tag<'_>) -> Tag<'_> {
-    match tag {
-        Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        } if !is_safe_url(&dest_url) => Tag::Link {
-            link_type,
-            dest_url: "".into(),
-            title,
-            id,
-        },
-        Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        } if !is_safe_url(&dest_url) => Tag::Image {
-            link_type,
-            // An image needs a non-empty source: this one shows nothing.
-            dest_url: "about:blank".into(),
-            title,
-            id,
-        },
-        other => other,
-    }
-}
-
-/// True for URLs without a scheme (relative, `#anchor`) and for `http`,
-/// `https` and `mailto` ones.
-fn is_safe_url(url: &str) -> bool {
-    let url = url.trim_start();
-    let scheme_end = url.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
-    match scheme_end {
-        Some(end) if url[end..].starts_with(':') && end > 0 => {
-            matches!(
-                url[..end].to_ascii_lowercase().as_str(),
-                "http" | "https" | "mailto"
-            )
-        }
-        _ => true,
-    }
-}
-
-/// True for `http`, `https` and `mailto` URLs.
-fn is_absolute_url(url: &str) -> bool {
-    let url = url.trim_start().to_ascii_lowercase();
-    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")
 }
 
 fn is_inline(tag: &Tag<'_>) -> bool {
@@ -439,28 +374,6 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_safe_url_schemes_are_kept() {
-        for safe in [
-            "https://a.org",
-            "http://a",
-            "mailto:x@y.z",
-            "../x.html",
-            "#top",
-            "page.html?a=b:c",
-        ] {
-            assert!(is_safe_url(safe), "{safe}");
-        }
-        for unsafe_url in [
-            "javascript:alert(1)",
-            " JavaScript:x",
-            "data:text/html,x",
-            "vbscript:x",
-        ] {
-            assert!(!is_safe_url(unsafe_url), "{unsafe_url}");
-        }
-    }
 
     #[test]
     fn summaries_stay_inline() {

@@ -30,8 +30,11 @@ pub(super) struct VisibleText {
     /// Notes whose first mark has been written (it carries the id).
     started: BTreeSet<usize>,
     /// Notes whose quote ended inside an element (a link, a mention, code):
-    /// their reference waits for the next top-level text or the block end.
+    /// their reference waits for the next top-level text, or the end of
+    /// the table cell or block.
     waiting_refs: Vec<usize>,
+    /// Notes whose reference is written: each gets exactly one.
+    referenced: BTreeSet<usize>,
 }
 
 impl VisibleText {
@@ -95,11 +98,39 @@ impl VisibleText {
         crate::passage::push_folded(&mut self.text, raw);
     }
 
-    /// The references still waiting at the end of the block.
+    /// The references still waiting at the end of the block, and those of
+    /// quotes whose last characters were never written.
     pub(super) fn finish_block(&mut self) -> String {
         let mut html = String::new();
+        self.wait_for_refs_ending_by(self.text.len());
         self.write_waiting_refs(&mut html);
         html
+    }
+
+    /// Ends a table cell, whose references go inside it, never between
+    /// cells: those waiting after a link or code, and those of quotes that
+    /// end on the cell boundary (`one |`), in the ` | ` that a row's
+    /// visible text puts between cells but no cell shows.
+    pub(super) fn end_cell(&mut self, html: &mut String) {
+        let separator = match self.text.chars().last() {
+            None => 0,
+            Some(' ') => " |".len(),
+            Some(_) => " | ".len(),
+        };
+        self.wait_for_refs_ending_by(self.text.len() + separator);
+        self.write_waiting_refs(html);
+    }
+
+    /// Lets the references of started quotes that end by `end` wait.
+    fn wait_for_refs_ending_by(&mut self, end: usize) {
+        for h in &self.highlights {
+            let pending = self.started.contains(&h.note)
+                && !self.referenced.contains(&h.note)
+                && !self.waiting_refs.contains(&h.note);
+            if pending && h.range.end <= end {
+                self.waiting_refs.push(h.note);
+            }
+        }
     }
 
     fn open_mark(&mut self, html: &mut String, note: usize) {
@@ -119,18 +150,19 @@ impl VisibleText {
             .highlights
             .iter()
             .any(|h| h.note == note && h.range.end <= self.text.len());
-        if ended {
-            if nested {
-                self.waiting_refs.push(note);
-            } else {
-                html.push_str(&note_ref(note));
+        if ended && !self.referenced.contains(&note) && !self.waiting_refs.contains(&note) {
+            self.waiting_refs.push(note);
+            if !nested {
+                self.write_waiting_refs(html);
             }
         }
     }
 
     fn write_waiting_refs(&mut self, html: &mut String) {
         for note in self.waiting_refs.drain(..) {
-            html.push_str(&note_ref(note));
+            if self.referenced.insert(note) {
+                html.push_str(&note_ref(note));
+            }
         }
     }
 }

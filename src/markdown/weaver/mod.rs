@@ -7,24 +7,21 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
+mod ids;
 mod names;
 
+use names::WikiLink;
+
+use super::links::UnsafeTargets;
 use super::visible::{Highlight, VisibleText};
-use super::{Context, Mention, RESERVED_IDS};
+use super::{Context, Mention};
 use crate::mentions::Unlinked;
 use crate::model::EntityId;
 use crate::notes::Block;
 use crate::passage::Sentences;
-
-/// A wikilink being read: its target and the text it shows.
-struct WikiLink {
-    target: String,
-    shown: String,
-    offset: usize,
-    piped: bool,
-}
+use ids::PageIds;
 
 /// A wikilink that could not be resolved: offset, message, help.
 pub(super) type Unresolved = (usize, String, String);
@@ -50,6 +47,8 @@ pub(super) struct Weaver<'a, 'c> {
     in_code_block: bool,
     link_depth: usize,
     image_depth: usize,
+    /// Links and images whose target is not published.
+    unsafe_targets: UnsafeTargets,
     /// Open tables, lists, block quotes and footnotes: a note's aside waits
     /// until they close, where it is valid HTML and reads as a note.
     container_depth: usize,
@@ -57,10 +56,12 @@ pub(super) struct Weaver<'a, 'c> {
     inline_html_depth: usize,
     wikilink: Option<WikiLink>,
     heading_start: Option<usize>,
-    /// Ids given out in this body (and those the page around it uses).
-    used_ids: BTreeSet<String>,
-    /// Footnote label -> its number and id.
-    footnotes: BTreeMap<String, (usize, String)>,
+    /// Heading and footnote ids given out in this body.
+    ids: PageIds,
+    /// The body, and the line of the file where it starts: for errors that
+    /// name another line.
+    body: &'a str,
+    body_line: usize,
     /// Labels whose first reference (the back-link's target) is written.
     referenced: BTreeSet<String>,
     pub(super) unresolved: Vec<Unresolved>,
@@ -76,10 +77,12 @@ pub(super) struct Weaver<'a, 'c> {
 }
 
 impl<'a, 'c> Weaver<'a, 'c> {
-    /// A weaver drawing `highlights` (by block index); with `record_blocks`
-    /// it keeps every block's visible text.
+    /// A weaver for `body`, which starts at line `body_line` of its file,
+    /// drawing `highlights` (by block index); with `record_blocks` it keeps
+    /// every block's visible text.
     pub(super) fn new(
         context: &'c Context<'c>,
+        (body, body_line): (&'a str, usize),
         mut highlights: BTreeMap<usize, Vec<Highlight>>,
         record_blocks: bool,
     ) -> Self {
@@ -101,12 +104,14 @@ impl<'a, 'c> Weaver<'a, 'c> {
             in_code_block: false,
             link_depth: 0,
             image_depth: 0,
+            unsafe_targets: UnsafeTargets::default(),
             container_depth: 0,
             inline_html_depth: 0,
             wikilink: None,
             heading_start: None,
-            used_ids: RESERVED_IDS.iter().map(|id| (*id).to_string()).collect(),
-            footnotes: BTreeMap::new(),
+            ids: PageIds::default(),
+            body,
+            body_line,
             referenced: BTreeSet::new(),
             unresolved: Vec::new(),
             highlights,
@@ -124,10 +129,8 @@ impl<'a, 'c> Weaver<'a, 'c> {
         }
         if let Some(link) = &mut self.wikilink {
             match event {
-                Event::Text(text) | Event::Code(text) => link.shown.push_str(&text),
-                Event::SoftBreak | Event::HardBreak => link.shown.push(' '),
                 Event::End(TagEnd::Link) => self.end_wikilink(),
-                _ => {}
+                other => link.read(other),
             }
             return;
         }
@@ -170,16 +173,22 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 ..
             }) => {
                 self.flush_run();
-                self.wikilink = Some(WikiLink {
-                    target: dest_url.to_string(),
-                    shown: String::new(),
-                    offset: range.start,
-                    piped: has_pothole,
-                });
+                self.wikilink = Some(WikiLink::new(&dest_url, range.start, has_pothole));
+            }
+            // `![[file]]`, an embed in Obsidian: not an image dossier has.
+            Event::Start(Tag::Image {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => {
+                self.flush_run();
+                self.unresolved.push(names::embed(&dest_url, range.start));
+                self.image_depth += 1;
+                self.unsafe_targets.drop_next();
             }
             Event::FootnoteReference(label) => {
                 self.flush_run();
-                let (id, number) = self.footnote(&label);
+                let (id, number) = self.ids.footnote(&label);
                 // The first reference is where the footnote links back to.
                 let back = if self.referenced.insert(label.to_string()) {
                     format!(" id=\"fnref-{id}\"")
@@ -203,7 +212,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
                     format!("<span class=\"task\">{mark}</span> ").into(),
                 ));
             }
-            Event::Start(tag) => self.start(tag),
+            Event::Start(tag) => self.start(tag, range.start),
             Event::End(end) => self.end(end),
             other => {
                 self.flush_run();
@@ -215,7 +224,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'a>) {
+    fn start(&mut self, tag: Tag<'a>, offset: usize) {
         match tag {
             Tag::Emphasis
             | Tag::Strong
@@ -228,12 +237,14 @@ impl<'a, 'c> Weaver<'a, 'c> {
             Tag::Link { .. } => {
                 self.flush_run();
                 self.link_depth += 1;
-                self.out.push(Event::Start(super::safe_link(tag)));
+                self.out
+                    .extend(self.unsafe_targets.filter(Event::Start(tag)));
             }
             Tag::Image { .. } => {
                 self.flush_run();
                 self.image_depth += 1;
-                self.out.push(Event::Start(super::safe_link(tag)));
+                self.out
+                    .extend(self.unsafe_targets.filter(Event::Start(tag)));
             }
             // A row is one passage: a lone cell says too little.
             Tag::TableCell => {
@@ -265,7 +276,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
             } => {
                 self.flush_block();
                 if let Some(id) = &id {
-                    self.used_ids.insert(id.to_string());
+                    let (body, first) = (self.body, self.body_line);
+                    let line_of = |at: usize| first + body[..at].matches('\n').count();
+                    if let Err((message, help)) = self.ids.explicit(id, offset, line_of) {
+                        self.unresolved.push((offset, message, help));
+                    }
                 }
                 self.heading_start = Some(self.out.len());
                 self.out.push(Event::Start(Tag::Heading {
@@ -278,7 +293,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             Tag::FootnoteDefinition(label) => {
                 self.flush_block();
                 self.container_depth += 1;
-                let (id, number) = self.footnote(&label);
+                let (id, number) = self.ids.footnote(&label);
                 // A footnote with no reference before it has nowhere to go back to.
                 let back = if self.referenced.contains(label.as_ref()) {
                     format!(
@@ -304,19 +319,27 @@ impl<'a, 'c> Weaver<'a, 'c> {
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::TableCell => {
+            | TagEnd::Subscript => {
                 self.flush_run();
+                self.out.push(Event::End(end));
+            }
+            TagEnd::TableCell => {
+                self.flush_run();
+                let mut refs = String::new();
+                self.visible.end_cell(&mut refs);
+                if !refs.is_empty() {
+                    self.out.push(Event::InlineHtml(refs.into()));
+                }
                 self.out.push(Event::End(end));
             }
             TagEnd::Link => {
                 self.flush_run();
                 self.link_depth = self.link_depth.saturating_sub(1);
-                self.out.push(Event::End(end));
+                self.out.extend(self.unsafe_targets.filter(Event::End(end)));
             }
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
-                self.out.push(Event::End(end));
+                self.out.extend(self.unsafe_targets.filter(Event::End(end)));
             }
             TagEnd::CodeBlock => {
                 self.in_code_block = false;
@@ -367,57 +390,20 @@ impl<'a, 'c> Weaver<'a, 'c> {
         self.out.push(Event::Html("</div>\n".into()));
     }
 
-    /// Gives the open heading an id from its text, unless it has one.
+    /// Notes the open heading's text, for an id if it has none: ids from
+    /// text are given once every explicit one is known.
     fn name_heading(&mut self) {
         let Some(index) = self.heading_start.take() else {
             return;
         };
-        let Some(Event::Start(Tag::Heading { id, .. })) = self.out.get_mut(index) else {
-            return;
-        };
-        if id.is_some() {
-            return;
+        if let Some(Event::Start(Tag::Heading { id: None, .. })) = self.out.get(index) {
+            self.ids.unnamed_heading(index, &self.visible.text);
         }
-        let mut base = slug::slugify(&self.visible.text);
-        if base.is_empty() {
-            base = "section".to_string();
-        }
-        // Never the shape of an id dossier makes itself (a heading "Note 1").
-        if ["note-", "quote-", "fn-", "fnref-", "m-"]
-            .iter()
-            .any(|p| base.starts_with(p))
-        {
-            base = format!("h-{base}");
-        }
-        let mut unique = base.clone();
-        let mut n = 1;
-        while self.used_ids.contains(&unique) {
-            n += 1;
-            unique = format!("{base}-{n}");
-        }
-        self.used_ids.insert(unique.clone());
-        *id = Some(CowStr::from(unique));
     }
 
-    /// The footnote's id-safe label and number, given on first sight.
-    fn footnote(&mut self, label: &str) -> (String, usize) {
-        if let Some((number, id)) = self.footnotes.get(label) {
-            return (id.clone(), *number);
-        }
-        let number = self.footnotes.len() + 1;
-        let mut id = slug::slugify(label);
-        // Labels that slugify alike (`a b`, `a-b`) or to nothing get the
-        // footnote's number too.
-        if id.is_empty() || self.footnotes.values().any(|(_, taken)| *taken == id) {
-            id = if id.is_empty() {
-                number.to_string()
-            } else {
-                format!("{id}-{number}")
-            };
-        }
-        self.footnotes
-            .insert(label.to_string(), (number, id.clone()));
-        (id, number)
+    /// Gives every heading without an id one from its text.
+    pub(super) fn name_headings(&mut self) {
+        self.ids.name_headings(&mut self.out);
     }
 
     /// Ends the current block: its mentions get their passages, its

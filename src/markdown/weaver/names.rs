@@ -1,15 +1,97 @@
 //! The part of the weaver that turns names into mentions: prose runs
-//! searched with the alias table, `[[wikilinks]]` resolved, and the markup
-//! of each mention (a link or an anchor) with its record.
+//! searched with the alias table, `[[wikilinks]]` resolved (their label's
+//! emphasis and code kept), and the markup of each mention (a link or an
+//! anchor) with its record.
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::Weaver;
 use crate::config::Autolink;
-use crate::markdown::{Mention, escape};
+use crate::markdown::{Mention, escape, escape_into};
 use crate::mentions::{Finding, Target};
 use crate::model::EntityId;
 use crate::passage::Passage;
+
+/// A wikilink being read: its target and the label it shows.
+pub(super) struct WikiLink {
+    target: String,
+    /// The label as a reader sees it.
+    shown: String,
+    /// The label as written: text, code and the tags of its emphasis.
+    label: Vec<Piece>,
+    offset: usize,
+    piped: bool,
+}
+
+/// A part of a wikilink's label.
+#[derive(Debug)]
+pub(super) enum Piece {
+    Text(String),
+    Code(String),
+    /// An opening or closing tag of emphasis, strong or strikethrough.
+    Tag(&'static str),
+    /// Raw HTML, shown as text like everywhere in a body.
+    Html(String),
+}
+
+/// What a mention shows.
+#[derive(Clone, Copy)]
+pub(super) enum Label<'l> {
+    Plain(&'l str),
+    Marked(&'l [Piece]),
+}
+
+impl WikiLink {
+    pub(super) fn new(target: &str, offset: usize, piped: bool) -> Self {
+        Self {
+            target: target.to_string(),
+            shown: String::new(),
+            label: Vec::new(),
+            offset,
+            piped,
+        }
+    }
+
+    /// Reads one event of the label. Links and images inside a label keep
+    /// their text only: a link cannot hold another.
+    pub(super) fn read(&mut self, event: Event<'_>) {
+        let piece = match event {
+            Event::Text(text) => {
+                self.shown.push_str(&text);
+                Piece::Text(text.into_string())
+            }
+            Event::Code(text) => {
+                self.shown.push_str(&text);
+                Piece::Code(text.into_string())
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.shown.push(' ');
+                Piece::Text(" ".to_string())
+            }
+            Event::InlineHtml(html) | Event::Html(html) => Piece::Html(html.into_string()),
+            Event::Start(Tag::Emphasis) => Piece::Tag("<em>"),
+            Event::End(TagEnd::Emphasis) => Piece::Tag("</em>"),
+            Event::Start(Tag::Strong) => Piece::Tag("<strong>"),
+            Event::End(TagEnd::Strong) => Piece::Tag("</strong>"),
+            Event::Start(Tag::Strikethrough) => Piece::Tag("<del>"),
+            Event::End(TagEnd::Strikethrough) => Piece::Tag("</del>"),
+            _ => return,
+        };
+        self.label.push(piece);
+    }
+}
+
+/// The error for `![[file]]`, at body `offset`.
+pub(super) fn embed(target: &str, offset: usize) -> super::Unresolved {
+    (
+        offset,
+        format!("`![[{target}]]` embeds a file, which dossier does not do"),
+        format!(
+            "for an image, put it in static/ and write `![description](path/to/{target})`; \
+             to keep the text, write `!\\[[{target}]]`"
+        ),
+    )
+}
 
 impl Weaver<'_, '_> {
     /// Resolves the wikilink just read: a mention, or an error for a
@@ -20,13 +102,27 @@ impl Weaver<'_, '_> {
         };
         let aliases = self.context.aliases;
         match aliases.resolve(&link.target) {
+            Some(Target::Entity(_)) if link.piped && link.shown.trim().is_empty() => {
+                self.unresolved.push((
+                    link.offset,
+                    format!("wikilink `[[{}|]]` shows no text", link.target),
+                    format!(
+                        "write `[[{0}]]` to show the entity's name, or the text after `|`: \
+                         `[[{0}|the text]]`",
+                        link.target
+                    ),
+                ));
+            }
             Some(Target::Entity(entity)) => {
-                let shown = if !link.piped && aliases.is_id(&link.target) {
-                    self.context.entities[entity].name.clone()
+                let name = &self.context.entities[entity].name;
+                let label = if link.piped {
+                    Label::Marked(&link.label)
+                } else if aliases.is_id(&link.target) {
+                    Label::Plain(name)
                 } else {
-                    link.shown
+                    Label::Plain(&link.shown)
                 };
-                let html = self.mention(entity, &shown, Form::Explicit);
+                let html = self.mention(entity, label, Form::Explicit);
                 self.out.push(Event::InlineHtml(html.into()));
             }
             Some(Target::Ambiguous(ids)) => {
@@ -49,6 +145,14 @@ impl Weaver<'_, '_> {
                 let mut html = String::new();
                 self.visible.write(&mut html, &link.shown, false);
                 self.out.push(Event::InlineHtml(html.into()));
+            }
+            // A reference number pasted with its brackets (`[[1]]`).
+            None if link.target.trim().chars().all(|c| c.is_ascii_digit()) => {
+                self.unresolved.push((
+                    link.offset,
+                    format!("wikilink `[[{}]]` names no entity", link.target),
+                    format!("write `\\[[{}]]` to keep the brackets as text", link.target),
+                ));
             }
             None => {
                 let help = crate::diagnostic::did_you_mean(
@@ -87,7 +191,7 @@ impl Weaver<'_, '_> {
             };
             match mention {
                 Some((entity, form)) if Some(entity) != self.context.itself => {
-                    let markup = self.mention(entity, text, form);
+                    let markup = self.mention(entity, Label::Plain(text), form);
                     html.push_str(&markup);
                 }
                 _ => self.visible.write(&mut html, text, false),
@@ -99,7 +203,7 @@ impl Weaver<'_, '_> {
     }
 
     /// Records a mention and returns its markup.
-    pub(super) fn mention(&mut self, entity: EntityId, text: &str, form: Form) -> String {
+    pub(super) fn mention(&mut self, entity: EntityId, label: Label<'_>, form: Form) -> String {
         let record = &self.context.entities[entity];
         let count = self.per_entity.entry(entity).or_insert(0);
         *count += 1;
@@ -131,7 +235,7 @@ impl Weaver<'_, '_> {
             format!("<span class=\"mention t-{kind}\" id=\"{anchor}\">")
         };
         let start = self.visible.text.len();
-        self.visible.write(&mut html, text, true);
+        self.write_label(&mut html, label);
         html.push_str(if linked { "</a>" } else { "</span>" });
         self.block_mentions
             .push((self.mentions.len(), start..self.visible.text.len()));
@@ -142,6 +246,27 @@ impl Weaver<'_, '_> {
             explicit: form == Form::Explicit,
         });
         html
+    }
+
+    /// Writes a mention's label, its text in the visible text. Raw HTML is
+    /// shown as text and, as in a paragraph, not part of what a quote reads.
+    fn write_label(&mut self, html: &mut String, label: Label<'_>) {
+        let pieces = match label {
+            Label::Plain(text) => return self.visible.write(html, text, true),
+            Label::Marked(pieces) => pieces,
+        };
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => self.visible.write(html, text, true),
+                Piece::Code(text) => {
+                    html.push_str("<code>");
+                    self.visible.write(html, text, true);
+                    html.push_str("</code>");
+                }
+                Piece::Tag(tag) => html.push_str(tag),
+                Piece::Html(raw) => escape_into(html, raw),
+            }
+        }
     }
 
     /// Links the first adjective of each entity the body never names
