@@ -94,11 +94,13 @@ fn to_diagnostic(
             Some(key) => format!("`{key}`: {message}"),
             None => message.to_string(),
         };
-        let error = Diagnostic::error(path, shown);
-        if message.starts_with("invalid date") {
-            error.with_help(crate::date::HELP)
-        } else {
-            error
+        let help = help.or(message
+            .starts_with("invalid date")
+            .then_some(crate::date::HELP));
+        let diagnostic = Diagnostic::error(path, shown);
+        match help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
         }
     };
     let location = error
