@@ -139,6 +139,47 @@ fn months_read_in_french() {
     assert_eq!(article.texts(".meta time"), ["mars 2023"]);
     let timeline = site.page("timeline/index.html");
     assert_eq!(timeline.texts(".timeline time")[1], "mars 2023");
+    // French reads `publié le 1er mars` but `publié en mars 2023`,
+    // `depuis le 1er mars` but `depuis 2022`.
+    let source = &article.texts(".source")[0];
+    assert!(source.contains("publié en mars 2023"), "{source}");
+    assert!(!source.contains("publié le mars"), "{source}");
+    let relation = &site
+        .page("entities/summit/index.html")
+        .texts(".relations li")[0];
+    assert!(relation.contains("depuis 2022"), "{relation}");
+    assert!(!relation.contains("le 2022"), "{relation}");
+}
+
+#[test]
+fn day_dates_keep_their_french_article() {
+    let fixture = Fixture::new(&[
+        ("dossier.yaml", "title: Dates\nlanguage: fr\n"),
+        (
+            "content/articles/day.md",
+            "---\ntitle: Un jour\ndate: 2024-06-19\nupdated: 2024-07\nsource:\n  published: 2024-06-19\n  accessed: 2024-06\n---\nTexte.\n",
+        ),
+        (
+            "content/entities/a.md",
+            "---\nname: A\ntype: person\nrelations:\n  - {to: b, type: dirige, since: 2024-06-01, until: 2025}\n---\n",
+        ),
+        (
+            "content/entities/b.md",
+            "---\nname: B\ntype: organization\n---\n",
+        ),
+    ]);
+    let site = fixture.build();
+    let article = site.page("articles/day/index.html");
+    let source = &article.texts(".source")[0];
+    assert!(source.contains("publié le 19 juin 2024"), "{source}");
+    assert!(source.contains("consulté en juin 2024"), "{source}");
+    let meta = article.texts(".meta")[0].clone();
+    assert!(meta.contains("mis à jour en juillet 2024"), "{meta}");
+    let relation = &site.page("entities/a/index.html").texts(".relations li")[0];
+    assert!(
+        relation.contains("depuis le 1er juin 2024 jusqu’en 2025"),
+        "{relation}"
+    );
 }
 
 #[test]
@@ -176,4 +217,36 @@ fn an_invalid_month_or_year_is_an_error_at_its_place_with_the_accepted_forms() {
     let stderr = fixture.fail(&["check"]);
     assert!(stderr.contains("content/entities/e.md:5:"), "{stderr}");
     assert!(stderr.contains("invalid date `2024-00`"), "{stderr}");
+}
+
+#[test]
+fn a_period_that_ends_before_it_starts_is_an_error_at_its_end() {
+    let fixture = Fixture::new(&[
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-06-19\nupdated: 2024-05\n---\nText.\n",
+        ),
+        (
+            "content/entities/summit.md",
+            "---\nname: Summit\ntype: event\ndate: 2024-06-19\nend: 2023\n---\n",
+        ),
+        (
+            "content/entities/a.md",
+            "---\nname: A\ntype: person\nrelations:\n  - {to: summit, type: attends, since: 2024-06-01}\n  - {to: summit, type: leads, since: 2024-06-01, until: 2024-05-31}\n---\n",
+        ),
+    ]);
+    let stderr = fixture.fail(&["build"]);
+    for expected in [
+        "content/articles/a.md:4:10: error: `updated` (2024-05) is before `date` (2024-06-19)",
+        "content/entities/summit.md:5:6: error: `end` (2023) is before `date` (2024-06-19)",
+        "content/entities/a.md:6:57: error: relation to `summit`: `until` (2024-05-31) is before `since` (2024-06-01)",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\nnot in:\n{stderr}");
+    }
+    // A month or a year lasts to its end: not before a day within it.
+    let fine = Fixture::new(&[(
+        "content/articles/a.md",
+        "---\ntitle: A\ndate: 2024-06-19\nupdated: 2024-06\n---\nText.\n",
+    )]);
+    fine.build();
 }

@@ -308,7 +308,7 @@ fn notes_have_an_author_and_a_creation_date() {
     fixture.write("dossier.yaml", &format!("{settings}author: Site Author\n"));
     fixture.write(
         "content/articles/noted.md",
-        "---\ntitle: Noted\ndate: 2024-06-19\nannotations_author: Article Author\nannotations:\n  - quote: \"signed the pact\"\n    note: \"Signed.\"\n    author: Note Author\n    created: 2024-06-21\n  - quote: \"in Pyongyang\"\n    note: \"Where.\"\n---\nPutin signed the pact in Pyongyang.\n",
+        "---\ntitle: Noted\ndate: 2024-06-19\nannotations_author: Article Author\nannotations:\n  - quote: \"signed the pact\"\n    note: \"Signed.\"\n    entities: [united-nations]\n    author: Note Author\n    created: 2024-06-21\n  - quote: \"in Pyongyang\"\n    note: \"Where.\"\n---\nPutin signed the pact in Pyongyang.\n",
     );
     fixture.write(
         "content/articles/other.md",
@@ -331,6 +331,20 @@ fn notes_have_an_author_and_a_creation_date() {
         site.page("articles/other/index.html")
             .texts("aside.note .note-by"),
         ["Site Author, 20 June 2024"]
+    );
+    // And where the note is listed: on the page of an entity it names.
+    assert_eq!(
+        site.page("entities/united-nations/index.html")
+            .texts(".note-item .note-by"),
+        ["Note Author, 21 June 2024"]
+    );
+
+    // The feed is the dossier's: its author is dossier.yaml's.
+    assert!(
+        site.text("atom.xml")
+            .contains("<author><name>Site Author</name></author>"),
+        "{}",
+        site.text("atom.xml")
     );
 
     // As W3C Web Annotations: a Person as creator, an xsd:dateTime.

@@ -6,6 +6,7 @@ pub mod extra;
 pub mod front_matter;
 pub mod git;
 pub mod meta;
+mod periods;
 pub mod root;
 pub mod syntax;
 pub mod yaml;
@@ -567,8 +568,16 @@ fn parse_file(root: &Path, path: &Path, kind: Kind) -> Result<Parsed, Diagnostic
         split,
     };
     Ok(match kind {
-        Kind::Article => Parsed::Article(document(file)?),
-        Kind::Entity => Parsed::Entity(document(file)?),
+        Kind::Article => {
+            let doc = document(file)?;
+            periods::check_article(&doc)?;
+            Parsed::Article(doc)
+        }
+        Kind::Entity => {
+            let doc = document(file)?;
+            periods::check_entity(&doc)?;
+            Parsed::Entity(doc)
+        }
         Kind::Page => Parsed::Page(document(file)?),
         Kind::Home => Parsed::Home(document(file)?),
     })
@@ -581,36 +590,4 @@ fn document<M: serde::de::DeserializeOwned>(file: SourceFile) -> Result<Document
 }
 
 #[cfg(test)]
-mod tests {
-    use super::locate_value;
-
-    #[test]
-    fn list_items_are_found_at_their_indentation() {
-        let yaml = "title: t\nannotations:\n  - quote: a\n    entities:\n      - x\n  - quote: a\nrelations: []\n";
-        let items = super::list_items(yaml, "annotations");
-        assert_eq!(
-            items,
-            [
-                yaml.find("- quote").expect("first"),
-                yaml.rfind("- quote").expect("second")
-            ]
-        );
-    }
-
-    #[test]
-    fn values_are_found_whole_under_their_key() {
-        let yaml = "title: Kim update\nentities:\n  - kim-jong-un\n  - kim\n";
-        assert_eq!(locate_value(yaml, "entities", "kim"), yaml.rfind("kim"));
-        let flow = "relations:\n  - {to: russia, type: leads, source: \"no-such\"}\n";
-        assert_eq!(
-            locate_value(flow, "relations", "no-such"),
-            flow.find("no-such")
-        );
-        let aliases = "name: North Korea\naliases: [North Korea, Korea]\n";
-        assert_eq!(
-            locate_value(aliases, "aliases", "Korea"),
-            aliases.rfind("Korea")
-        );
-        assert_eq!(locate_value(aliases, "aliases", "Nowhere"), None);
-    }
-}
+mod tests;

@@ -30,8 +30,8 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("unknown_source", pick("Source unknown", "Source inconnue")),
         ("archived_copy", pick("archived copy", "copie archivée")),
         ("by", pick("by", "par")),
-        ("published", pick("published", "publié le")),
-        ("accessed", pick("accessed", "consulté le")),
+        ("published", dated_label(DatedLabel::Published, Precision::Day, language)),
+        ("accessed", dated_label(DatedLabel::Accessed, Precision::Day, language)),
         (
             "in_this_article",
             pick("In this article", "Dans cet article"),
@@ -48,8 +48,8 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
             "relations_in",
             pick("Named in relations of", "Cité dans les relations de"),
         ),
-        ("since", pick("since", "depuis")),
-        ("until", pick("until", "jusqu’au")),
+        ("since", dated_label(DatedLabel::Since, Precision::Day, language)),
+        ("until", dated_label(DatedLabel::Until, Precision::Day, language)),
         ("according_to", pick("according to", "d’après")),
         ("mentioned_in", pick("Mentioned in", "Cité dans")),
         (
@@ -129,7 +129,7 @@ pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("no_results", pick("No results.", "Aucun résultat.")),
         ("searching", pick("Searching…", "Recherche…")),
         ("more_results", pick("More results", "Plus de résultats")),
-        ("updated", pick("updated", "mis à jour le")),
+        ("updated", dated_label(DatedLabel::Updated, Precision::Day, language)),
         (
             "in_dossier_since",
             pick("In the dossier since", "Dans le dossier depuis le"),
@@ -252,6 +252,41 @@ const MONTHS_FR: [&str; 12] = [
     "novembre",
     "décembre",
 ];
+
+/// A label that reads into the date after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatedLabel {
+    Published,
+    Updated,
+    Accessed,
+    Since,
+    Until,
+}
+
+/// The words before a date for `label`: French says `publié le 19 juin`
+/// but `publié en mars`, `jusqu’au 19 juin` but `jusqu’en 2023`; English
+/// needs no change. The day forms are the labels `t.published`… that
+/// templates had before dates could be a month or a year.
+pub fn dated_label(label: DatedLabel, precision: Precision, language: Language) -> &'static str {
+    let day = precision == Precision::Day;
+    match (language, label) {
+        (Language::En, DatedLabel::Published) => "published",
+        (Language::En, DatedLabel::Updated) => "updated",
+        (Language::En, DatedLabel::Accessed) => "accessed",
+        (Language::En, DatedLabel::Since) => "since",
+        (Language::En, DatedLabel::Until) => "until",
+        (Language::Fr, DatedLabel::Published) if day => "publié le",
+        (Language::Fr, DatedLabel::Published) => "publié en",
+        (Language::Fr, DatedLabel::Updated) if day => "mis à jour le",
+        (Language::Fr, DatedLabel::Updated) => "mis à jour en",
+        (Language::Fr, DatedLabel::Accessed) if day => "consulté le",
+        (Language::Fr, DatedLabel::Accessed) => "consulté en",
+        (Language::Fr, DatedLabel::Since) if day => "depuis le",
+        (Language::Fr, DatedLabel::Since) => "depuis",
+        (Language::Fr, DatedLabel::Until) if day => "jusqu’au",
+        (Language::Fr, DatedLabel::Until) => "jusqu’en",
+    }
+}
 
 /// The name of month `month` (1–12), as used inside a date.
 pub fn month_name(month: i8, language: Language) -> String {

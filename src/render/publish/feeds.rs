@@ -43,9 +43,16 @@ pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
     ));
     xml.push_str(&format!("<id>{}</id>\n", escape(base)));
     xml.push_str(&format!("<updated>{updated}</updated>\n"));
+    // Atom requires an author for the feed; the dossier's own, where
+    // dossier.yaml names one, rather than the site's title.
+    let author = if config.author.is_empty() {
+        &config.title
+    } else {
+        &config.author
+    };
     xml.push_str(&format!(
         "<author><name>{}</name></author>\n",
-        escape(&config.title)
+        escape(author)
     ));
     xml.push_str("<generator>dossier</generator>\n");
     for (id, article) in articles.iter().enumerate() {

@@ -6,172 +6,18 @@ use std::collections::BTreeMap;
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rayon::prelude::*;
-use serde::Serialize;
 
-use super::labels::{long_date, type_label, type_rank, type_singular};
+use super::labels::{DatedLabel, dated_label, long_date, type_label, type_rank, type_singular};
 use crate::annotate::Annotations;
 use crate::config::Language;
 use crate::date::DateValue;
 use crate::markdown::inline;
-use crate::model::Extra;
 use crate::model::{Article, ArticleId, Dossier, EntityId, TagId};
 use crate::paths;
 
-/// An article in a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleLink {
-    pub title: String,
-    pub path: String,
-    pub date: String,
-    pub date_shown: String,
-    pub summary_html: Option<String>,
-    pub draft: bool,
-}
+pub use shapes::*;
 
-/// An entity in a list, with a count (mentions or articles).
-#[derive(Debug, Clone, Serialize)]
-pub struct EntityLink {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    pub path: String,
-    pub count: usize,
-}
-
-/// Entities of one type.
-#[derive(Debug, Clone, Serialize)]
-pub struct EntityGroup {
-    pub kind: String,
-    pub label: String,
-    pub entities: Vec<EntityLink>,
-}
-
-/// A tag in a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct TagLink {
-    pub name: String,
-    pub slug: String,
-    pub path: String,
-    pub count: usize,
-}
-
-/// Where an article comes from, ready to show.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
-    pub name: Option<String>,
-    pub url: Option<String>,
-    pub author: Option<String>,
-    pub published: Option<String>,
-    pub archive: Option<String>,
-    pub accessed: Option<String>,
-}
-
-/// The article page.
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleView<'a> {
-    pub title: &'a str,
-    pub slug: &'a str,
-    pub date: String,
-    pub date_shown: String,
-    /// When the source itself was revised (its front matter's `updated:`).
-    pub updated: Option<String>,
-    pub updated_shown: Option<String>,
-    /// When the file entered the dossier (its first commit), with git.
-    pub added: Option<String>,
-    pub added_shown: Option<String>,
-    /// When the dossier's copy last changed (its last commit), if on a
-    /// later day than `added`.
-    pub changed: Option<String>,
-    pub changed_shown: Option<String>,
-    /// The file's history in the repository, with `repo_url`.
-    pub history_url: Option<String>,
-    pub lang: Option<&'a str>,
-    pub summary_html: Option<String>,
-    pub source: Option<SourceView>,
-    pub tags: Vec<TagLink>,
-    pub entity_groups: Vec<EntityGroup>,
-    pub body_html: &'a str,
-    pub note_count: usize,
-    pub draft: bool,
-    pub extra: &'a Extra,
-}
-
-/// A quoted passage, linked to its anchor.
-#[derive(Debug, Clone, Serialize)]
-pub struct PassageView<'a> {
-    pub before: &'a str,
-    pub text: &'a str,
-    pub after: &'a str,
-    pub path: String,
-}
-
-/// An article that names an entity, with the passages that do.
-#[derive(Debug, Clone, Serialize)]
-pub struct MentioningArticle<'a> {
-    pub article: ArticleLink,
-    pub passages: Vec<PassageView<'a>>,
-}
-
-/// A relation seen from one of its ends.
-#[derive(Debug, Clone, Serialize)]
-pub struct RelationView<'a> {
-    pub kind: &'a str,
-    pub other: EntityLink,
-    pub since: Option<String>,
-    pub until: Option<String>,
-    pub source: Option<ArticleLink>,
-    pub note: Option<&'a str>,
-}
-
-/// An entity often named in the same articles.
-#[derive(Debug, Clone, Serialize)]
-pub struct CoMention {
-    pub entity: EntityLink,
-    pub shared: usize,
-}
-
-/// The entity page.
-#[derive(Debug, Clone, Serialize)]
-pub struct EntityView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub kind: &'a str,
-    pub kind_label: String,
-    pub aliases: &'a [String],
-    pub summary: Option<&'a str>,
-    pub description_html: &'a str,
-    pub wikidata: Option<&'a str>,
-    pub wikidata_url: Option<String>,
-    pub links: &'a [String],
-    pub date_shown: Option<String>,
-    pub end_shown: Option<String>,
-    pub relations_out: Vec<RelationView<'a>>,
-    pub relations_in: Vec<RelationView<'a>>,
-    pub mentioned_in: Vec<MentioningArticle<'a>>,
-    pub co_mentioned: Vec<CoMention>,
-    pub notes: Vec<NoteView<'a>>,
-    pub extra: &'a Extra,
-}
-
-/// A researcher's note, beside its passage or in a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct NoteView<'a> {
-    pub number: usize,
-    pub id: String,
-    pub quote: &'a str,
-    pub body_html: String,
-    /// Who wrote it, and when (the day, ISO 8601, and as shown).
-    pub author: Option<&'a str>,
-    pub created: Option<String>,
-    pub created_shown: Option<String>,
-    pub entities: Vec<EntityLink>,
-    pub tags: Vec<TagLink>,
-    pub article: ArticleLink,
-    /// `articles/<slug>/index.html#note-<n>`.
-    pub path: String,
-    /// The highlighted passage in the article.
-    pub quote_path: String,
-}
+mod shapes;
 
 /// Builds views from the dossier; one per site build.
 pub struct Views<'a> {
@@ -301,6 +147,11 @@ impl<'a> Views<'a> {
         long_date(date, self.language)
     }
 
+    /// The words before `date` for `label`, as its precision needs them.
+    fn label(&self, label: DatedLabel, date: &DateValue) -> &'static str {
+        dated_label(label, date.precision, self.language)
+    }
+
     /// Entities with counts, grouped by type (known types first), each
     /// group by descending count then name.
     pub fn group(&self, counted: impl IntoIterator<Item = (EntityId, usize)>) -> Vec<EntityGroup> {
@@ -361,6 +212,10 @@ impl<'a> Views<'a> {
             date_shown: self.date(&article.date),
             updated: article.updated.as_ref().map(DateValue::iso),
             updated_shown: article.updated.as_ref().map(|d| self.date(d)),
+            updated_label: article
+                .updated
+                .as_ref()
+                .map(|d| self.label(DatedLabel::Updated, d)),
             added: added.map(DateValue::iso),
             added_shown: added.map(|d| self.date(d)),
             changed: changed.map(DateValue::iso),
@@ -373,8 +228,16 @@ impl<'a> Views<'a> {
                 url: s.url.clone(),
                 author: s.author.clone(),
                 published: s.published.as_ref().map(|d| self.date(d)),
+                published_label: s
+                    .published
+                    .as_ref()
+                    .map(|d| self.label(DatedLabel::Published, d)),
                 archive: s.archive.clone(),
                 accessed: s.accessed.as_ref().map(|d| self.date(d)),
+                accessed_label: s
+                    .accessed
+                    .as_ref()
+                    .map(|d| self.label(DatedLabel::Accessed, d)),
             }),
             tags: article.tags.iter().map(|t| self.tag_link(*t)).collect(),
             entity_groups: self.group(self.annotations.entities_of[id].iter().copied()),
@@ -392,7 +255,9 @@ impl<'a> Views<'a> {
             kind: &r.kind,
             other: self.entity_link(other, 0),
             since: r.since.as_ref().map(|d| self.date(d)),
+            since_label: r.since.as_ref().map(|d| self.label(DatedLabel::Since, d)),
             until: r.until.as_ref().map(|d| self.date(d)),
+            until_label: r.until.as_ref().map(|d| self.label(DatedLabel::Until, d)),
             source: r.source.map(|a| self.article_link(a)),
             note: r.note.as_deref(),
         };
