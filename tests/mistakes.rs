@@ -131,3 +131,25 @@ fn yaml_syntax_errors_say_what_to_write_at_the_culprit() {
         assert_says(&stderr, &[place, help]);
     }
 }
+
+#[test]
+fn a_hash_that_cuts_a_prose_value_is_a_warning_with_the_quoted_line() {
+    let fixture = Fixture::new(&[(
+        "content/articles/a.md",
+        "---\ntitle: Issue #3 of the report\ndate: 2024-01-01 # the day it came out\nsummary: #MeToo in France\n---\nBody\n",
+    )]);
+    let site = fixture.build();
+    assert_says(
+        &site.stderr,
+        &[
+            "content/articles/a.md:2:14: warning: `title` reads `Issue`: in YAML, `#` after a space starts a comment",
+            "help: quote the value: `title: \"Issue #3 of the report\"`",
+            "content/articles/a.md:4:10: warning: `summary` is empty",
+            "help: quote the value: `summary: \"#MeToo in France\"`",
+        ],
+    );
+    // A comment after a date is the writer's own.
+    assert!(!site.stderr.contains(":3:"), "{}", site.stderr);
+    // And the page shows what YAML read, as the warning says.
+    assert_eq!(site.page("articles/a/index.html").texts("h1"), ["Issue"]);
+}

@@ -2,6 +2,7 @@
 //! parses front matter into typed structs. Nothing is cross-checked here
 //! (that is `resolve`); each file is read and parsed exactly once.
 
+mod comments;
 pub mod extra;
 pub mod front_matter;
 pub mod git;
@@ -236,6 +237,17 @@ enum Parsed {
     Home(Document<HomeMeta>),
 }
 
+impl Parsed {
+    fn file(&self) -> &SourceFile {
+        match self {
+            Self::Article(doc) => &doc.file,
+            Self::Entity(doc) => &doc.file,
+            Self::Page(doc) => &doc.file,
+            Self::Home(doc) => &doc.file,
+        }
+    }
+}
+
 /// What became of one file under `content/`.
 // Nearly every file is `Parsed`: boxing it would save nothing.
 #[allow(clippy::large_enum_variant)]
@@ -407,10 +419,15 @@ impl Snapshot {
             .collect();
         for (path, state) in states {
             match state {
-                FileState::Parsed(Parsed::Article(doc)) => loaded.articles.push(doc),
-                FileState::Parsed(Parsed::Entity(doc)) => loaded.entities.push(doc),
-                FileState::Parsed(Parsed::Page(doc)) => loaded.pages.push(doc),
-                FileState::Parsed(Parsed::Home(doc)) => loaded.home = Some(doc),
+                FileState::Parsed(parsed) => {
+                    loaded.warnings.extend(comments::cut_values(parsed.file()));
+                    match parsed {
+                        Parsed::Article(doc) => loaded.articles.push(doc),
+                        Parsed::Entity(doc) => loaded.entities.push(doc),
+                        Parsed::Page(doc) => loaded.pages.push(doc),
+                        Parsed::Home(doc) => loaded.home = Some(doc),
+                    }
+                }
                 FileState::Skipped(problem) if problem.is_error() => errors.push(problem),
                 FileState::Skipped(warning) => loaded.warnings.push(warning),
                 FileState::Failed(kind, error, slug) => {
