@@ -20,7 +20,7 @@ use crate::paths::{ITEM_ROOT, PAGE_ROOT};
 
 /// The dossier's bodies as HTML, and who mentions whom.
 #[derive(Debug, Default)]
-pub struct Annotations {
+pub(crate) struct Annotations {
     /// Per article: its body and mentions (shared with `serve`'s cache).
     pub articles: Vec<Arc<Annotated>>,
     /// Per entity: its description.
@@ -48,7 +48,7 @@ pub struct Annotations {
 /// not annotated again. Entity descriptions are kept while no entity file
 /// changed at all.
 #[derive(Debug, Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     /// The entity files and setting the cached annotations were made with.
     made_with: Option<(Vec<SourceFile>, Autolink)>,
     /// Each article's annotation, by file.
@@ -100,13 +100,8 @@ struct ArticleAnnotation {
     by_entity: Arc<[(EntityId, Vec<usize>)]>,
 }
 
-/// Annotates every body of `dossier`; all unresolved wikilinks are errors.
-pub fn annotate(dossier: &Dossier) -> Result<Annotations, Vec<Diagnostic>> {
-    annotate_cached(dossier, &mut Cache::default())
-}
-
 /// Annotates what `cache` does not hold, and keeps it there.
-pub fn annotate_cached(
+pub(crate) fn annotate_cached(
     dossier: &Dossier,
     cache: &mut Cache,
 ) -> Result<Annotations, Vec<Diagnostic>> {

@@ -8,7 +8,7 @@ use crate::load::yaml::HELP;
 /// Interface language of the built-in theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Language {
+pub(crate) enum Language {
     /// English.
     #[default]
     En,
@@ -18,7 +18,7 @@ pub enum Language {
 
 impl Language {
     /// The BCP 47 code.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Self::En => "en",
             Self::Fr => "fr",
@@ -29,7 +29,7 @@ impl Language {
 /// Which automatically found mentions become links.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Autolink {
+pub(crate) enum Autolink {
     /// The first mention of each entity in each article.
     #[default]
     First,
@@ -42,7 +42,7 @@ pub enum Autolink {
 /// Whether names are found without their accents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Accents {
+pub(crate) enum Accents {
     /// `Suddeutsche` finds `Süddeutsche`, and the other way round.
     #[default]
     Optional,
@@ -53,7 +53,7 @@ pub enum Accents {
 /// The settings of one dossier.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct Config {
+pub(crate) struct Config {
     /// Site title.
     pub title: String,
     /// One line, for the home page and meta tags.

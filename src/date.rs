@@ -9,17 +9,17 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 /// What the accepted forms are, for error messages.
-pub const ACCEPTED: &str =
+pub(crate) const ACCEPTED: &str =
     "YYYY-MM-DD, YYYY-MM, YYYY or an RFC 3339 date-time (2024-06-19T14:30:00Z)";
 
 /// What to write instead of an invalid date.
-pub const HELP: &str = "write a day (`2024-06-19`), a month (`2024-06`) or a year (`2024`), \
+pub(crate) const HELP: &str = "write a day (`2024-06-19`), a month (`2024-06`) or a year (`2024`), \
      or a date-time with its offset (`2024-06-19T14:30:00+02:00`)";
 
 /// How much of a date is known. Ordered so that a year comes before its
 /// months, and a month before its days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Precision {
+pub(crate) enum Precision {
     /// `2023`.
     Year,
     /// `2023-03`.
@@ -32,7 +32,7 @@ pub enum Precision {
 /// of the period, then a year before a month before a day, then a day
 /// alone before a time on it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DateValue {
+pub(crate) struct DateValue {
     /// The calendar day as written (for a date-time, in its own offset);
     /// for a month or a year, its first day.
     pub day: jiff::civil::Date,
@@ -48,7 +48,7 @@ impl DateValue {
     /// ISO 8601 at the precision written: `2024-06-19` (a date-time's
     /// day), `2023-03`, `2023`. Valid in HTML's `datetime`, sitemaps and
     /// schema.org alike.
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         match self.precision {
             Precision::Year => format!("{:04}", self.day.year()),
             Precision::Month => format!("{:04}-{:02}", self.day.year(), self.day.month()),
@@ -57,7 +57,7 @@ impl DateValue {
     }
 
     /// What the timeline orders by: the period, without a time of day.
-    pub fn period(&self) -> (jiff::civil::Date, Precision) {
+    pub(crate) fn period(&self) -> (jiff::civil::Date, Precision) {
         (self.day, self.precision)
     }
 

@@ -122,7 +122,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// 1-based line and column (counted in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -139,7 +139,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// Sorts diagnostics by file and position so that output is stable.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.severity, &a.path, a.position, &a.message)
             .cmp(&(b.severity, &b.path, b.position, &b.message))
@@ -147,13 +147,13 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 /// Shows `path` relative to `root` when it lies inside it.
-pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
+pub(crate) fn relative_to(path: &Path, root: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// The known word nearest to `word`, if it is close enough to be a likely
 /// typo (edit distance at most a third of the word, and at least 2).
-pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     known
         .into_iter()
@@ -165,7 +165,10 @@ pub fn nearest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
 
 /// Up to three ids near `target` (a mistyped id, or a name): compared
 /// slugified, so `Vladimir Putn` finds `vladimir-putin`. For "did you mean".
-pub fn nearest_ids<'a>(target: &str, ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn nearest_ids<'a>(
+    target: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let wanted = slug::slugify(target);
     let mut scored: Vec<(usize, &str)> = ids
         .into_iter()
@@ -182,7 +185,7 @@ pub fn nearest_ids<'a>(target: &str, ids: impl IntoIterator<Item = &'a str>) -> 
 }
 
 /// "did you mean `a`, `b`?", or `otherwise` when nothing is near.
-pub fn did_you_mean(near: &[&str], otherwise: &str) -> String {
+pub(crate) fn did_you_mean(near: &[&str], otherwise: &str) -> String {
     if near.is_empty() {
         otherwise.to_string()
     } else {
@@ -194,7 +197,7 @@ pub fn did_you_mean(near: &[&str], otherwise: &str) -> String {
 /// Edit distance over characters, where swapping two neighbours counts as
 /// one edit (optimal string alignment): `qoute` is one edit from `quote`,
 /// two from `note`.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     // Three rows: the one before the previous is needed for a swap.

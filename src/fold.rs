@@ -14,7 +14,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// every double quote, `-` for every hyphen and dash, `' '` for every
 /// kind of space; `None` for what is ignored (soft hyphen, zero-width
 /// characters, the byte-order mark).
-pub fn typographic(c: char) -> Option<char> {
+pub(crate) fn typographic(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(if c.is_ascii_whitespace() { ' ' } else { c });
     }
@@ -48,7 +48,7 @@ fn base_letter(c: char) -> Option<char> {
 
 /// How a text is folded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Folding {
+pub(crate) struct Folding {
     /// Accents set aside: `é` compares as `e`.
     pub accents: bool,
     /// A word cut by a hyphen at a line end joined again.
@@ -59,7 +59,7 @@ pub struct Folding {
 /// white space made one space, and (as asked) accents set aside and
 /// hyphenated line ends joined.
 #[derive(Debug)]
-pub struct Folded {
+pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
     /// Per byte of `text`: the original byte offset of the character it
@@ -72,7 +72,7 @@ pub struct Folded {
 
 impl Folded {
     /// Folds `text` as `folding` says.
-    pub fn new(text: &str, folding: Folding) -> Self {
+    pub(crate) fn new(text: &str, folding: Folding) -> Self {
         let mut folded = Self {
             text: String::with_capacity(text.len()),
             starts: Vec::with_capacity(text.len()),
@@ -157,7 +157,7 @@ impl Folded {
 
     /// The original byte offset where the folded byte `at` starts (the
     /// original length at the end).
-    pub fn original_start(&self, at: usize, original_len: usize) -> usize {
+    pub(crate) fn original_start(&self, at: usize, original_len: usize) -> usize {
         self.starts
             .get(at)
             .map_or(original_len, |start| *start as usize)
@@ -167,7 +167,7 @@ impl Folded {
     /// at folded byte `at`: where the next folded character comes from, so
     /// that what was set aside after the match (a combining mark) goes with
     /// it.
-    pub fn original_end(&self, at: usize) -> usize {
+    pub(crate) fn original_end(&self, at: usize) -> usize {
         self.original_start(at, self.original_len)
     }
 }
@@ -201,7 +201,7 @@ fn skip_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, to: usize
 
 /// `text` folded as a name or phrase is compared (its own white space
 /// trimmed): see [`Folded`].
-pub fn key(text: &str, accents: bool) -> String {
+pub(crate) fn key(text: &str, accents: bool) -> String {
     let folding = Folding {
         accents,
         hyphenation: false,

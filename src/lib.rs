@@ -14,30 +14,37 @@
 //! Beside the pipeline: `serve/` runs it again on each save, and
 //! `scaffold/` writes the files a user starts from (`init`, `new`).
 
-pub mod annotate;
-pub mod config;
-pub mod date;
-pub mod diagnostic;
-pub mod fold;
+mod annotate;
+mod config;
+mod date;
+mod diagnostic;
+mod fold;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod load;
-pub mod markdown;
-pub mod mentions;
-pub mod model;
-pub mod notes;
-pub mod passage;
-pub mod paths;
-pub mod render;
-pub mod resolve;
+mod load;
+mod markdown;
+mod mentions;
+mod model;
+mod notes;
+mod passage;
+mod paths;
+mod render;
+mod resolve;
 pub mod scaffold;
-pub mod serve;
-pub mod write;
+mod serve;
+mod write;
+
+// The crate's public face: what `main.rs` and the tests use.
+pub use config::check_base_url;
+pub use diagnostic::Diagnostic;
+#[doc(hidden)]
+pub use paths::{SEARCH_FOLDER, SITE_FILES};
+#[doc(hidden)]
+pub use render::search::words as search_words;
+pub use serve::{ServeOptions, serve};
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-use diagnostic::Diagnostic;
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]

@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier::scaffold;
-use dossier::serve::ServeOptions;
-use dossier::{BuildOptions, Failure, Report};
+use dossier::{BuildOptions, Failure, Report, ServeOptions};
 
 #[derive(Parser)]
 #[command(
@@ -137,7 +136,7 @@ fn main() -> ExitCode {
                 open,
                 verbose,
             };
-            return match dossier::serve::serve(&options) {
+            return match dossier::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
                     eprintln!("{error}");
@@ -237,7 +236,7 @@ fn init(dir: &Path) -> ExitCode {
 
 /// `--base-url`, checked as `base_url` in dossier.yaml is.
 fn base_url(url: &str) -> Result<String, String> {
-    dossier::config::check_base_url(url)
+    dossier::check_base_url(url)
         .map(|()| url.to_string())
         .map_err(|(problem, help)| format!("{problem}; {help}"))
 }

@@ -5,22 +5,22 @@
 use std::sync::Arc;
 
 use crate::config::Config;
-pub use crate::date::DateValue;
+pub(crate) use crate::date::DateValue;
 use crate::load::SourceFile;
-pub use crate::load::git::Committed;
-pub use crate::load::meta::Extra;
+pub(crate) use crate::load::git::Committed;
+pub(crate) use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
 
 /// Index of an article in [`Dossier::articles`].
-pub type ArticleId = usize;
+pub(crate) type ArticleId = usize;
 /// Index of an entity in [`Dossier::entities`].
-pub type EntityId = usize;
+pub(crate) type EntityId = usize;
 /// Index of a tag in [`Dossier::tags`].
-pub type TagId = usize;
+pub(crate) type TagId = usize;
 
 /// The whole dossier, resolved.
 #[derive(Debug, Clone)]
-pub struct Dossier {
+pub(crate) struct Dossier {
     /// Site settings.
     pub config: Config,
     /// Published articles, newest first (then by slug). Shared, so that
@@ -46,7 +46,7 @@ pub struct Dossier {
 
 /// An article.
 #[derive(Debug, Clone)]
-pub struct Article {
+pub(crate) struct Article {
     /// Its file.
     pub file: SourceFile,
     /// URL segment: `/articles/<slug>/`.
@@ -89,7 +89,11 @@ pub struct Article {
 impl Article {
     /// Who wrote `note`: as it says, or as its article says, or the
     /// dossier's `author` (`site_author`, which may be empty).
-    pub fn note_author<'a>(&'a self, note: &'a Note, site_author: &'a str) -> Option<&'a str> {
+    pub(crate) fn note_author<'a>(
+        &'a self,
+        note: &'a Note,
+        site_author: &'a str,
+    ) -> Option<&'a str> {
         note.author
             .as_deref()
             .or(self.annotations_author.as_deref())
@@ -102,7 +106,7 @@ impl Article {
     /// entered the dossier (its first commit). A note added later to an
     /// article is dated by the article: finding each note's own commit
     /// would take a `git blame` per article, seconds on a thousand.
-    pub fn note_created<'a>(&'a self, note: &'a Note) -> Option<&'a DateValue> {
+    pub(crate) fn note_created<'a>(&'a self, note: &'a Note) -> Option<&'a DateValue> {
         note.created
             .as_ref()
             .or(self.committed.as_ref().map(|dates| &dates.added))
@@ -111,7 +115,7 @@ impl Article {
 
 /// Where an article comes from.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Source {
+pub(crate) struct Source {
     /// Publication name.
     pub name: Option<String>,
     /// Where it was published.
@@ -128,7 +132,7 @@ pub struct Source {
 
 /// A researcher's note on a passage of an article, which it quotes.
 #[derive(Debug, Clone)]
-pub struct Note {
+pub(crate) struct Note {
     /// The passage, as a reader sees it.
     pub quote: String,
     /// Text just before the passage, to tell repeats apart.
@@ -149,7 +153,7 @@ pub struct Note {
 
 /// A person, organization, place, event… that articles mention.
 #[derive(Debug, Clone)]
-pub struct Entity {
+pub(crate) struct Entity {
     /// Its file (the body is the description).
     pub file: SourceFile,
     /// The file stem: `/entities/<id>/`.
@@ -177,7 +181,7 @@ pub struct Entity {
 
 /// A typed link between two entities.
 #[derive(Debug, Clone)]
-pub struct Relation {
+pub(crate) struct Relation {
     /// The entity whose file declares it.
     pub from: EntityId,
     /// The entity it points at.
@@ -196,7 +200,7 @@ pub struct Relation {
 
 /// A free page, or the home text.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub(crate) struct Page {
     /// Its file.
     pub file: SourceFile,
     /// URL segment: `/<slug>/`.
@@ -209,7 +213,7 @@ pub struct Page {
 
 /// A tag and the articles that carry it.
 #[derive(Debug, Clone)]
-pub struct Tag {
+pub(crate) struct Tag {
     /// As first written.
     pub name: String,
     /// Accent-folded URL segment.

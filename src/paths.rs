@@ -4,7 +4,7 @@
 //! and name the file (`…/index.html`), so the site also works from disk.
 
 /// Top-level folders of the site's own: no free page may take their name.
-pub const RESERVED_SLUGS: &[&str] = &[
+pub(crate) const RESERVED_SLUGS: &[&str] = &[
     "articles", "entities", "tags", "timeline", "graph", "search", "static",
 ];
 
@@ -35,45 +35,45 @@ pub const SITE_FILES: &[&str] = &[
 pub const SEARCH_FOLDER: &str = "search/";
 
 /// From an article, entity or tag page (`articles/<slug>/`) to the root.
-pub const ITEM_ROOT: &str = "../../";
+pub(crate) const ITEM_ROOT: &str = "../../";
 /// From a list or free page (`articles/`, `<slug>/`) to the root.
-pub const PAGE_ROOT: &str = "../";
+pub(crate) const PAGE_ROOT: &str = "../";
 
 /// `articles/<slug>/index.html`.
-pub fn article(slug: &str) -> String {
+pub(crate) fn article(slug: &str) -> String {
     format!("articles/{slug}/index.html")
 }
 
 /// `entities/<id>/index.html`.
-pub fn entity(id: &str) -> String {
+pub(crate) fn entity(id: &str) -> String {
     format!("entities/{id}/index.html")
 }
 
 /// `tags/<slug>/index.html`.
-pub fn tag(slug: &str) -> String {
+pub(crate) fn tag(slug: &str) -> String {
     format!("tags/{slug}/index.html")
 }
 
 /// `<slug>/index.html`, a free page.
-pub fn page(slug: &str) -> String {
+pub(crate) fn page(slug: &str) -> String {
     format!("{slug}/index.html")
 }
 
 /// The public address of an article, `<base>articles/<slug>/`, for data
 /// that other tools read (`base` is `base_url` with a final `/`, or empty).
-pub fn article_url(base: &str, slug: &str) -> String {
+pub(crate) fn article_url(base: &str, slug: &str) -> String {
     format!("{base}articles/{slug}/")
 }
 
 /// The public address of an entity, `<base>entities/<id>/`.
-pub fn entity_url(base: &str, id: &str) -> String {
+pub(crate) fn entity_url(base: &str, id: &str) -> String {
     format!("{base}entities/{id}/")
 }
 
 /// The file that redirects from `alias`, an old address of an article as
 /// written under `aliases:` (`/2019/old-title/`, `old.html`): the path
 /// itself when it names an `.html` file, else its `index.html`.
-pub fn redirect(alias: &str) -> Result<String, String> {
+pub(crate) fn redirect(alias: &str) -> Result<String, String> {
     let path = alias.trim().trim_start_matches('/');
     let bad = |why: &str| Err(format!("alias `{alias}` {why}"));
     if path.is_empty() {
@@ -106,7 +106,7 @@ pub fn redirect(alias: &str) -> Result<String, String> {
 }
 
 /// From the file at `path` (output path) to the site root: `../` per folder.
-pub fn to_root(path: &str) -> String {
+pub(crate) fn to_root(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 

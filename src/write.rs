@@ -17,7 +17,7 @@ use crate::render::OutputFile;
 /// Refuses an output folder that holds the dossier itself: the swap
 /// replaces the whole output folder, so writing into the dossier's root
 /// (or a folder above it) would delete the dossier.
-pub fn check_output(output: &Path, root: &Path) -> Result<(), String> {
+pub(crate) fn check_output(output: &Path, root: &Path) -> Result<(), String> {
     let absolute = |p: &Path| {
         std::path::absolute(p)
             .map(|a| a.components().collect::<PathBuf>())
@@ -41,7 +41,7 @@ pub fn check_output(output: &Path, root: &Path) -> Result<(), String> {
 
 /// A site being written, not yet visible at its output path.
 #[derive(Debug)]
-pub struct Staging {
+pub(crate) struct Staging {
     folder: TempDir,
     output: PathBuf,
     /// Files written so far, static copies included.
@@ -56,7 +56,7 @@ impl Staging {
     /// A fresh staging folder beside `output`, holding a copy of
     /// `static_dir` when there is one (rendered pages overwrite copies of
     /// the same name).
-    pub fn new(output: &Path, static_dir: &Path) -> io::Result<Self> {
+    pub(crate) fn new(output: &Path, static_dir: &Path) -> io::Result<Self> {
         let parent = parent_of(output);
         fs::create_dir_all(&parent)?;
         let folder = tempfile::Builder::new()
@@ -77,7 +77,7 @@ impl Staging {
     }
 
     /// Writes one file; called from many threads at once.
-    pub fn write(&self, file: &OutputFile) -> io::Result<()> {
+    pub(crate) fn write(&self, file: &OutputFile) -> io::Result<()> {
         let path = self.folder.path().join(&file.path);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)?;
@@ -94,19 +94,19 @@ impl Staging {
     }
 
     /// Files written so far (a file rendered over a static one counts twice).
-    pub fn files(&self) -> usize {
+    pub(crate) fn files(&self) -> usize {
         self.written.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The files of `static/` that a rendered file replaced, sorted.
-    pub fn replaced(&self) -> Vec<String> {
+    pub(crate) fn replaced(&self) -> Vec<String> {
         let mut replaced = self.replaced.lock().map(|r| r.clone()).unwrap_or_default();
         replaced.sort();
         replaced
     }
 
     /// Swaps the staging folder in as the output.
-    pub fn commit(self) -> io::Result<()> {
+    pub(crate) fn commit(self) -> io::Result<()> {
         let parent = parent_of(&self.output);
         let name = name_of(&self.output);
         // The staging folder stays a TempDir until it is in place, so that

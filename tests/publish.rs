@@ -387,8 +387,8 @@ fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avo
             .iter()
             .any(|folder| file.starts_with(folder) && file.ends_with("/index.html"));
         assert!(
-            item || file.starts_with(dossier::paths::SEARCH_FOLDER)
-                || dossier::paths::SITE_FILES.contains(&file.as_str())
+            item || file.starts_with(dossier::SEARCH_FOLDER)
+                || dossier::SITE_FILES.contains(&file.as_str())
                 || file == "extra.css",
             "{file} is made but not in paths::SITE_FILES"
         );

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use common::{Fixture, Site};
-use dossier::render::search::words::{Stemmer, fold, words};
+use dossier::search_words::{Stemmer, fold, words};
 use serde_json::{Value, json};
 
 fn search_script() -> PathBuf {
@@ -94,8 +94,8 @@ fn the_script_folds_splits_and_stems_as_the_build_does() {
     assert_eq!(
         stop_words,
         json!([
-            dossier::render::search::words::FRENCH_STOP_WORDS,
-            dossier::render::search::words::ENGLISH_STOP_WORDS
+            dossier::search_words::FRENCH_STOP_WORDS,
+            dossier::search_words::ENGLISH_STOP_WORDS
         ])
     );
 }

@@ -19,12 +19,12 @@ use serde::de::{self, Deserialize, Deserializer, EnumAccess, MapAccess, SeqAcces
 use serde_json::{Map, Number, Value};
 
 /// A free map handed to templates untouched.
-pub type Extra = BTreeMap<String, ExtraValue>;
+pub(crate) type Extra = BTreeMap<String, ExtraValue>;
 
 /// One value of `extra`, already in the form templates read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
-pub struct ExtraValue(pub Value);
+pub(crate) struct ExtraValue(pub Value);
 
 impl<'de> Deserialize<'de> for ExtraValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

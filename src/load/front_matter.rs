@@ -5,7 +5,7 @@ use std::ops::Range;
 
 /// Where the front matter and the body lie in a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split {
+pub(crate) struct Split {
     /// Byte range of the YAML between the two `---` lines.
     pub yaml: Range<usize>,
     /// 1-based line of the first YAML line.
@@ -18,7 +18,7 @@ pub struct Split {
 
 /// Why a file has no usable front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SplitError {
+pub(crate) enum SplitError {
     /// Nothing but white space in the file.
     Empty,
     /// The first line is not `---`.
@@ -29,7 +29,7 @@ pub enum SplitError {
 
 impl SplitError {
     /// The message shown to the user.
-    pub fn message(&self) -> &'static str {
+    pub(crate) fn message(&self) -> &'static str {
         match self {
             Self::Empty => "empty file: expected front matter between two `---` lines",
             Self::Missing => "missing front matter: the file must start with a `---` line",
@@ -39,7 +39,7 @@ impl SplitError {
 }
 
 /// Splits `text` (BOM already removed; LF or CRLF line ends).
-pub fn split(text: &str) -> Result<Split, SplitError> {
+pub(crate) fn split(text: &str) -> Result<Split, SplitError> {
     if text.trim().is_empty() {
         return Err(SplitError::Empty);
     }

@@ -15,7 +15,7 @@ use crate::date::DateValue;
 /// dossier and when the dossier's copy last changed (not the source's own
 /// dates, which the front matter gives).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Committed {
+pub(crate) struct Committed {
     /// The oldest commit that has the file at its path.
     pub added: DateValue,
     /// The newest one.
@@ -25,7 +25,7 @@ pub struct Committed {
 /// The commit dates of each committed file, and where the dossier sits in
 /// its repository.
 #[derive(Debug, Default, Clone)]
-pub struct History {
+pub(crate) struct History {
     /// By path relative to the dossier root (as in `SourceFile::path`).
     committed: HashMap<PathBuf, Committed>,
     /// The dossier's folder inside the repository (`""` at its root), when
@@ -39,7 +39,7 @@ pub struct History {
 
 impl History {
     /// Reads the history of the dossier at `root`.
-    pub fn read(root: &Path) -> Self {
+    pub(crate) fn read(root: &Path) -> Self {
         let Some(answer) = git(
             root,
             &["rev-parse", "--show-prefix", "--is-shallow-repository"],
@@ -82,13 +82,13 @@ impl History {
 
     /// When the file at `path` (relative to the dossier root) was first
     /// and last committed.
-    pub fn committed(&self, path: &Path) -> Option<&Committed> {
+    pub(crate) fn committed(&self, path: &Path) -> Option<&Committed> {
         self.committed.get(path)
     }
 
     /// The path of `path` in the repository, `/`-separated, when the
     /// dossier is in one.
-    pub fn path_in_repository(&self, path: &Path) -> Option<String> {
+    pub(crate) fn path_in_repository(&self, path: &Path) -> Option<String> {
         let relative = path.to_string_lossy().replace('\\', "/");
         self.prefix
             .as_ref()

@@ -7,14 +7,14 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-pub use crate::date::DateValue;
+pub(crate) use crate::date::DateValue;
 
-pub use super::extra::Extra;
+pub(crate) use super::extra::Extra;
 
 /// Front matter of an article.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ArticleMeta {
+pub(crate) struct ArticleMeta {
     pub title: String,
     pub date: DateValue,
     /// When the source itself was revised, as it says.
@@ -46,7 +46,7 @@ pub struct ArticleMeta {
 /// Where an article comes from.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SourceMeta {
+pub(crate) struct SourceMeta {
     pub name: Option<String>,
     pub url: Option<Url>,
     pub author: Option<String>,
@@ -58,7 +58,7 @@ pub struct SourceMeta {
 /// A researcher's note on a quoted passage.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AnnotationMeta {
+pub(crate) struct AnnotationMeta {
     pub quote: String,
     pub note: String,
     pub prefix: Option<String>,
@@ -74,7 +74,7 @@ pub struct AnnotationMeta {
 /// Front matter of an entity.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntityMeta {
+pub(crate) struct EntityMeta {
     pub name: String,
     #[serde(rename = "type")]
     pub kind: Word,
@@ -99,7 +99,7 @@ pub struct EntityMeta {
 /// A typed link from one entity to another.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RelationMeta {
+pub(crate) struct RelationMeta {
     pub to: String,
     #[serde(rename = "type")]
     pub kind: Word,
@@ -112,7 +112,7 @@ pub struct RelationMeta {
 /// Front matter of a free page.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     pub title: String,
     pub slug: Option<Slug>,
     #[serde(default)]
@@ -124,8 +124,11 @@ pub struct PageMeta {
 /// Front matter of `content/_index.md`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct HomeMeta {
+pub(crate) struct HomeMeta {
     pub title: Option<String>,
+    /// Accepted (and checked) so that the home text may share its front
+    /// matter with a page, but the home page has no slug: the docs say so.
+    #[allow(dead_code)]
     pub slug: Option<Slug>,
     #[serde(default)]
     pub draft: bool,
@@ -139,7 +142,7 @@ macro_rules! checked_string {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub(crate) struct $name(pub(crate) String);
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -222,7 +225,7 @@ checked_string!(
 );
 
 /// Checks a slug: non-empty, `[a-z0-9-]` only.
-pub fn check_slug(text: &str) -> Result<(), String> {
+pub(crate) fn check_slug(text: &str) -> Result<(), String> {
     if !text.is_empty()
         && text
             .bytes()

@@ -3,14 +3,14 @@
 //! (that is `resolve`); each file is read and parsed exactly once.
 
 mod comments;
-pub mod extra;
-pub mod front_matter;
-pub mod git;
-pub mod meta;
+pub(crate) mod extra;
+pub(crate) mod front_matter;
+pub(crate) mod git;
+pub(crate) mod meta;
 mod periods;
-pub mod root;
-pub mod syntax;
-pub mod yaml;
+pub(crate) mod root;
+pub(crate) mod syntax;
+pub(crate) mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ use meta::{ArticleMeta, EntityMeta, HomeMeta, PageMeta};
 
 /// One Markdown file as read from disk.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// Path relative to the dossier root, for messages.
     pub path: PathBuf,
     /// The whole text, BOM removed; shared, because `serve` keeps it
@@ -37,24 +37,29 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// The Markdown body.
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         &self.text[self.split.body.clone()]
     }
 
     /// The YAML front matter.
-    pub fn yaml(&self) -> &str {
+    pub(crate) fn yaml(&self) -> &str {
         &self.text[self.split.yaml.clone()]
     }
 
     /// An error at a byte offset of the body.
-    pub fn error_in_body(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_in_body(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.path, message).at_offset(&self.text, self.split.body.start + offset)
     }
 
     /// An error at `value` as written under `key` in the front matter
     /// (serde gives no positions to values checked after parsing), or at
     /// the opening `---` when it cannot be found.
-    pub fn error_at_value(&self, key: &str, value: &str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_at_value(
+        &self,
+        key: &str,
+        value: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let error = Diagnostic::error(&self.path, message);
         match locate_value(self.yaml(), key, value) {
             Some(offset) => error.at_offset(&self.text, self.split.yaml.start + offset),
@@ -65,7 +70,7 @@ impl SourceFile {
     /// An error at `value` under `key` within item `index` (0-based) of the
     /// block list under `list_key` (`annotations`, `relations`), so that the
     /// same value in another item is not taken for it.
-    pub fn error_in_item(
+    pub(crate) fn error_in_item(
         &self,
         list_key: &str,
         index: usize,
@@ -177,7 +182,7 @@ fn failed_slug(path: &Path, kind: Kind) -> Option<String> {
 
 /// A file and its parsed front matter.
 #[derive(Debug, Clone)]
-pub struct Document<M> {
+pub(crate) struct Document<M> {
     /// The file.
     pub file: SourceFile,
     /// Its front matter.
@@ -186,14 +191,11 @@ pub struct Document<M> {
 
 /// Everything read from a dossier's folder.
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// `dossier.yaml`, or the defaults.
     pub config: Config,
     /// `content/articles/**.md`, in path order.
     pub articles: Vec<Document<ArticleMeta>>,
-    /// Entities whose description changed while their front matter stayed
-    /// byte for byte the same, as they are now.
-    pub entity_bodies: Vec<SourceFile>,
     /// `content/entities/**.md`, in path order.
     pub entities: Vec<Document<EntityMeta>>,
     /// `content/pages/**.md`, in path order.
@@ -214,7 +216,7 @@ pub struct Loaded {
 
 /// What failed to load, by the names other files may use for it.
 #[derive(Debug, Default)]
-pub struct Unreadable {
+pub(crate) struct Unreadable {
     /// File stems of entities.
     pub entity_ids: std::collections::BTreeSet<String>,
     /// Slugified file stems of articles.
@@ -266,7 +268,7 @@ enum FileState {
 /// and hands it on; `serve` keeps one between builds and re-reads only the
 /// files that changed, which is most of what makes its rebuilds fast.
 #[derive(Debug, Clone)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     root: PathBuf,
     config: Result<Config, Diagnostic>,
     /// Why there is no `content/`, if there is none.
@@ -278,7 +280,7 @@ pub struct Snapshot {
 
 /// What [`Snapshot::update`] found.
 #[derive(Debug, Default)]
-pub struct Changed {
+pub(crate) struct Changed {
     /// Articles edited in place (the same file, read before and now), as
     /// they are now: `resolve` may take them one by one.
     pub articles: Vec<Document<ArticleMeta>>,
@@ -292,13 +294,13 @@ pub struct Changed {
 
 /// Reads the dossier at `root`: every file that parses, and an error for
 /// each one that does not.
-pub fn load(root: &Path) -> Loaded {
+pub(crate) fn load(root: &Path) -> Loaded {
     Snapshot::read(root).loaded()
 }
 
 impl Snapshot {
     /// Reads every file of the dossier at `root`.
-    pub fn read(root: &Path) -> Self {
+    pub(crate) fn read(root: &Path) -> Self {
         let mut snapshot = Snapshot {
             root: root.to_path_buf(),
             config: read_config(root),
@@ -313,7 +315,7 @@ impl Snapshot {
     /// Re-reads what may have changed at each of `paths` (absolute, as a
     /// file watcher gives them): a file, a folder moved in or out, or
     /// `dossier.yaml`. Paths elsewhere are ignored.
-    pub fn update<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) -> Changed {
+    pub(crate) fn update<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) -> Changed {
         let mut changed = Changed::default();
         let content = self.root.join("content");
         for path in paths {
@@ -387,7 +389,7 @@ impl Snapshot {
 
     /// Everything read, ready for `resolve`. File texts are shared, not
     /// copied.
-    pub fn loaded(&self) -> Loaded {
+    pub(crate) fn loaded(&self) -> Loaded {
         let mut loaded = Loaded {
             history: Arc::clone(&self.history),
             ..Loaded::default()

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Diagnostic;
 
 /// A dossier is a folder with `dossier.yaml` or a `content/` folder.
-pub fn is_dossier(root: &Path) -> bool {
+pub(crate) fn is_dossier(root: &Path) -> bool {
     root.join("dossier.yaml").is_file() || root.join("content").is_dir()
 }
 
 /// `Ok` when `root` is a dossier; otherwise an error that says where the
 /// dossier probably is.
-pub fn check_root(root: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_root(root: &Path) -> Result<(), Diagnostic> {
     if is_dossier(root) {
         return Ok(());
     }

@@ -5,7 +5,7 @@
 
 /// Where a syntax error really is, and what to write instead.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Hint {
+pub(crate) struct Hint {
     /// 1-based line and column within the YAML.
     pub line: usize,
     pub column: usize,
@@ -17,7 +17,7 @@ pub struct Hint {
 
 /// Explains the parser's `message` at `line`:`column` of `yaml`, when it is
 /// one of the common mistakes.
-pub fn explain(yaml: &str, message: &str, line: usize, column: usize) -> Option<Hint> {
+pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> Option<Hint> {
     let lines: Vec<&str> = yaml.lines().collect();
     // The parser may point past the last line (an unclosed quote or list).
     let line = line.clamp(1, lines.len().max(1));

@@ -11,12 +11,12 @@ use crate::diagnostic::{Diagnostic, nearest};
 
 /// Ends the message of an error raised while a value is read, before its
 /// help: the diagnostic shows the two apart.
-pub const HELP: &str = "\n= help: ";
+pub(crate) const HELP: &str = "\n= help: ";
 
 /// Parses `yaml`, which starts on 1-based line `first_line` of `file_text`.
 /// Empty YAML is read as an empty map, so that all-optional front matter
 /// may be left blank.
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     path: &Path,
     file_text: &str,
     yaml: &str,
@@ -31,7 +31,7 @@ pub fn parse<T: DeserializeOwned>(
 /// (quoted and escaped where YAML needs it: `:`, `"`, `#`, a leading `-`,
 /// words such as `yes` or `null`). Line breaks in `text` are the caller's
 /// to fold first: the scalar is meant for a `key: value` line.
-pub fn scalar(text: &str) -> String {
+pub(crate) fn scalar(text: &str) -> String {
     serde_yaml::to_string(text)
         .expect("a string always serializes")
         .trim_end_matches('\n')

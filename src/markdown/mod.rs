@@ -29,7 +29,7 @@ use visible::Highlight;
 use weaver::Weaver;
 
 /// What the annotator needs to know besides the text.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// Names and aliases.
     pub aliases: &'a AliasTable,
     /// The entities, for ids, names and types.
@@ -46,7 +46,7 @@ pub struct Context<'a> {
 
 /// One mention of an entity in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// The entity.
     pub entity: EntityId,
     /// Its anchor in the page: `m-<id>-<n>`.
@@ -59,7 +59,7 @@ pub struct Mention {
 
 /// Where a note's quote was found, as a W3C TextQuoteSelector says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlacedNote {
+pub(crate) struct PlacedNote {
     /// The quote as it reads in the text.
     pub exact: String,
     /// Text just before it (up to 32 characters).
@@ -72,7 +72,7 @@ pub struct PlacedNote {
 
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
-pub struct Annotated {
+pub(crate) struct Annotated {
     /// The body as HTML, with a placeholder where each note's aside goes.
     pub html: String,
     /// Every mention, in text order.
@@ -95,20 +95,23 @@ fn options() -> Options {
 
 /// The comment the render stage replaces with note `number`'s aside. Raw
 /// HTML from the text is always escaped, so it cannot forge one.
-pub fn note_placeholder(number: usize) -> String {
+pub(crate) fn note_placeholder(number: usize) -> String {
     format!("<!--dossier-note:{number}-->")
 }
 
 /// Renders the body of `file`, finding its mentions. Unresolvable
 /// wikilinks are errors at their `file:line:col`.
-pub fn annotate(file: &SourceFile, context: &Context<'_>) -> Result<Annotated, Vec<Diagnostic>> {
+pub(crate) fn annotate(
+    file: &SourceFile,
+    context: &Context<'_>,
+) -> Result<Annotated, Vec<Diagnostic>> {
     annotate_with_notes(file, context, &[])
 }
 
 /// Like [`annotate`], and places each of `quotes` (a note's quote, in
 /// front matter order) in the text: highlighted, with its aside after the
 /// block. A quote found nowhere or several times is an error.
-pub fn annotate_with_notes(
+pub(crate) fn annotate_with_notes(
     file: &SourceFile,
     context: &Context<'_>,
     quotes: &[Quote<'_>],
@@ -261,7 +264,7 @@ fn weave(
 /// text (`2024. Le traité…` is not a list starting at 2024): a summary is
 /// shown inside other elements. Links must be absolute, since the same
 /// summary appears on pages at several depths.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let escaped = escape_block_markers(text);
     let mut first_paragraph = true;
     // Whether each open link was kept, so its end is dropped with it.
@@ -293,7 +296,7 @@ pub fn inline(text: &str) -> String {
 
 /// Renders a note's Markdown (several paragraphs allowed), raw HTML
 /// escaped, links and images with unsafe targets reduced to their text.
-pub fn note(text: &str) -> String {
+pub(crate) fn note(text: &str) -> String {
     let mut unsafe_targets = UnsafeTargets::default();
     let events =
         Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
@@ -351,7 +354,7 @@ fn escape_block_markers(text: &str) -> String {
 }
 
 /// HTML-escapes `text` into `out`.
-pub fn escape_into(out: &mut String, text: &str) {
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -365,7 +368,7 @@ pub fn escape_into(out: &mut String, text: &str) {
 }
 
 /// HTML-escapes `text`.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);
     out

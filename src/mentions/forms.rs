@@ -10,7 +10,7 @@ const MOST_FORMS: usize = 256;
 
 /// Every form `alias` stands for, the first one being how it is shown
 /// (each group's first alternative); or why it cannot be read.
-pub fn expand(alias: &str) -> Result<Vec<String>, String> {
+pub(crate) fn expand(alias: &str) -> Result<Vec<String>, String> {
     let mut forms = vec![String::new()];
     let mut rest = alias;
     while let Some(open) = rest.find('(') {

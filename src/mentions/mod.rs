@@ -20,11 +20,11 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::config::Accents;
 use crate::fold::{self, Folded, Folding};
 use crate::model::EntityId;
-pub use forms::expand;
+pub(crate) use forms::expand;
 
 /// What a name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// Exactly one entity.
     Entity(EntityId),
     /// Several entities share this name (sorted).
@@ -33,7 +33,7 @@ pub enum Target {
 
 /// What was found at a place of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
+pub(crate) enum Finding {
     /// A name or alias of one entity.
     Name(EntityId),
     /// An adjective of one entity (`German`): a mention, but not the one
@@ -47,7 +47,7 @@ pub enum Finding {
 
 /// Which `not_mentions` phrase was met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Unlinked {
+pub(crate) enum Unlinked {
     /// An entity's phrase (its index in the table).
     Entity(usize),
     /// The article's own phrase (its index in the article's list).
@@ -56,7 +56,7 @@ pub enum Unlinked {
 
 /// A name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// Byte range in the searched text.
     pub range: Range<usize>,
     /// What it is.
@@ -65,7 +65,7 @@ pub struct Found {
 
 /// A name that several entities share.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ambiguity {
+pub(crate) struct Ambiguity {
     /// The shared name, as written.
     pub name: String,
     /// The entities that share it.
@@ -78,11 +78,11 @@ pub struct Ambiguity {
 /// An article's `not_mentions` phrase, folded as the text is: in
 /// capitals, and as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhraseKey([String; 2]);
+pub(crate) struct PhraseKey([String; 2]);
 
 /// One name of an entity, as the table is given it.
 #[derive(Debug, Clone)]
-pub struct Written {
+pub(crate) struct Written {
     /// The form to find (one form of an alias with endings).
     pub form: String,
     /// `name`, `aliases` or `adjectives`.
@@ -93,7 +93,7 @@ pub struct Written {
 
 /// The names of one entity, as the table is given them.
 #[derive(Debug, Clone, Default)]
-pub struct EntityNames {
+pub(crate) struct EntityNames {
     /// The entity's id.
     pub id: String,
     /// Its name, the forms of its aliases, and of its adjectives.
@@ -155,7 +155,7 @@ struct Pattern {
 
 /// Names and aliases of all entities.
 #[derive(Debug, Clone)]
-pub struct AliasTable {
+pub(crate) struct AliasTable {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     /// Names as written (folded) for wikilinks: what each stands for, and
@@ -174,7 +174,7 @@ pub struct AliasTable {
 impl AliasTable {
     /// Builds the table; `accents` says whether names are compared without
     /// their accents.
-    pub fn new(entities: impl IntoIterator<Item = EntityNames>, accents: Accents) -> Self {
+    pub(crate) fn new(entities: impl IntoIterator<Item = EntityNames>, accents: Accents) -> Self {
         let without_accents = accents == Accents::Optional;
         let mut patterns: BTreeMap<String, Pattern> = BTreeMap::new();
         let mut by_name: BTreeMap<String, (Owners, Written, EntityId)> = BTreeMap::new();
@@ -249,7 +249,7 @@ impl AliasTable {
     }
 
     /// Names shared by several entities, sorted by name.
-    pub fn ambiguities(&self) -> Vec<Ambiguity> {
+    pub(crate) fn ambiguities(&self) -> Vec<Ambiguity> {
         self.by_name
             .values()
             .filter_map(|(owners, written, owner)| {
@@ -266,7 +266,7 @@ impl AliasTable {
     }
 
     /// `phrases` (an article's `not_mentions`) folded as the text is.
-    pub fn phrase_keys(&self, phrases: &[String]) -> Vec<PhraseKey> {
+    pub(crate) fn phrase_keys(&self, phrases: &[String]) -> Vec<PhraseKey> {
         phrases
             .iter()
             .map(|p| {
@@ -279,7 +279,7 @@ impl AliasTable {
     /// Every name in `text`, leftmost-longest among the matches that sit on
     /// word boundaries, in text order, not overlapping. `phrases` are the
     /// article's own `not_mentions`, as [`Self::phrase_keys`] gives them.
-    pub fn find(&self, text: &str, phrases: &[PhraseKey]) -> Vec<Found> {
+    pub(crate) fn find(&self, text: &str, phrases: &[PhraseKey]) -> Vec<Found> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -344,17 +344,17 @@ impl AliasTable {
     }
 
     /// The entity phrases (indices in [`Self::phrases`]) a pattern stands for.
-    pub fn phrases_of(&self, pattern: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn phrases_of(&self, pattern: usize) -> impl Iterator<Item = usize> + '_ {
         self.patterns[pattern].phrases.iter().copied()
     }
 
     /// Every entity's `not_mentions` phrase, by index: its entity and text.
-    pub fn phrases(&self) -> &[(EntityId, String)] {
+    pub(crate) fn phrases(&self) -> &[(EntityId, String)] {
         &self.phrases
     }
 
     /// Resolves a wikilink target: by id first, then by exact name or alias.
-    pub fn resolve(&self, target: &str) -> Option<Target> {
+    pub(crate) fn resolve(&self, target: &str) -> Option<Target> {
         let target = target.trim();
         if let Some(index) = self.by_id.get(target) {
             return Some(Target::Entity(*index));
@@ -367,22 +367,22 @@ impl AliasTable {
     }
 
     /// Records the ids of entity files that failed to load.
-    pub fn set_unreadable(&mut self, ids: BTreeSet<String>) {
+    pub(crate) fn set_unreadable(&mut self, ids: BTreeSet<String>) {
         self.unreadable = ids;
     }
 
     /// True when `target` is the id of an entity file that failed to load.
-    pub fn is_unreadable(&self, target: &str) -> bool {
+    pub(crate) fn is_unreadable(&self, target: &str) -> bool {
         self.unreadable.contains(target.trim())
     }
 
     /// True when `target` is an entity id (rather than a name).
-    pub fn is_id(&self, target: &str) -> bool {
+    pub(crate) fn is_id(&self, target: &str) -> bool {
         self.by_id.contains_key(target.trim())
     }
 
     /// Up to three ids near `target`, for "did you mean".
-    pub fn suggest(&self, target: &str) -> Vec<&str> {
+    pub(crate) fn suggest(&self, target: &str) -> Vec<&str> {
         crate::diagnostic::nearest_ids(target, self.by_id.keys().map(String::as_str))
     }
 }

@@ -21,7 +21,7 @@ use super::{Block, Clue, Difference, Part, Quote};
 const RUN: usize = 3;
 
 /// The closest passage to `quote` in `blocks`, and how they differ.
-pub fn closest(quote: Quote<'_>, blocks: &[Block]) -> Option<Clue> {
+pub(crate) fn closest(quote: Quote<'_>, blocks: &[Block]) -> Option<Clue> {
     let selector = Selector::new(quote);
     let length = selector.text.chars.len();
     if selector.quote == selector.suffix {

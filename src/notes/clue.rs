@@ -12,7 +12,7 @@ const AROUND: usize = 20;
 
 /// Why a quote is found nowhere, as far as the text tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Clue {
+pub(crate) enum Clue {
     /// Its start ends block `first` and its rest starts the next block.
     Spans {
         /// The block the quote starts in.
@@ -34,7 +34,7 @@ pub enum Clue {
 
 /// Where the annotation first reads otherwise than the closest passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Difference {
+pub(crate) enum Difference {
     /// A few characters to change: the annotation's `part` has `written`
     /// where the text has `text`, both as written.
     Few {
@@ -72,7 +72,7 @@ pub enum Difference {
 
 /// The parts of an annotation that are matched together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub(crate) enum Part {
     /// `prefix:`
     Prefix,
     /// `quote:`
@@ -84,7 +84,7 @@ pub enum Part {
 impl Clue {
     /// What to add to "quote … is found nowhere in the text", and the help
     /// line; `line_of` gives the line where a block starts.
-    pub fn explain(&self, line_of: impl Fn(usize) -> String) -> (String, String) {
+    pub(crate) fn explain(&self, line_of: impl Fn(usize) -> String) -> (String, String) {
         match self {
             Self::Spans { first, second } => (
                 format!(

@@ -13,12 +13,12 @@ mod align;
 mod closest;
 mod clue;
 
-pub use closest::closest;
-pub use clue::{Clue, Difference, Part};
+pub(crate) use closest::closest;
+pub(crate) use clue::{Clue, Difference, Part};
 
 /// The visible text of one block of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// White space folded to single spaces.
     pub text: String,
     /// Byte offset in the body where the block starts, for messages.
@@ -27,7 +27,7 @@ pub struct Block {
 
 /// What a note quotes.
 #[derive(Debug, Clone, Copy)]
-pub struct Quote<'a> {
+pub(crate) struct Quote<'a> {
     /// The quoted passage.
     pub exact: &'a str,
     /// Text just before it, to tell repeated passages apart.
@@ -38,7 +38,7 @@ pub struct Quote<'a> {
 
 /// Where a quote was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
+pub(crate) struct Located {
     /// Index of the block.
     pub block: usize,
     /// Byte range in the block's text.
@@ -51,7 +51,7 @@ pub struct Located {
 
 /// Why a quote cannot be placed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mismatch {
+pub(crate) enum Mismatch {
     /// The quote (with its prefix and suffix) is not in the text.
     Nowhere,
     /// It is there several times: the blocks where it is.
@@ -59,7 +59,7 @@ pub enum Mismatch {
 }
 
 /// Characters of context kept on each side, as selectors usually carry.
-pub const CONTEXT: usize = 32;
+pub(crate) const CONTEXT: usize = 32;
 
 /// How quotes and text are compared: typographic variants as one (see
 /// [`crate::fold`]), but accents and case as written, since a quote is
@@ -77,7 +77,7 @@ fn folded(text: &str) -> Folded {
 /// Finds `quote` in `blocks`: exactly once, or a mismatch. The range found
 /// is in the block's text as written, whatever typographic variants the
 /// quote used.
-pub fn locate(quote: Quote<'_>, blocks: &[Block]) -> Result<Located, Mismatch> {
+pub(crate) fn locate(quote: Quote<'_>, blocks: &[Block]) -> Result<Located, Mismatch> {
     let exact = fold::key(quote.exact, false);
     let prefix = quote.prefix.map(|p| folded(p).text).unwrap_or_default();
     let suffix = quote.suffix.map(|s| folded(s).text).unwrap_or_default();

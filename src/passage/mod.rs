@@ -9,7 +9,7 @@ use std::ops::Range;
 
 /// A mention in context: the sentence around it, or about 160 characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Passage {
+pub(crate) struct Passage {
     /// Text before the mention (with `…` where cut).
     pub before: String,
     /// The mention as written.
@@ -27,7 +27,7 @@ fn passage(text: &str, range: Range<usize>) -> Passage {
 
 /// A block's text with its sentence boundaries found once, for all the
 /// mentions in it (finding them is the costliest part of a passage).
-pub struct Sentences<'a> {
+pub(crate) struct Sentences<'a> {
     text: &'a str,
     /// Start of each sentence, in order; the text's end closes the last.
     starts: Vec<usize>,
@@ -35,7 +35,7 @@ pub struct Sentences<'a> {
 
 impl<'a> Sentences<'a> {
     /// Splits `text` into sentences.
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Self {
             text,
             starts: sentence_starts(text),
@@ -43,7 +43,7 @@ impl<'a> Sentences<'a> {
     }
 
     /// The passage for the mention at `range`.
-    pub fn passage(&self, range: Range<usize>) -> Passage {
+    pub(crate) fn passage(&self, range: Range<usize>) -> Passage {
         let text = self.text;
         // The sentence holding the mention's start, through the one
         // holding its end.
@@ -141,7 +141,7 @@ fn clip_end(text: &str, keep: usize) -> String {
 }
 
 /// Appends `text` with white space folded to single spaces.
-pub fn push_folded(buffer: &mut String, text: &str) {
+pub(crate) fn push_folded(buffer: &mut String, text: &str) {
     for c in text.chars() {
         if let Some(kept) = folded(buffer, c) {
             buffer.push(kept);
@@ -153,7 +153,7 @@ pub fn push_folded(buffer: &mut String, text: &str) {
 /// space for the first white space of a run (none at the start), or
 /// nothing. The one rule of folding, shared by everything that must agree
 /// on visible-text offsets.
-pub fn folded(buffer: &str, c: char) -> Option<char> {
+pub(crate) fn folded(buffer: &str, c: char) -> Option<char> {
     if !c.is_whitespace() {
         Some(c)
     } else if buffer.is_empty() || buffer.ends_with(' ') {

@@ -13,7 +13,7 @@ use crate::paths;
 use crate::render::publish::rfc3339;
 
 /// Version of the `dossier.json` schema; raised on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -117,7 +117,7 @@ struct TagData<'a> {
 
 /// `/dossier.json`, compact: with every mention and its passage it grows
 /// with the corpus (65 MB at 10,000 articles); tools pretty-print it.
-pub fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
+pub(crate) fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
     let config = &dossier.config;
     let entity_id = |e: &usize| dossier.entities[*e].id.as_str();
     let article_slug = |a: &usize| dossier.articles[*a].slug.as_str();
@@ -236,7 +236,7 @@ pub fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
 /// `/annotations.jsonld`: an AnnotationCollection whose one page holds
 /// every note. IRIs are absolute from `base_url`; without it, relative to
 /// the file itself (which sits at the site root), as JSON-LD allows.
-pub fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
+pub(crate) fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
     let base = if dossier.config.base_url.is_empty() {
         String::new()
     } else {

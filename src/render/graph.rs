@@ -17,7 +17,7 @@ use crate::markdown::escape;
 use crate::model::EntityId;
 
 /// At most this many entities are drawn: the most mentioned.
-pub const MAX_NODES: usize = 200;
+pub(crate) const MAX_NODES: usize = 200;
 /// Only the names of this many nodes are written; the others show theirs
 /// on hover and on their page, so that the picture stays legible.
 const MAX_LABELS: usize = 60;
@@ -56,14 +56,14 @@ enum Link {
 }
 
 /// The graph, laid out.
-pub struct Picture {
+pub(crate) struct Picture {
     nodes: Vec<Node>,
     edges: Vec<(usize, usize, Link)>,
     size: f64,
 }
 
 /// Chooses the nodes and edges and lays them out.
-pub fn picture(views: &Views<'_>) -> Picture {
+pub(crate) fn picture(views: &Views<'_>) -> Picture {
     let dossier = views.dossier;
     let annotations = views.annotations;
     let mut mentions = vec![0usize; dossier.entities.len()];
@@ -270,13 +270,13 @@ fn radius(mentions: usize) -> f64 {
 
 impl Picture {
     /// Entities drawn.
-    pub fn node_count(&self) -> usize {
+    pub(crate) fn node_count(&self) -> usize {
         self.nodes.len()
     }
 
     /// The SVG, with links relative to a page `root` away from the site root.
     /// `title` names the picture; `mentions` is the word for mentions.
-    pub fn svg(&self, views: &Views<'_>, root: &str, title: &str, mentions: &str) -> String {
+    pub(crate) fn svg(&self, views: &Views<'_>, root: &str, title: &str, mentions: &str) -> String {
         let mentions = escape(mentions);
         let entities = &views.dossier.entities;
         let size = self.size.round();

@@ -8,7 +8,7 @@ use crate::config::Language;
 use crate::date::{DateValue, Precision};
 
 /// Every label, by key, in `language`.
-pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
+pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
     let pick = |en, fr| match language {
         Language::En => en,
         Language::Fr => fr,
@@ -170,7 +170,7 @@ const KNOWN_TYPES: &[(&str, [&str; 4])] = &[
 /// likely meant to be: one of its headings (`people`, `organisation`,
 /// `pays`), or a word one typo away from the type or a heading (two for
 /// words longer than six letters: `orgnaization`, `countires`).
-pub fn known_type_near(kind: &str) -> Option<&'static str> {
+pub(crate) fn known_type_near(kind: &str) -> Option<&'static str> {
     if KNOWN_TYPES.iter().any(|(k, _)| *k == kind) {
         return None;
     }
@@ -188,7 +188,7 @@ pub fn known_type_near(kind: &str) -> Option<&'static str> {
 }
 
 /// Sort key for a type: known types first, in their order, then the others.
-pub fn type_rank(kind: &str) -> (usize, &str) {
+pub(crate) fn type_rank(kind: &str) -> (usize, &str) {
     let rank = KNOWN_TYPES
         .iter()
         .position(|(k, _)| *k == kind)
@@ -197,12 +197,12 @@ pub fn type_rank(kind: &str) -> (usize, &str) {
 }
 
 /// The plural heading of a type (`person` -> `People`).
-pub fn type_label(kind: &str, language: Language) -> String {
+pub(crate) fn type_label(kind: &str, language: Language) -> String {
     type_name(kind, language, 0)
 }
 
 /// The singular name of a type (`person` -> `Person`).
-pub fn type_singular(kind: &str, language: Language) -> String {
+pub(crate) fn type_singular(kind: &str, language: Language) -> String {
     type_name(kind, language, 2)
 }
 
@@ -216,7 +216,7 @@ fn type_name(kind: &str, language: Language, offset: usize) -> String {
 }
 
 /// `word` with its first letter in upper case.
-pub fn capitalized(word: &str) -> String {
+pub(crate) fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
@@ -255,7 +255,7 @@ const MONTHS_FR: [&str; 12] = [
 
 /// A label that reads into the date after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatedLabel {
+pub(crate) enum DatedLabel {
     Published,
     Updated,
     Accessed,
@@ -267,7 +267,11 @@ pub enum DatedLabel {
 /// but `publié en mars`, `jusqu’au 19 juin` but `jusqu’en 2023`; English
 /// needs no change. The day forms are the labels `t.published`… that
 /// templates had before dates could be a month or a year.
-pub fn dated_label(label: DatedLabel, precision: Precision, language: Language) -> &'static str {
+pub(crate) fn dated_label(
+    label: DatedLabel,
+    precision: Precision,
+    language: Language,
+) -> &'static str {
     let day = precision == Precision::Day;
     match (language, label) {
         (Language::En, DatedLabel::Published) => "published",
@@ -289,7 +293,7 @@ pub fn dated_label(label: DatedLabel, precision: Precision, language: Language) 
 }
 
 /// The name of month `month` (1–12), as used inside a date.
-pub fn month_name(month: i8, language: Language) -> String {
+pub(crate) fn month_name(month: i8, language: Language) -> String {
     let index = usize::try_from(month - 1).unwrap_or(0).min(11);
     match language {
         Language::En => MONTHS_EN[index].to_string(),
@@ -299,7 +303,7 @@ pub fn month_name(month: i8, language: Language) -> String {
 
 /// A date for readers, as precise as written: `19 June 2024`,
 /// `19 juin 2024`, `March 2023`, `mars 2023`, `2023`.
-pub fn long_date(date: &DateValue, language: Language) -> String {
+pub(crate) fn long_date(date: &DateValue, language: Language) -> String {
     let day = date.day;
     match date.precision {
         Precision::Year => return day.year().to_string(),

@@ -6,16 +6,16 @@
 //! shares (site settings, labels, navigation) is Tera's global context, set
 //! once, not copied into each page.
 
-pub mod data;
-pub mod graph;
+pub(crate) mod data;
+pub(crate) mod graph;
 mod jobs;
-pub mod labels;
-pub mod plain;
-pub mod publish;
-pub mod search;
+pub(crate) mod labels;
+pub(crate) mod plain;
+pub(crate) mod publish;
+pub(crate) mod search;
 mod templates;
-pub mod timeline;
-pub mod views;
+pub(crate) mod timeline;
+pub(crate) mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -35,7 +35,7 @@ use views::Views;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Path inside the output folder, `/`-separated.
     pub path: String,
     /// Its content.
@@ -58,7 +58,7 @@ struct NavLink<'a> {
 
 /// Why rendering stopped.
 #[derive(Debug)]
-pub enum RenderError {
+pub(crate) enum RenderError {
     /// Templates failed (each distinct error once).
     Templates(Vec<Diagnostic>),
     /// The sink could not take a file.
@@ -68,7 +68,7 @@ pub enum RenderError {
 /// A dossier ready to render: whole, for `build`, or one path at a time,
 /// for `serve`, which keeps it in memory and renders pages as they are
 /// asked for.
-pub struct Site {
+pub(crate) struct Site {
     dossier: Dossier,
     annotations: Annotations,
     /// The theme with the site's overrides, and the site-wide context set.
@@ -85,7 +85,7 @@ pub struct Site {
 impl Site {
     /// Reads the theme (the built-in one, overridden by `root/templates/`)
     /// and makes what every page shares.
-    pub fn new(
+    pub(crate) fn new(
         dossier: Dossier,
         annotations: Annotations,
         root: &Path,
@@ -127,7 +127,7 @@ impl Site {
     }
 
     /// The dossier this site shows.
-    pub fn dossier(&self) -> &Dossier {
+    pub(crate) fn dossier(&self) -> &Dossier {
         &self.dossier
     }
 
@@ -173,7 +173,7 @@ impl Site {
 
     /// Renders every file and hands each to `sink` as soon as it is made,
     /// from many threads, so that the site is never all in memory.
-    pub fn render_all(
+    pub(crate) fn render_all(
         &self,
         sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
     ) -> Result<(), RenderError> {
@@ -213,7 +213,7 @@ impl Site {
 
     /// The file at `path` (inside the output, `/`-separated, as
     /// `articles/<slug>/index.html`), if the site has one.
-    pub fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
+    pub(crate) fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
         let by_path = self.by_path.get_or_init(|| {
             let views = self.views();
             self.jobs()
@@ -234,7 +234,7 @@ impl Site {
     }
 
     /// The 404 page.
-    pub fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+    pub(crate) fn not_found(&self) -> Result<OutputFile, Diagnostic> {
         self.render_job(&self.views(), Job::NotFound)
     }
 }

@@ -29,7 +29,7 @@ const BLOCK_TAGS: &[&str] = &[
 /// The text of HTML the annotate stage made (well-formed, escaped by
 /// pulldown-cmark): tags and comments out, entities decoded, white space
 /// folded.
-pub fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find(['<', '&']) {

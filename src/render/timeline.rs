@@ -11,7 +11,7 @@ use crate::date::{DateValue, Precision};
 
 /// One dated item.
 #[derive(Debug, Clone, Serialize)]
-pub struct TimelineItem {
+pub(crate) struct TimelineItem {
     /// `article` or `entity`.
     pub kind: &'static str,
     pub title: String,
@@ -29,14 +29,14 @@ pub struct TimelineItem {
 /// A month of a year; or, first in its year, what is known only to the
 /// year, with no label.
 #[derive(Debug, Clone, Serialize)]
-pub struct TimelineMonth {
+pub(crate) struct TimelineMonth {
     pub label: Option<String>,
     pub items: Vec<TimelineItem>,
 }
 
 /// A year.
 #[derive(Debug, Clone, Serialize)]
-pub struct TimelineYear {
+pub(crate) struct TimelineYear {
     pub year: i16,
     pub months: Vec<TimelineMonth>,
 }
@@ -44,7 +44,7 @@ pub struct TimelineYear {
 /// Everything dated, oldest first: by date (a year before its months, a
 /// month before its days), entities before articles on the same day (the
 /// event, then what was written about it), then title.
-pub fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
+pub(crate) fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
     let language = views.language;
     let dossier = views.dossier;
     let mut items: Vec<(DateValue, u8, TimelineItem)> = Vec::new();

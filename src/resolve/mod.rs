@@ -23,7 +23,7 @@ use article::article;
 /// Resolves `loaded`; drafts are kept only when `include_drafts`. Gives
 /// the dossier (what could be resolved) and every error, those of loading
 /// included: a non-empty list means the site must not be written.
-pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic>) {
+pub(crate) fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic>) {
     let Loaded {
         config,
         articles,
@@ -130,7 +130,7 @@ pub fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Diagnostic
 /// written as the tags are shown. Gives `None` when it could, or when the
 /// edit is an error: then the whole dossier is resolved again (and the
 /// error reported). `serve` relies on this to rebuild in milliseconds.
-pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Dossier> {
+pub(crate) fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Dossier> {
     let index = dossier
         .articles
         .iter()
@@ -216,7 +216,7 @@ pub fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Do
 
 /// `dossier` with new descriptions for some entities, whose front matter
 /// (all that resolve reads) is the same; `None` if one is not in it.
-pub fn with_entity_bodies(dossier: &Dossier, files: Vec<SourceFile>) -> Option<Dossier> {
+pub(crate) fn with_entity_bodies(dossier: &Dossier, files: Vec<SourceFile>) -> Option<Dossier> {
     let mut edited = dossier.clone();
     for file in files {
         let entity = edited

@@ -8,7 +8,7 @@ use crate::render::views::Views;
 use crate::render::{Job, job_path};
 
 /// Articles in the feed: the newest, as most sites do.
-pub const FEED_ENTRIES: usize = 20;
+pub(crate) const FEED_ENTRIES: usize = 20;
 
 /// `/atom.xml`: the newest articles, with their text.
 pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {

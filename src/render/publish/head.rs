@@ -14,7 +14,7 @@ use crate::render::{Job, job_path};
 
 /// What `base.html` puts in a page's head.
 #[derive(Debug, Serialize)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// The absolute address, with `base_url`.
     pub canonical: Option<String>,
     /// The page's title, for Open Graph.

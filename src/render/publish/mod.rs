@@ -9,16 +9,14 @@
 mod feeds;
 mod head;
 
-pub use feeds::FEED_ENTRIES;
 pub(super) use feeds::{atom, robots, sitemap};
-pub use head::PageMeta;
 pub(super) use head::page_meta;
 
 use crate::config::Config;
 use crate::date::{DateValue, Precision};
 
 /// `base_url` with one final `/`, when set.
-pub fn base(config: &Config) -> Option<String> {
+pub(crate) fn base(config: &Config) -> Option<String> {
     let url = config.base_url.trim_end_matches('/');
     (!url.is_empty()).then(|| format!("{url}/"))
 }
@@ -31,7 +29,7 @@ fn url(base: &str, path: &str) -> String {
 /// A date as RFC 3339, as Atom and schema.org want it: a day alone is
 /// taken at midnight UTC, a month or a year at midnight UTC on its first
 /// day (Atom needs a full date-time).
-pub fn rfc3339(date: &DateValue) -> String {
+pub(crate) fn rfc3339(date: &DateValue) -> String {
     match date.instant {
         Some(_) => date.written.clone(),
         None => format!("{}T00:00:00Z", date.day),
@@ -41,7 +39,7 @@ pub fn rfc3339(date: &DateValue) -> String {
 /// A date for schema.org and Open Graph: a date-time or a day as
 /// [`rfc3339`] gives it, a month or a year as written (`2023-03`), which
 /// ISO 8601 and schema.org's `Date` allow, rather than an invented day.
-pub fn schema_date(date: &DateValue) -> String {
+pub(crate) fn schema_date(date: &DateValue) -> String {
     match date.precision {
         Precision::Day => rfc3339(date),
         Precision::Month | Precision::Year => date.iso(),

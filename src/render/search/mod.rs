@@ -33,7 +33,7 @@ use words::Stemmer;
 /// little (on 10,000 articles, 4 halved the first query's bytes against
 /// 8), many enough that the site does not get a file per document. The
 /// search page tells the script (`data-texts-per-file`).
-pub const TEXTS_PER_FILE: usize = 4;
+pub(crate) const TEXTS_PER_FILE: usize = 4;
 
 /// How much a word counts where it is found.
 const TITLE_WEIGHT: u32 = 5;
@@ -42,13 +42,13 @@ const BODY_WEIGHT: u32 = 1;
 
 /// The files of the index, by path in the output.
 #[derive(Debug, Default)]
-pub struct SearchIndex {
+pub(crate) struct SearchIndex {
     files: BTreeMap<String, Vec<u8>>,
 }
 
 impl SearchIndex {
     /// Indexes every article and entity of the site.
-    pub fn new(views: &Views<'_>) -> Self {
+    pub(crate) fn new(views: &Views<'_>) -> Self {
         let documents = documents(views);
         let mut files = BTreeMap::new();
         for (number, chunk) in documents.chunks(TEXTS_PER_FILE).enumerate() {
@@ -73,7 +73,7 @@ impl SearchIndex {
     }
 
     /// The file at `path`, if the index has one.
-    pub fn file(&self, path: &str) -> Option<OutputFile> {
+    pub(crate) fn file(&self, path: &str) -> Option<OutputFile> {
         self.files.get(path).map(|bytes| OutputFile {
             path: path.to_string(),
             bytes: bytes.clone(),
@@ -81,7 +81,7 @@ impl SearchIndex {
     }
 
     /// Every file of the index.
-    pub fn into_files(self) -> impl Iterator<Item = OutputFile> {
+    pub(crate) fn into_files(self) -> impl Iterator<Item = OutputFile> {
         self.files
             .into_iter()
             .map(|(path, bytes)| OutputFile { path, bytes })
@@ -89,7 +89,7 @@ impl SearchIndex {
 }
 
 /// The number of documents the index holds, known without making it.
-pub fn document_count(views: &Views<'_>) -> usize {
+pub(crate) fn document_count(views: &Views<'_>) -> usize {
     views.dossier.articles.len() + views.dossier.entities.len()
 }
 

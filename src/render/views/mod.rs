@@ -15,12 +15,12 @@ use crate::markdown::inline;
 use crate::model::{Article, ArticleId, Dossier, EntityId, TagId};
 use crate::paths;
 
-pub use shapes::*;
+pub(crate) use shapes::*;
 
 mod shapes;
 
 /// Builds views from the dossier; one per site build.
-pub struct Views<'a> {
+pub(crate) struct Views<'a> {
     pub dossier: &'a Dossier,
     pub annotations: &'a Annotations,
     pub language: Language,
@@ -31,7 +31,7 @@ pub struct Views<'a> {
 /// Every article's link, made once per build: lists, tag, entity and
 /// timeline pages name each article many times (a million times at
 /// 100,000 articles), and its summary is Markdown to render.
-pub fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
+pub(crate) fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
     let language = dossier.config.language;
     dossier
         .articles
@@ -91,7 +91,7 @@ fn history_url(repo_url: &str, article: &Article) -> Option<String> {
 
 impl<'a> Views<'a> {
     /// Views of `dossier`; `article_links` are its [`article_links`].
-    pub fn new(
+    pub(crate) fn new(
         dossier: &'a Dossier,
         annotations: &'a Annotations,
         article_links: &'a [ArticleLink],
@@ -104,25 +104,25 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn article_path(&self, id: ArticleId) -> String {
+    pub(crate) fn article_path(&self, id: ArticleId) -> String {
         paths::article(&self.dossier.articles[id].slug)
     }
 
-    pub fn article_link(&self, id: ArticleId) -> ArticleLink {
+    pub(crate) fn article_link(&self, id: ArticleId) -> ArticleLink {
         self.article_links[id].clone()
     }
 
     /// The article's summary as HTML, made once with its link.
-    pub fn summary_html(&self, id: ArticleId) -> Option<&'a str> {
+    pub(crate) fn summary_html(&self, id: ArticleId) -> Option<&'a str> {
         self.article_links[id].summary_html.as_deref()
     }
 
     /// The article's summary as plain text, for what is not HTML.
-    pub fn summary_text(&self, id: ArticleId) -> Option<String> {
+    pub(crate) fn summary_text(&self, id: ArticleId) -> Option<String> {
         self.summary_html(id).map(super::plain::html_text)
     }
 
-    pub fn entity_link(&self, id: EntityId, count: usize) -> EntityLink {
+    pub(crate) fn entity_link(&self, id: EntityId, count: usize) -> EntityLink {
         let entity = &self.dossier.entities[id];
         EntityLink {
             id: entity.id.clone(),
@@ -133,7 +133,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn tag_link(&self, id: TagId) -> TagLink {
+    pub(crate) fn tag_link(&self, id: TagId) -> TagLink {
         let tag = &self.dossier.tags[id];
         TagLink {
             name: tag.name.clone(),
@@ -154,7 +154,10 @@ impl<'a> Views<'a> {
 
     /// Entities with counts, grouped by type (known types first), each
     /// group by descending count then name.
-    pub fn group(&self, counted: impl IntoIterator<Item = (EntityId, usize)>) -> Vec<EntityGroup> {
+    pub(crate) fn group(
+        &self,
+        counted: impl IntoIterator<Item = (EntityId, usize)>,
+    ) -> Vec<EntityGroup> {
         let mut groups: BTreeMap<(usize, String), Vec<EntityLink>> = BTreeMap::new();
         for (id, count) in counted {
             let link = self.entity_link(id, count);
@@ -183,7 +186,7 @@ impl<'a> Views<'a> {
     }
 
     /// Every entity, with the number of articles that name it.
-    pub fn all_entities(&self) -> Vec<EntityGroup> {
+    pub(crate) fn all_entities(&self) -> Vec<EntityGroup> {
         self.group(
             (0..self.dossier.entities.len())
                 .map(|id| (id, self.annotations.mentioned_in[id].len())),
@@ -191,13 +194,13 @@ impl<'a> Views<'a> {
     }
 
     /// Every tag, by slug.
-    pub fn all_tags(&self) -> Vec<TagLink> {
+    pub(crate) fn all_tags(&self) -> Vec<TagLink> {
         (0..self.dossier.tags.len())
             .map(|id| self.tag_link(id))
             .collect()
     }
 
-    pub fn article(&self, id: ArticleId) -> ArticleView<'a> {
+    pub(crate) fn article(&self, id: ArticleId) -> ArticleView<'a> {
         let article: &'a Article = &self.dossier.articles[id];
         let annotated = &self.annotations.articles[id];
         let committed = article.committed.as_ref();
@@ -248,7 +251,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn entity(&self, id: EntityId) -> EntityView<'a> {
+    pub(crate) fn entity(&self, id: EntityId) -> EntityView<'a> {
         let dossier = self.dossier;
         let entity = &dossier.entities[id];
         let relation = |r: &'a crate::model::Relation, other: EntityId| RelationView {
@@ -323,7 +326,7 @@ impl<'a> Views<'a> {
     }
 
     /// Note `index` (0-based) of article `article`.
-    pub fn note(&self, article: ArticleId, index: usize) -> NoteView<'a> {
+    pub(crate) fn note(&self, article: ArticleId, index: usize) -> NoteView<'a> {
         let written_in: &'a Article = &self.dossier.articles[article];
         let note = &written_in.notes[index];
         let created = written_in.note_created(note);

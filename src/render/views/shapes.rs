@@ -9,7 +9,7 @@ use crate::model::Extra;
 
 /// An article in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleLink {
+pub(crate) struct ArticleLink {
     pub title: String,
     pub path: String,
     pub date: String,
@@ -20,7 +20,7 @@ pub struct ArticleLink {
 
 /// An entity in a list, with a count (mentions or articles).
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityLink {
+pub(crate) struct EntityLink {
     pub id: String,
     pub name: String,
     pub kind: String,
@@ -30,7 +30,7 @@ pub struct EntityLink {
 
 /// Entities of one type.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityGroup {
+pub(crate) struct EntityGroup {
     pub kind: String,
     pub label: String,
     pub entities: Vec<EntityLink>,
@@ -38,7 +38,7 @@ pub struct EntityGroup {
 
 /// A tag in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagLink {
+pub(crate) struct TagLink {
     pub name: String,
     pub slug: String,
     pub path: String,
@@ -47,7 +47,7 @@ pub struct TagLink {
 
 /// Where an article comes from, ready to show.
 #[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
+pub(crate) struct SourceView {
     pub name: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
@@ -61,7 +61,7 @@ pub struct SourceView {
 
 /// The article page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView<'a> {
+pub(crate) struct ArticleView<'a> {
     pub title: &'a str,
     pub slug: &'a str,
     pub date: String,
@@ -93,7 +93,7 @@ pub struct ArticleView<'a> {
 
 /// A quoted passage, linked to its anchor.
 #[derive(Debug, Clone, Serialize)]
-pub struct PassageView<'a> {
+pub(crate) struct PassageView<'a> {
     pub before: &'a str,
     pub text: &'a str,
     pub after: &'a str,
@@ -102,14 +102,14 @@ pub struct PassageView<'a> {
 
 /// An article that names an entity, with the passages that do.
 #[derive(Debug, Clone, Serialize)]
-pub struct MentioningArticle<'a> {
+pub(crate) struct MentioningArticle<'a> {
     pub article: ArticleLink,
     pub passages: Vec<PassageView<'a>>,
 }
 
 /// A relation seen from one of its ends.
 #[derive(Debug, Clone, Serialize)]
-pub struct RelationView<'a> {
+pub(crate) struct RelationView<'a> {
     pub kind: &'a str,
     pub other: EntityLink,
     pub since: Option<String>,
@@ -123,14 +123,14 @@ pub struct RelationView<'a> {
 
 /// An entity often named in the same articles.
 #[derive(Debug, Clone, Serialize)]
-pub struct CoMention {
+pub(crate) struct CoMention {
     pub entity: EntityLink,
     pub shared: usize,
 }
 
 /// The entity page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityView<'a> {
+pub(crate) struct EntityView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub kind: &'a str,
@@ -153,7 +153,7 @@ pub struct EntityView<'a> {
 
 /// A researcher's note, beside its passage or in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct NoteView<'a> {
+pub(crate) struct NoteView<'a> {
     pub number: usize,
     pub id: String,
     pub quote: &'a str,
