@@ -86,8 +86,11 @@ pub enum Failure {
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let io_failure = |e| Failure::Io(options.output.clone(), e);
     load::root::check_root(&options.root).map_err(|e| failed(vec![e]))?;
-    write::check_output(&options.output, &options.root)
-        .map_err(|message| failed(vec![Diagnostic::error(&options.output, message)]))?;
+    write::check_output(&options.output, &options.root).map_err(|refused| {
+        failed(vec![
+            Diagnostic::error(&options.output, refused.message).with_help(refused.help),
+        ])
+    })?;
     let (report, dossier, annotations) = prepare(options)?;
     let staging =
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;

@@ -14,27 +14,64 @@ use tempfile::TempDir;
 
 use crate::render::OutputFile;
 
-/// Refuses an output folder that holds the dossier itself: the swap
-/// replaces the whole output folder, so writing into the dossier's root
-/// (or a folder above it) would delete the dossier.
-pub(crate) fn check_output(output: &Path, root: &Path) -> Result<(), String> {
+/// Why an output folder is refused, and what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refused {
+    pub message: String,
+    pub help: String,
+}
+
+/// The folders of a dossier that hold what the user wrote.
+const INPUTS: [&str; 4] = ["content", "templates", "static", ".git"];
+
+/// Refuses an output folder whose replacement would delete something the
+/// user wrote: the swap replaces the whole output folder, so it must not
+/// hold the dossier (or be above it), be one of its input folders or
+/// inside one, or be a folder of other files than a site dossier made.
+pub(crate) fn check_output(output: &Path, root: &Path) -> Result<(), Refused> {
     let absolute = |p: &Path| {
         std::path::absolute(p)
             .map(|a| a.components().collect::<PathBuf>())
             .unwrap_or_else(|_| p.to_path_buf())
     };
+    let shown = output.display();
     let (output, root) = (absolute(output), absolute(root));
+    let elsewhere = "write the site to a new folder, such as the default `public`";
     if root.starts_with(&output) {
-        return Err(format!(
-            "the output folder {} holds the dossier itself; building there would replace it",
-            output.display()
-        ));
+        return Err(Refused {
+            message: format!(
+                "the output folder {shown} holds the dossier itself; building there would replace it"
+            ),
+            help: elsewhere.to_string(),
+        });
+    }
+    if let Some(input) = INPUTS.iter().find(|i| output.starts_with(root.join(i))) {
+        return Err(Refused {
+            message: format!(
+                "the output folder {shown} is in the dossier's `{input}/`; building there would replace what you wrote"
+            ),
+            help: elsewhere.to_string(),
+        });
     }
     if output.join("content").is_dir() || output.join("dossier.yaml").is_file() {
-        return Err(format!(
-            "the output folder {} looks like a dossier (it has content/ or dossier.yaml); building there would replace it",
-            output.display()
-        ));
+        return Err(Refused {
+            message: format!(
+                "the output folder {shown} looks like a dossier (it has content/ or dossier.yaml); building there would replace it"
+            ),
+            help: elsewhere.to_string(),
+        });
+    }
+    // A site dossier made always has its `dossier.json`: any other folder
+    // with files in it is someone's, which the swap would delete.
+    let holds_files = fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
+    if holds_files && !output.join("dossier.json").is_file() {
+        return Err(Refused {
+            message: format!(
+                "the output folder {shown} holds files that are not a site dossier built; building there would delete them"
+            ),
+            help: "write the site to a new or empty folder, or move those files away first"
+                .to_string(),
+        });
     }
     Ok(())
 }

@@ -58,3 +58,59 @@ fn an_unrelated_folder_is_not_checked_as_an_empty_dossier() {
     unrelated.write("dossier.yaml", "title: T\n");
     assert!(unrelated.run(&["check"]).status.success());
 }
+
+/// `--output-dir` replaces the whole folder it names: one that holds what
+/// the user wrote, or files of their own, is refused and left as it was.
+#[test]
+fn an_output_folder_holding_what_the_user_wrote_is_refused_and_kept() {
+    let fixture = Fixture::new(&[
+        ("content/articles/a.md", ARTICLE),
+        ("templates/page.html", "{% extends \"base.html\" %}"),
+        ("static/logo.svg", "<svg/>"),
+        ("notes/todo.txt", "call the registry"),
+    ]);
+    for (output, kept, says) in [
+        (
+            "content",
+            "content/articles/a.md",
+            "is in the dossier's `content/`",
+        ),
+        (
+            "content/articles",
+            "content/articles/a.md",
+            "is in the dossier's `content/`",
+        ),
+        (
+            "templates",
+            "templates/page.html",
+            "is in the dossier's `templates/`",
+        ),
+        ("static", "static/logo.svg", "is in the dossier's `static/`"),
+        (
+            "notes",
+            "notes/todo.txt",
+            "holds files that are not a site dossier built",
+        ),
+    ] {
+        // Run from the dossier, so that the relative folder is in it.
+        let run = dossier(&["build", "--output-dir", output], fixture.root());
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{output}: {stderr}");
+        assert_says(&stderr, &[says, "= help: write the site to a new"]);
+        assert!(
+            fixture.root().join(kept).is_file(),
+            "{output}: {kept} deleted"
+        );
+    }
+    // A new folder, an empty one, and a site built before are fine.
+    std::fs::create_dir(fixture.root().join("empty")).expect("a folder");
+    for output in ["site", "empty", "site"] {
+        let run = dossier(&["build", "--output-dir", output], fixture.root());
+        assert!(
+            run.status.success(),
+            "{output}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(fixture.root().join(output).join("dossier.json").is_file());
+    }
+}
