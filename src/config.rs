@@ -68,6 +68,7 @@ pub(crate) struct Config {
     /// Whether names are found without their accents.
     pub accents: Accents,
     /// Where the dossier's git repository can be browsed (may be empty).
+    #[serde(deserialize_with = "checked_repo_url")]
     pub repo_url: String,
     /// Who writes the notes, unless an article or a note says (may be empty).
     pub author: String,
@@ -91,17 +92,21 @@ impl Default for Config {
 /// Checks a `base_url`: empty, or an absolute `http(s)://` URL. Without its
 /// scheme, every link made from it would be relative, and broken.
 pub fn check_base_url(url: &str) -> Result<(), (String, String)> {
+    check_absolute("base_url", url, "https://example.org/dossier/")
+}
+
+/// Checks a setting that must be empty or an absolute `http(s)://` URL:
+/// the problem and the help, naming `key` and an `example`.
+fn check_absolute(key: &str, url: &str, example: &str) -> Result<(), (String, String)> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     if url.is_empty() || rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace)) {
         return Ok(());
     }
-    let problem =
-        format!("invalid `base_url` `{url}`: expected an absolute http:// or https:// URL");
+    let problem = format!("invalid `{key}` `{url}`: expected an absolute http:// or https:// URL");
     let help = if url.contains("://") || url.contains(char::is_whitespace) {
-        "write the address where the site is published, such as `https://example.org/dossier/`"
-            .to_string()
+        format!("write the full address, such as `{example}`")
     } else {
         format!("write `https://{}`", url.trim_start_matches('/'))
     };
@@ -109,8 +114,20 @@ pub fn check_base_url(url: &str) -> Result<(), (String, String)> {
 }
 
 fn checked_base_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    checked_url(deserializer, check_base_url)
+}
+
+fn checked_repo_url<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    checked_url(deserializer, |url| {
+        check_absolute("repo_url", url, "https://github.com/jdoe/dossier")
+    })
+}
+
+fn checked_url<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    check: impl Fn(&str) -> Result<(), (String, String)>,
+) -> Result<String, D::Error> {
     let url = String::deserialize(deserializer)?;
-    check_base_url(&url)
-        .map_err(|(problem, help)| de::Error::custom(format!("{problem}{HELP}{help}")))?;
+    check(&url).map_err(|(problem, help)| de::Error::custom(format!("{problem}{HELP}{help}")))?;
     Ok(url)
 }

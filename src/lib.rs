@@ -166,7 +166,10 @@ fn resolve_loaded(mut loaded: load::Loaded, options: &BuildOptions) -> Resolved 
     });
     warnings.extend(ambiguity_warnings(&dossier));
     warnings.extend(type_warnings(&dossier));
-    if dossier.config.base_url.is_empty() {
+    // When dossier.yaml could not be read, its error says so: a warning
+    // about the defaults used instead would contradict the file.
+    let settings_failed = errors.iter().any(|e| e.path == Path::new("dossier.yaml"));
+    if dossier.config.base_url.is_empty() && !settings_failed {
         warnings.push(
             Diagnostic::warning(
                 "dossier.yaml",

@@ -60,6 +60,28 @@ fn base_url_without_its_scheme_is_an_error_that_writes_it() {
 }
 
 #[test]
+fn repo_url_without_its_scheme_is_an_error_and_says_nothing_of_base_url() {
+    let fixture = Fixture::new(&[
+        (
+            "dossier.yaml",
+            "title: T\nbase_url: https://jdoe.github.io/sea/\nrepo_url: github.com/jdoe/sea\n",
+        ),
+        ("content/articles/a.md", ARTICLE),
+    ]);
+    let stderr = fixture.fail(&["build"]);
+    assert_says(
+        &stderr,
+        &[
+            "dossier.yaml:3:1: error: invalid `repo_url` `github.com/jdoe/sea`",
+            "= help: write `https://github.com/jdoe/sea`",
+        ],
+    );
+    // The settings could not be read: a warning about their defaults
+    // would contradict what the file says.
+    assert!(!stderr.contains("no `base_url`"), "{stderr}");
+}
+
+#[test]
 fn a_repeated_key_is_reported_at_its_second_line() {
     let fixture = Fixture::new(&[
         (
@@ -152,4 +174,25 @@ fn a_hash_that_cuts_a_prose_value_is_a_warning_with_the_quoted_line() {
     assert!(!site.stderr.contains(":3:"), "{}", site.stderr);
     // And the page shows what YAML read, as the warning says.
     assert_eq!(site.page("articles/a/index.html").texts("h1"), ["Issue"]);
+}
+
+#[test]
+fn a_hash_that_cuts_a_setting_is_a_warning_too() {
+    let fixture = Fixture::new(&[
+        (
+            "dossier.yaml",
+            "title: Dossier #3\nauthor: Claire #Martin\nlanguage: fr # the interface\n",
+        ),
+        ("content/articles/a.md", ARTICLE),
+    ]);
+    let site = fixture.build();
+    assert_says(
+        &site.stderr,
+        &[
+            "dossier.yaml:1:16: warning: `title` reads `Dossier`",
+            "dossier.yaml:2:16: warning: `author` reads `Claire`",
+            "help: quote the value: `author: \"Claire #Martin\"`",
+        ],
+    );
+    assert!(!site.stderr.contains("dossier.yaml:3:"), "{}", site.stderr);
 }

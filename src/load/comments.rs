@@ -4,6 +4,9 @@
 //! at the `#` on the keys that hold prose, where a deliberate comment is
 //! unlikely and a `#` in the text is not.
 
+use std::ops::Range;
+use std::path::Path;
+
 use crate::diagnostic::Diagnostic;
 
 use super::SourceFile;
@@ -25,10 +28,21 @@ const PROSE: [&str; 10] = [
 /// A warning for each prose value in `file`'s front matter that a `#`
 /// cuts short.
 pub(super) fn cut_values(file: &SourceFile) -> Vec<Diagnostic> {
-    let yaml = file.yaml();
+    cut_in(&file.path, &file.text, file.split.yaml.clone())
+}
+
+/// The same for `dossier.yaml` (`title`, `description`, `author`), all of
+/// whose text is YAML.
+pub(super) fn cut_settings(path: &Path, text: &str) -> Vec<Diagnostic> {
+    cut_in(path, text, 0..text.len())
+}
+
+/// A warning for each prose value that a `#` cuts in the YAML at `yaml`
+/// in `text`.
+fn cut_in(path: &Path, text: &str, yaml: Range<usize>) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    let mut line_start = 0;
-    for line in yaml.split_inclusive('\n') {
+    let mut line_start = yaml.start;
+    for line in text[yaml].split_inclusive('\n') {
         if let Some(cut) = cut_value(line.trim_end_matches(['\n', '\r'])) {
             let Cut {
                 key,
@@ -36,7 +50,6 @@ pub(super) fn cut_values(file: &SourceFile) -> Vec<Diagnostic> {
                 hash,
                 at,
             } = cut;
-            let offset = file.split.yaml.start + line_start + at;
             let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
             let kept = value[..hash].trim();
             let message = if kept.is_empty() {
@@ -45,8 +58,8 @@ pub(super) fn cut_values(file: &SourceFile) -> Vec<Diagnostic> {
                 format!("`{key}` reads `{kept}`: in YAML, `#` after a space starts a comment")
             };
             warnings.push(
-                Diagnostic::warning(&file.path, message)
-                    .at_offset(&file.text, offset)
+                Diagnostic::warning(path, message)
+                    .at_offset(text, line_start + at)
                     .with_help(format!("quote the value: `{key}: {quoted}`")),
             );
         }

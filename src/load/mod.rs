@@ -9,6 +9,7 @@ pub(crate) mod git;
 pub(crate) mod meta;
 mod periods;
 pub(crate) mod root;
+mod settings;
 pub(crate) mod syntax;
 pub(crate) mod yaml;
 
@@ -270,7 +271,7 @@ enum FileState {
 #[derive(Debug, Clone)]
 pub(crate) struct Snapshot {
     root: PathBuf,
-    config: Result<Config, Diagnostic>,
+    settings: settings::Settings,
     /// Why there is no `content/`, if there is none.
     no_content: Option<Diagnostic>,
     files: BTreeMap<PathBuf, FileState>,
@@ -303,7 +304,7 @@ impl Snapshot {
     pub(crate) fn read(root: &Path) -> Self {
         let mut snapshot = Snapshot {
             root: root.to_path_buf(),
-            config: read_config(root),
+            settings: settings::read_config(root),
             no_content: None,
             files: BTreeMap::new(),
             history: Arc::new(git::History::read(root)),
@@ -320,7 +321,7 @@ impl Snapshot {
         let content = self.root.join("content");
         for path in paths {
             if path == self.root.join("dossier.yaml") {
-                self.config = read_config(&self.root);
+                self.settings = settings::read_config(&self.root);
                 changed.structure = true;
             } else if path == content || path == self.root {
                 self.read_content();
@@ -395,10 +396,13 @@ impl Snapshot {
             ..Loaded::default()
         };
         let mut errors = Vec::new();
-        match &self.config {
+        match &self.settings.config {
             Ok(config) => loaded.config = config.clone(),
             Err(error) => errors.push(error.clone()),
         }
+        loaded
+            .warnings
+            .extend(self.settings.warnings.iter().cloned());
         loaded.warnings.extend(self.no_content.clone());
         if self.history.shallow {
             loaded.warnings.push(
@@ -482,16 +486,6 @@ impl Snapshot {
             self.files.insert(path, state);
         }
     }
-}
-
-fn read_config(root: &Path) -> Result<Config, Diagnostic> {
-    let path = root.join("dossier.yaml");
-    if !path.exists() {
-        return Ok(Config::default());
-    }
-    let shown = relative_to(&path, root);
-    let text = read_text(&path, &shown)?;
-    yaml::parse(&shown, &text, &text, 1)
 }
 
 /// Every file under `from` (`content/` or a folder or file in it), sorted,
