@@ -93,6 +93,25 @@ fn a_mistake_in_base_html_is_one_error_at_its_line() {
 }
 
 #[test]
+fn a_base_html_without_a_block_the_theme_fills_says_which_to_add() {
+    let base = include_str!("../templates/base.html")
+        .replace("{% block header_search %}", "")
+        .replace("{% endblock header_search %}", "");
+    let stderr = fail_both(&[
+        ("content/articles/a.md", ARTICLE),
+        ("templates/base.html", &base),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "error: template error (in the built-in template): Block `header_search` is not defined",
+            "help: the built-in pages fill the block `header_search` of base.html",
+            "add `{% block header_search %}{% endblock header_search %}`",
+        ],
+    );
+}
+
+#[test]
 fn a_syntax_error_in_a_template_is_placed_in_its_file() {
     let stderr = fail_both(&[
         ("content/articles/a.md", ARTICLE),

@@ -186,15 +186,38 @@ impl Theme {
         let column: usize = parts.next()?.parse().ok()?;
         let line: usize = parts.next()?.parse().ok()?;
         let file = parts.next()?;
-        let source = self.sources.get(file).map_or("", |(text, _)| text.as_str());
-        Some(
-            Diagnostic::error(
-                format!("templates/{file}"),
-                format!("template error: {message}"),
-            )
-            .at_line(source, line, column),
+        let (source, own) = self
+            .sources
+            .get(file)
+            .map_or(("", true), |(text, own)| (text.as_str(), *own));
+        let built_in = if own {
+            ""
+        } else {
+            " (in the built-in template)"
+        };
+        let diagnostic = Diagnostic::error(
+            format!("templates/{file}"),
+            format!("template error{built_in}: {message}"),
         )
+        .at_line(source, line, column);
+        Some(match missing_block(message) {
+            Some(block) => diagnostic.with_help(format!(
+                "the built-in pages fill the block `{block}` of base.html, and your templates/base.html \
+                 replaces the built-in one: add `{{% block {block} %}}{{% endblock {block} %}}` to it \
+                 where that part goes"
+            )),
+            None => diagnostic,
+        })
     }
+}
+
+/// The block of a "Block `name` is not defined in any parent template"
+/// error: a site's own `base.html` lacks a block that the built-in
+/// templates fill.
+fn missing_block(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("Block `")?;
+    let (block, rest) = rest.split_once('`')?;
+    rest.contains("not defined in any parent").then_some(block)
 }
 
 /// Runs `render`, the rendering of the page at `page` with `template`,
