@@ -32,7 +32,10 @@ fn seed_article_is_clean_and_in_french() {
     );
     assert_eq!(page.text_of("time"), "19 juin 2024");
     // No source is known: the page says so rather than inventing one.
-    assert!(page.text_of(".source").contains("Source inconnue"));
+    let source = page.text_of(".source");
+    assert!(source.contains("inconnue"), "{source}");
+    // Said once: not "Source : Source inconnue".
+    assert_eq!(source.matches("Source").count(), 1, "{source}");
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str>
         ),
         ("all_articles", pick("All articles", "Tous les articles")),
         ("source", pick("Source", "Source")),
-        ("unknown_source", pick("Source unknown", "Source inconnue")),
+        ("unknown_source", pick("unknown", "inconnue")),
         ("archived_copy", pick("archived copy", "copie archivée")),
         ("by", pick("by", "par")),
         ("published", dated_label(DatedLabel::Published, Precision::Day, language)),
