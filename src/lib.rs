@@ -21,6 +21,8 @@ mod diagnostic;
 mod fold;
 #[doc(hidden)]
 pub mod fuzzing;
+mod html;
+mod ids;
 mod load;
 mod markdown;
 mod mentions;

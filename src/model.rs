@@ -5,18 +5,12 @@
 use std::sync::Arc;
 
 use crate::config::Config;
-pub(crate) use crate::date::DateValue;
+use crate::date::DateValue;
+pub(crate) use crate::ids::{ArticleId, EntityId, TagId};
 use crate::load::SourceFile;
-pub(crate) use crate::load::git::Committed;
-pub(crate) use crate::load::meta::Extra;
+use crate::load::git::Committed;
+use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
-
-/// Index of an article in [`Dossier::articles`].
-pub(crate) type ArticleId = usize;
-/// Index of an entity in [`Dossier::entities`].
-pub(crate) type EntityId = usize;
-/// Index of a tag in [`Dossier::tags`].
-pub(crate) type TagId = usize;
 
 /// The whole dossier, resolved.
 #[derive(Debug, Clone)]

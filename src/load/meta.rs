@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-pub(crate) use crate::date::DateValue;
+use crate::date::DateValue;
 
 pub(crate) use super::extra::Extra;
 

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::escape_into;
+use crate::html::escape_into;
 
 /// A highlighted range of a block's visible text, for note `note` (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::config::Accents;
 use crate::fold::{self, Folded, Folding};
-use crate::model::EntityId;
+use crate::ids::EntityId;
 pub(crate) use forms::expand;
 
 /// What a name stands for.

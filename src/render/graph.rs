@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::labels::type_singular;
 use super::views::Views;
-use crate::markdown::escape;
+use crate::html::escape;
 use crate::model::EntityId;
 
 /// At most this many entities are drawn: the most mentioned.

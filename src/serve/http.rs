@@ -16,7 +16,7 @@ use tokio::sync::broadcast;
 
 use super::rebuild::Current;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::escape;
+use crate::html::escape;
 
 /// Where open pages listen for reloads. No dossier path starts with `_`
 /// twice, so it cannot hide a page.

@@ -7,7 +7,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::Weaver;
 use crate::config::Autolink;
-use crate::markdown::{Mention, escape, escape_into};
+use crate::html::{escape, escape_into};
+use crate::markdown::Mention;
 use crate::mentions::{Finding, Target};
 use crate::model::EntityId;
 use crate::passage::Passage;

@@ -2,7 +2,8 @@
 //! `robots.txt`.
 
 use super::{instant, rfc3339, url};
-use crate::model::{Article, DateValue};
+use crate::date::DateValue;
+use crate::model::Article;
 use crate::paths;
 use crate::render::views::Views;
 use crate::render::{Job, job_path};

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::Extra;
+use crate::load::meta::Extra;
 
 /// An article in a list.
 #[derive(Debug, Clone, Serialize)]
