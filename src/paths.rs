@@ -34,6 +34,20 @@ pub const SITE_FILES: &[&str] = &[
 /// The folder of the search index.
 pub const SEARCH_FOLDER: &str = "search/";
 
+/// A file's name without `.md`: an entity's id, and what an article's or
+/// a page's slug is made from when it gives none.
+pub(crate) fn file_stem(path: &std::path::Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The slug of an article or a page that gives none: its file name,
+/// slugified (`Traité Russie–Corée.md` → `traite-russie-coree`).
+pub(crate) fn slug_from_file_name(path: &std::path::Path) -> String {
+    slug::slugify(file_stem(path))
+}
+
 /// From an article, entity or tag page (`articles/<slug>/`) to the root.
 pub(crate) const ITEM_ROOT: &str = "../../";
 /// From a list or free page (`articles/`, `<slug>/`) to the root.

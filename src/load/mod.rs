@@ -22,6 +22,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, relative_to};
+use crate::paths;
 use meta::{ArticleMeta, EntityMeta, HomeMeta, PageMeta};
 
 /// One Markdown file as read from disk.
@@ -437,15 +438,12 @@ impl Snapshot {
                 FileState::Skipped(problem) if problem.is_error() => errors.push(problem),
                 FileState::Skipped(warning) => loaded.warnings.push(warning),
                 FileState::Failed(kind, error, slug) => {
-                    let stem = path
-                        .file_stem()
-                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                     match kind {
-                        Kind::Entity => loaded.unreadable.entity_ids.insert(stem),
+                        Kind::Entity => loaded.unreadable.entity_ids.insert(paths::file_stem(path)),
                         Kind::Article => loaded
                             .unreadable
                             .article_slugs
-                            .insert(slug.unwrap_or_else(|| slug::slugify(stem))),
+                            .insert(slug.unwrap_or_else(|| paths::slug_from_file_name(path))),
                         Kind::Page | Kind::Home => false,
                     };
                     errors.push(error);

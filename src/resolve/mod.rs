@@ -446,7 +446,7 @@ fn resolve_entities(
 ) -> Vec<(Entity, EntityMeta)> {
     let mut by_id: BTreeMap<String, (Entity, EntityMeta)> = BTreeMap::new();
     for doc in documents {
-        let id = file_stem(&doc.file.path);
+        let id = paths::file_stem(&doc.file.path);
         if let Err(message) = check_slug(&id) {
             errors.push(
                 Diagnostic::error(
@@ -498,7 +498,7 @@ fn article_slugs(articles: &[Document<ArticleMeta>], errors: &mut Vec<Diagnostic
         .map(|doc| {
             let slug = match &doc.meta.slug {
                 Some(slug) => slug.0.clone(),
-                None => slug::slugify(file_stem(&doc.file.path)),
+                None => paths::slug_from_file_name(&doc.file.path),
             };
             if slug.is_empty() {
                 errors.push(
@@ -542,7 +542,7 @@ fn resolve_pages(
         }
         let slug = match &doc.meta.slug {
             Some(slug) => slug.0.clone(),
-            None => slug::slugify(file_stem(&doc.file.path)),
+            None => paths::slug_from_file_name(&doc.file.path),
         };
         if paths::RESERVED_SLUGS.contains(&slug.as_str()) || slug.is_empty() {
             errors.push(
@@ -612,10 +612,4 @@ fn unknown_entity(file: &SourceFile, id: &str, known: &[&str], list: IdList) -> 
         &near,
         "entity ids are the file names under content/entities/",
     ))
-}
-
-fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::{Diagnostic, relative_to};
 use crate::load::yaml;
-use crate::paths::RESERVED_SLUGS;
+use crate::paths::{self, RESERVED_SLUGS};
 
 /// One file of the skeleton: where it goes, and its text. In both, `{year}`
 /// and `{date}` stand for today's.
@@ -300,9 +300,7 @@ fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
             let path = entry.path();
             entry.file_type().is_file()
                 && path.extension().is_some_and(|e| e == "md")
-                && path
-                    .file_stem()
-                    .is_some_and(|stem| slug::slugify(stem.to_string_lossy()) == slug)
+                && paths::slug_from_file_name(path) == slug
         })
         .map(walkdir::DirEntry::into_path)
 }
