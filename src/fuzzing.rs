@@ -145,7 +145,7 @@ pub fn quote(data: &[u8]) {
     let blocks: Vec<Block> = parts
         .map(|part| {
             let block = Block {
-                text: part.split_whitespace().collect::<Vec<_>>().join(" "),
+                text: crate::spaces::collapse(part),
                 source,
             };
             source += part.len() + 1;

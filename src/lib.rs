@@ -34,6 +34,7 @@ mod render;
 mod resolve;
 pub mod scaffold;
 mod serve;
+mod spaces;
 mod write;
 
 // The crate's public face: what `main.rs` and the tests use.

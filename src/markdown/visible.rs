@@ -58,7 +58,7 @@ impl VisibleText {
         }
         let mut open: Option<usize> = None;
         for c in raw.chars() {
-            let kept = crate::passage::folded(&self.text, c);
+            let kept = crate::spaces::collapsed(&self.text, c);
             // A folded-away space belongs with the character before it.
             let offset = if kept.is_some() {
                 self.text.len()
@@ -95,7 +95,7 @@ impl VisibleText {
 
     /// Adds text that is not written out (a cell separator, a line break).
     pub(super) fn fold(&mut self, raw: &str) {
-        crate::passage::push_folded(&mut self.text, raw);
+        crate::spaces::push_collapsed(&mut self.text, raw);
     }
 
     /// The references still waiting at the end of the block, and those of

@@ -140,29 +140,6 @@ fn clip_end(text: &str, keep: usize) -> String {
     format!("{}…", &text[..cut])
 }
 
-/// Appends `text` with white space folded to single spaces.
-pub(crate) fn push_folded(buffer: &mut String, text: &str) {
-    for c in text.chars() {
-        if let Some(kept) = folded(buffer, c) {
-            buffer.push(kept);
-        }
-    }
-}
-
-/// What `c` adds to folded text that so far reads `buffer`: itself, one
-/// space for the first white space of a run (none at the start), or
-/// nothing. The one rule of folding, shared by everything that must agree
-/// on visible-text offsets.
-pub(crate) fn folded(buffer: &str, c: char) -> Option<char> {
-    if !c.is_whitespace() {
-        Some(c)
-    } else if buffer.is_empty() || buffer.ends_with(' ') {
-        None
-    } else {
-        Some(' ')
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@ pub(crate) fn html_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find(['<', '&']) {
-        crate::passage::push_folded(&mut text, &rest[..start]);
+        crate::spaces::push_collapsed(&mut text, &rest[..start]);
         rest = &rest[start..];
         if let Some(comment) = rest.strip_prefix("<!--") {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
@@ -45,7 +45,7 @@ pub(crate) fn html_text(html: &str) -> String {
                 .next()
                 .unwrap_or_default();
             if BLOCK_TAGS.contains(&name) {
-                crate::passage::push_folded(&mut text, " ");
+                crate::spaces::push_collapsed(&mut text, " ");
             }
             rest = &rest[end..];
         } else {
@@ -63,7 +63,7 @@ pub(crate) fn html_text(html: &str) -> String {
             }
         }
     }
-    crate::passage::push_folded(&mut text, rest);
+    crate::spaces::push_collapsed(&mut text, rest);
     text.trim_end().to_string()
 }
 

@@ -211,7 +211,7 @@ fn new_file_on(
     let root = root.strip_prefix(".").unwrap_or(root);
     // A title is one line: a line break from the shell would end the
     // YAML value.
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = crate::spaces::collapse(title);
     let slug = file_slug(&title);
     if slug.is_empty() {
         return Err(ScaffoldError::NoSlug(title));
