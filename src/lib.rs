@@ -72,7 +72,15 @@ pub struct Report {
     /// Files written (0 for `check`).
     pub files: usize,
     /// Articles, entities and pages built.
-    pub counts: (usize, usize, usize),
+    pub counts: Counts,
+}
+
+/// How many of each were built or checked.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub articles: usize,
+    pub entities: usize,
+    pub pages: usize,
 }
 
 /// Why a build failed.
@@ -219,11 +227,11 @@ fn annotate_resolved(
     };
     warnings.append(&mut annotations.warnings);
     diagnostic::sort(&mut warnings);
-    let counts = (
-        dossier.articles.len(),
-        dossier.entities.len(),
-        dossier.pages.len(),
-    );
+    let counts = Counts {
+        articles: dossier.articles.len(),
+        entities: dossier.entities.len(),
+        pages: dossier.pages.len(),
+    };
     Ok((
         Report {
             warnings,

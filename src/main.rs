@@ -148,7 +148,11 @@ fn main() -> ExitCode {
     match result {
         Ok(report) => {
             print_warnings(&report);
-            let (articles, entities, pages) = report.counts;
+            let dossier::Counts {
+                articles,
+                entities,
+                pages,
+            } = report.counts;
             match wrote {
                 Some(output) => eprintln!(
                     "built {articles} articles, {entities} entities, {pages} pages: {} files in {}",
