@@ -155,7 +155,7 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
 }
 
 /// `value` in double quotes, or in single ones when it holds a `"`.
-fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     if value.contains('"') {
         format!("'{}'", value.replace('\'', "''"))
     } else {
