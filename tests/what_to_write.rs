@@ -260,3 +260,39 @@ fn a_key_written_twice_in_a_nested_map_is_shown_at_its_second_time() {
         "keep one of the two",
     );
 }
+
+#[test]
+fn a_colon_or_a_hash_in_a_value_is_explained_where_it_is_written() {
+    let head = "title: A\ndate: 2024-01-01\n";
+    for (yaml, error, help) in [
+        (
+            "annotations:\n  - quote: Limassol\n    note: Siège: Vlachos Holdings\n",
+            "x.md:6:16: error: a value with `: ` in it must be quoted",
+            "quote the value: `    note: \"Siège: Vlachos Holdings\"`",
+        ),
+        (
+            "annotations:\n  - {quote: Limassol, note: selon: Reuters}\n",
+            "x.md:5:34: error: a value with `: ` in it must be quoted",
+            "quote the value: `  - {quote: Limassol, note: \"selon: Reuters\"}`",
+        ),
+        (
+            "tags: [Sanctions, #OFAC]\n",
+            "x.md:4:19: error: `#` after a space starts a comment, which hides the rest of the line",
+            "quote it: `tags: [Sanctions, \"#OFAC\"]`",
+        ),
+        (
+            "aliases:\n  - Niko\n  - Siège: Vlachos: Holdings\n",
+            "x.md:6:5: error: wrong type in `aliases` item 2: found a map, expected text",
+            "quote the text: `\"Siège: Vlachos: Holdings\"`",
+        ),
+    ] {
+        says(ARTICLE, &format!("{head}{yaml}"), error, help);
+    }
+    // A line indented under a list item's key is still told to line up.
+    says(
+        ARTICLE,
+        &format!("{head}annotations:\n  - quote: Limassol\n    note: n\n      more: x\n"),
+        "x.md:7:7: error: this line is indented under a key that already has its value",
+        "line it up with `note`: `    more: x`",
+    );
+}
