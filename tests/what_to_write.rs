@@ -51,6 +51,12 @@ fn required_text_left_empty_is_an_error_at_its_value() {
             "write the title",
         ),
         (
+            "content/_index.md",
+            "title: \"\"\n",
+            "_index.md:2:8: error: `title` is empty",
+            "write the title, or remove the line to use the site's `title`",
+        ),
+        (
             AN_ENTITY,
             "name: \"  \"\ntype: person\n",
             "x.md:2:7: error: `name` is empty",

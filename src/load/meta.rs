@@ -133,6 +133,7 @@ pub(crate) struct PageMeta {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct HomeMeta {
+    #[serde(default, deserialize_with = "text::home_title")]
     pub title: Option<String>,
     /// Accepted (and checked) so that the home text may share its front
     /// matter with a page, but the home page has no slug: the docs say so.

@@ -71,3 +71,16 @@ impl<'de> Visitor<'de> for ListOfText {
         Ok(list)
     }
 }
+
+/// Reads the home page's `title`: none when absent or null (the site's
+/// title is shown), but refused when written blank.
+pub(crate) fn home_title<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    match Option::<String>::deserialize(deserializer)? {
+        Some(text) if text.trim().is_empty() => Err(de::Error::custom(format!(
+            "`title` is empty{HELP}write the title, or remove the line to use the site's `title`"
+        ))),
+        title => Ok(title),
+    }
+}
