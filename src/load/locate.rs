@@ -60,7 +60,7 @@ pub(crate) fn item_in_list(yaml: &str, start: usize, index: usize) -> Option<usi
         return flow_entries(yaml, start).get(index).copied();
     }
     let dash = *block_entries(yaml, start, true).get(index)?;
-    let after = &yaml[dash + 1..];
+    let after = yaml.get(dash + 1..)?;
     let text = after.trim_start_matches([' ', '\t']);
     if text.starts_with(['\n', '\r']) || text.is_empty() {
         Some(dash)
@@ -280,4 +280,37 @@ pub(crate) fn guess(yaml: &str, key_path: Option<&str>, message: &str) -> Option
         offset += line.len();
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_items_are_found_from_the_start_of_their_map_or_list() {
+        let yaml =
+            "relations:\n  - {to: a, type: owns, to: b}\n  - to: c\n    type: x\n    to: d\n";
+        let flow = yaml.find('{').expect("flow map");
+        assert_eq!(keys_in_map(yaml, flow, "to").len(), 2);
+        assert_eq!(
+            keys_in_map(yaml, flow, "to")[1],
+            yaml.find("to: b").expect("b")
+        );
+        let block = yaml.find("to: c").expect("block map");
+        assert_eq!(
+            keys_in_map(yaml, block, "to")[1],
+            yaml.find("to: d").expect("d")
+        );
+        let list = yaml.find('-').expect("list");
+        assert_eq!(item_in_list(yaml, list, 1), Some(block));
+        assert_eq!(item_in_list(yaml, list, 2), None);
+        let tags = "tags: [\"a, b\", '', x]\n";
+        assert_eq!(item_in_list(tags, 6, 1), tags.find("''"));
+        assert_eq!(item_in_list(tags, 6, 2), tags.find('x'));
+        let comment = "aliases:\n  - a\n  - #b\n";
+        assert_eq!(item_in_list(comment, 11, 1), comment.find('#'));
+        assert_eq!(item_in_list("-", 0, 0), Some(0));
+        assert_eq!(value_of_key("title:\n", 0), 0);
+        assert_eq!(value_of_key("title: \"\"\n", 0), 7);
+    }
 }
