@@ -110,7 +110,7 @@ fn swapped_letters_suggest_the_key_meant() {
     assert_says(
         &stderr,
         &[
-            "unknown key `qoute` in `annotations[0]`",
+            "unknown key `qoute` in annotation 1",
             "did you mean `quote`?",
         ],
     );

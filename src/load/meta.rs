@@ -10,11 +10,14 @@ use serde::{Deserialize, Deserializer, Serialize, de};
 use crate::date::DateValue;
 
 pub(crate) use super::extra::Extra;
+use super::text;
+use super::yaml::HELP;
 
 /// Front matter of an article.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ArticleMeta {
+    #[serde(deserialize_with = "text::title")]
     pub title: String,
     pub date: DateValue,
     /// When the source itself was revised, as it says.
@@ -25,17 +28,17 @@ pub(crate) struct ArticleMeta {
     /// matter much larger than an entity's in load's per-file enums.
     pub source: Option<Box<SourceMeta>>,
     pub lang: Option<LanguageTag>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub entities: Vec<String>,
     #[serde(default)]
     pub annotations: Vec<AnnotationMeta>,
     /// Who wrote this article's notes, unless a note says.
     pub annotations_author: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub aliases: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub not_mentions: Vec<String>,
     #[serde(default)]
     pub draft: bool,
@@ -59,15 +62,17 @@ pub(crate) struct SourceMeta {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AnnotationMeta {
+    #[serde(deserialize_with = "text::quote")]
     pub quote: String,
+    #[serde(deserialize_with = "text::note")]
     pub note: String,
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     pub author: Option<String>,
     pub created: Option<DateValue>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub entities: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub tags: Vec<String>,
 }
 
@@ -75,14 +80,15 @@ pub(crate) struct AnnotationMeta {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EntityMeta {
+    #[serde(deserialize_with = "text::name")]
     pub name: String,
     #[serde(rename = "type")]
     pub kind: Word,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub aliases: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub adjectives: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub not_mentions: Vec<String>,
     pub summary: Option<String>,
     pub wikidata: Option<WikidataId>,
@@ -100,6 +106,7 @@ pub(crate) struct EntityMeta {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RelationMeta {
+    #[serde(deserialize_with = "text::to")]
     pub to: String,
     #[serde(rename = "type")]
     pub kind: Word,
@@ -113,6 +120,7 @@ pub(crate) struct RelationMeta {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PageMeta {
+    #[serde(deserialize_with = "text::title")]
     pub title: String,
     pub slug: Option<Slug>,
     #[serde(default)]
@@ -125,6 +133,7 @@ pub(crate) struct PageMeta {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct HomeMeta {
+    #[serde(default, deserialize_with = "text::home_title")]
     pub title: Option<String>,
     /// Accepted (and checked) so that the home text may share its front
     /// matter with a page, but the home page has no slug: the docs say so.
@@ -136,7 +145,9 @@ pub(crate) struct HomeMeta {
     pub extra: Extra,
 }
 
-/// Declares a string newtype validated while it is parsed.
+/// Declares a string newtype validated while it is parsed: within the
+/// parser's reading of the scalar, so that an error has the value's own
+/// line, column and key.
 macro_rules! checked_string {
     ($(#[$doc:meta])* $name:ident, $check:expr) => {
         $(#[$doc])*
@@ -146,10 +157,7 @@ macro_rules! checked_string {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                let check: fn(&str) -> Result<(), String> = $check;
-                check(&text).map_err(de::Error::custom)?;
-                Ok(Self(text))
+                deserializer.deserialize_str(Checked($check)).map(Self)
             }
         }
 
@@ -161,65 +169,145 @@ macro_rules! checked_string {
     };
 }
 
+/// Reads a scalar as text and checks it: the error, if any, is the
+/// check's message, with its help after [`HELP`].
+struct Checked(fn(&str) -> Result<(), String>);
+
+impl de::Visitor<'_> for Checked {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
+        (self.0)(text).map_err(E::custom)?;
+        Ok(text.to_string())
+    }
+}
+
+/// The message for an empty value, which `yaml.rs` shows with its key.
+fn empty(help: &str) -> String {
+    format!("is empty{HELP}{help}")
+}
+
 checked_string!(
     /// A URL path segment: `[a-z0-9-]+`, so it can never leave the output folder.
     Slug,
-    check_slug
+    |text| {
+        if text.is_empty() {
+            return Err(empty(
+                "remove the line to use the file name, or write a slug such as `my-article`",
+            ));
+        }
+        check_slug(text).map_err(|message| {
+            let fixed = slug::slugify(text);
+            if fixed.is_empty() {
+                format!("{message}{HELP}write lowercase letters and digits, such as `my-article`")
+            } else {
+                format!("{message}{HELP}write `{fixed}`")
+            }
+        })
+    }
 );
 checked_string!(
     /// A lowercase word (entity and relation types): letters, digits, `-`.
     Word,
     |text| {
-        let ok = !text.is_empty()
-            && text
-                .chars()
-                .all(|c| c == '-' || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_uppercase()));
-        if ok {
-            Ok(())
-        } else {
-            Err(format!("invalid type `{text}`: expected a lowercase word such as `person`"))
+        let is_word = |text: &str| {
+            !text.is_empty()
+                && text.chars().all(|c| {
+                    c == '-' || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_uppercase())
+                })
+        };
+        if text.trim().is_empty() {
+            return Err(empty("write a lowercase word such as `person`"));
         }
+        if is_word(text) {
+            return Ok(());
+        }
+        let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
+        let help = if is_word(&fixed) {
+            format!("types are lowercase words: write `{fixed}`")
+        } else {
+            "write a lowercase word of letters, digits and `-`, such as `person`".to_string()
+        };
+        Err(format!(
+            "invalid type `{text}`: expected a lowercase word such as `person`{HELP}{help}"
+        ))
     }
 );
 checked_string!(
     /// A Wikidata item id: `Q` followed by digits.
     WikidataId,
     |text| {
-        let digits = text.strip_prefix('Q').unwrap_or("");
-        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-            Ok(())
-        } else {
-            Err(format!("invalid Wikidata id `{text}`: expected `Q` and digits, such as `Q7747`"))
+        let is_id = |text: &str| {
+            let digits = text.strip_prefix('Q').unwrap_or("");
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+        };
+        if text.trim().is_empty() {
+            return Err(empty("remove the line, or write an id such as `Q7747`"));
         }
+        if is_id(text) {
+            return Ok(());
+        }
+        // `q7747`, ` Q7747`, or the item's address.
+        let last = text.trim().rsplit('/').next().unwrap_or_default();
+        let fixed = format!("Q{}", last.trim_start_matches(['q', 'Q']));
+        let help = if is_id(&fixed) {
+            format!("write `{fixed}`")
+        } else {
+            "write the id the item's Wikidata page shows, such as `Q7747`".to_string()
+        };
+        Err(format!(
+            "invalid Wikidata id `{text}`: expected `Q` and digits, such as `Q7747`{HELP}{help}"
+        ))
     }
 );
 checked_string!(
     /// An absolute `http` or `https` URL; other schemes (`javascript:`) are refused.
     Url,
     |text| {
+        if text.trim().is_empty() {
+            return Err(empty("remove it, or write the address, starting with `https://`"));
+        }
         let rest = text
             .strip_prefix("https://")
             .or_else(|| text.strip_prefix("http://"))
             .unwrap_or("");
-        if rest.is_empty() || text.chars().any(char::is_whitespace) {
-            Err(format!("invalid URL `{text}`: expected an absolute http:// or https:// URL"))
-        } else {
-            Ok(())
+        if !rest.is_empty() && !text.chars().any(char::is_whitespace) {
+            return Ok(());
         }
+        let trimmed = text.trim();
+        let help = if !trimmed.contains(':') && !trimmed.contains(char::is_whitespace) {
+            format!("write `https://{}`", trimmed.trim_start_matches('/'))
+        } else {
+            "write the whole address, starting with `https://`, without spaces".to_string()
+        };
+        Err(format!(
+            "invalid URL `{text}`: expected an absolute http:// or https:// URL{HELP}{help}"
+        ))
     }
 );
 checked_string!(
     /// A BCP 47 language tag such as `fr` or `en-GB`.
     LanguageTag,
     |text| {
-        let ok = !text.is_empty()
-            && text.split('-').all(|part| {
-                (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
-            });
+        if text.trim().is_empty() {
+            return Err(empty(
+                "remove the line to use the site's `language`, or write a code such as `fr`",
+            ));
+        }
+        let ok = text.split('-').all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        });
         if ok {
             Ok(())
         } else {
-            Err(format!("invalid language tag `{text}`: expected a BCP 47 code such as `fr` or `en-GB`"))
+            Err(format!(
+                "invalid language tag `{text}`: expected a BCP 47 code such as `fr` or `en-GB`\
+                 {HELP}write a language code: `fr`, `en`, `en-GB`, `zh-Hant`"
+            ))
         }
     }
 );

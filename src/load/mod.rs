@@ -6,11 +6,13 @@ mod comments;
 pub(crate) mod extra;
 pub(crate) mod front_matter;
 pub(crate) mod git;
+pub(crate) mod locate;
 pub(crate) mod meta;
 mod periods;
 pub(crate) mod root;
 mod settings;
 pub(crate) mod syntax;
+mod text;
 pub(crate) mod yaml;
 
 use std::collections::BTreeMap;
@@ -23,6 +25,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, relative_to};
 use crate::paths;
+use locate::{list_items, locate_value};
 use meta::{ArticleMeta, EntityMeta, HomeMeta, PageMeta};
 
 /// One Markdown file as read from disk.
@@ -92,75 +95,6 @@ impl SourceFile {
             None => error.at_offset(&self.text, self.split.yaml.start + start),
         }
     }
-}
-
-/// Byte offsets of the items (`- ` lines) of the block list under the
-/// top-level `list_key`; the end of the front matter closes the last one.
-fn list_items(yaml: &str, list_key: &str) -> Vec<usize> {
-    let mut items = Vec::new();
-    let mut offset = 0;
-    let mut inside = false;
-    let mut indent = None;
-    for line in yaml.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let depth = line.len() - trimmed.len();
-        if !inside {
-            inside = depth == 0
-                && trimmed
-                    .strip_prefix(list_key)
-                    .is_some_and(|r| r.trim_start().starts_with(':'));
-        } else if !trimmed.trim().is_empty() {
-            if depth == 0 && !trimmed.starts_with("- ") {
-                break;
-            }
-            if trimmed.starts_with("- ") && indent.is_none_or(|i| i == depth) {
-                indent = Some(depth);
-                items.push(offset + depth);
-            }
-        }
-        offset += line.len();
-    }
-    items
-}
-
-/// Where `value` stands as a whole YAML scalar after the first `key:`:
-/// in block style (`key: value`, `- value`) or flow style (`[a, value]`,
-/// `{to: value}`), quoted or not, and not as part of a longer scalar
-/// (`kim` is not found in `kim-jong-un`, nor `Korea` in `North Korea`).
-fn locate_value(yaml: &str, key: &str, value: &str) -> Option<usize> {
-    if value.is_empty() {
-        return None;
-    }
-    let from = if key.is_empty() {
-        0
-    } else {
-        let pattern = format!("{key}:");
-        yaml.match_indices(&pattern)
-            .find(|(i, _)| {
-                yaml[..*i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| c.is_whitespace() || "{,-".contains(c))
-            })
-            .map(|(i, _)| i + pattern.len())?
-    };
-    let opens = |c: char| "[{,:-\"'".contains(c);
-    let closes = |c: char| "]},\"'#".contains(c);
-    yaml[from..]
-        .match_indices(value)
-        .map(|(i, _)| from + i)
-        .find(|&start| {
-            let before = yaml[..start]
-                .trim_end_matches([' ', '\t'])
-                .chars()
-                .next_back();
-            let after = yaml[start + value.len()..]
-                .trim_start_matches([' ', '\t'])
-                .chars()
-                .next();
-            before.is_none_or(|c| c == '\n' || opens(c))
-                && after.is_none_or(|c| c == '\n' || c == '\r' || closes(c))
-        })
 }
 
 /// The `slug:` an article whose front matter does not parse sets on a

@@ -40,6 +40,9 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
             format!("indent with spaces, not tabs: `{}`", fixed),
         ));
     }
+    if let Some(hint) = comment_in_flow(&lines, line, message) {
+        return Some(hint);
+    }
     if message.starts_with("mapping values are not allowed") {
         let previous = lines[..line - 1]
             .iter()
@@ -47,19 +50,22 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
             .find(|l| !l.trim().is_empty());
         let indent = |l: &str| l.len() - l.trim_start().len();
         if let Some(previous) = previous.filter(|p| {
-            indent(text) > indent(p)
+            indent(text) > key_column(p)
                 && p.trim_end()
                     .split_once(": ")
                     .is_some_and(|(_, v)| !v.trim().is_empty())
         }) {
-            let key = previous.trim_start().split(':').next().unwrap_or_default();
+            let key = previous[key_column(previous)..]
+                .split(':')
+                .next()
+                .unwrap_or_default();
             return Some(hint(
                 line,
                 indent(text) + 1,
                 "this line is indented under a key that already has its value",
                 format!(
                     "line it up with `{key}`: `{}{}`",
-                    " ".repeat(indent(previous)),
+                    " ".repeat(key_column(previous)),
                     text.trim_start()
                 ),
             ));
@@ -110,6 +116,27 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
             format!("write `{key}: {doubled}` or `{key}: {other}`"),
         ));
     }
+    if message.starts_with("did not find expected ',' or '}'")
+        && text[byte_offset(text, column)..].starts_with(':')
+    {
+        // `{quote: x, note: selon: Reuters}`: the second `: ` of an entry.
+        let at = byte_offset(text, column);
+        let start = text[..at].rfind(['{', ',']).map_or(0, |i| i + 1);
+        let end = text[at..].find([',', '}']).map_or(text.len(), |i| at + i);
+        let (key, value) = text[start..end].split_once(": ")?;
+        let fixed = format!(
+            "{}{key}: {}{}",
+            &text[..start],
+            quoted(value.trim()),
+            &text[end..]
+        );
+        return Some(hint(
+            line,
+            column,
+            "a value with `: ` in it must be quoted",
+            format!("quote the value: `{}`", fixed.trim_end()),
+        ));
+    }
     if message.starts_with("did not find expected ',' or ']'")
         || message.starts_with("did not find expected ',' or '}'")
     {
@@ -154,8 +181,74 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
     None
 }
 
+/// The column where the key of `line` starts, after any `- ` of list
+/// items: a line indented past it is indented under that key's value.
+fn key_column(line: &str) -> usize {
+    let mut column = line.len() - line.trim_start().len();
+    let mut rest = line.trim_start();
+    while let Some(after) = rest.strip_prefix("- ") {
+        column += rest.len() - after.trim_start().len();
+        rest = after.trim_start();
+    }
+    column
+}
+
+/// A `#` after a space inside `[…]` or `{…}` starts a comment, which hides
+/// the closing bracket: the parser then stumbles further on. Found on the
+/// line where the bracket opened, at or before the error's `line`.
+fn comment_in_flow(lines: &[&str], line: usize, message: &str) -> Option<Hint> {
+    let stumbled = [
+        "did not find expected node content",
+        "did not find expected ',' or",
+        "found unexpected end of stream",
+        "while parsing a flow",
+    ];
+    if !stumbled.iter().any(|m| message.starts_with(m)) {
+        return None;
+    }
+    for (index, text) in lines[..line.min(lines.len())].iter().enumerate().rev() {
+        let Some(hash) = text
+            .char_indices()
+            .find(|&(i, c)| c == '#' && text[..i].ends_with([' ', '\t']))
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let before = &text[..hash];
+        let open = before.matches(['[', '{']).count() > before.matches([']', '}']).count();
+        if !open {
+            // A comment after a complete value: the writer's own.
+            return None;
+        }
+        let end = text[hash..]
+            .find([',', ']', '}'])
+            .map_or(text.len(), |i| hash + i);
+        let word = text[hash..end].trim_end();
+        let mut fixed = format!("{before}{}{}", quoted(word), &text[end..]);
+        let opened = before.matches('[').count() > before.matches(']').count();
+        if !text[end..].contains([']', '}']) {
+            fixed.push(if opened { ']' } else { '}' });
+        }
+        return Some(Hint {
+            line: index + 1,
+            column: char_column(text, hash),
+            message: "`#` after a space starts a comment, which hides the rest of the line"
+                .to_string(),
+            help: format!("quote it: `{}`", fixed.trim_end()),
+        });
+    }
+    None
+}
+
+/// The byte offset of 1-based character `column` of `line`.
+fn byte_offset(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i)
+}
+
 /// `value` in double quotes, or in single ones when it holds a `"`.
-fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     if value.contains('"') {
         format!("'{}'", value.replace('\'', "''"))
     } else {
@@ -229,5 +322,12 @@ mod tests {
         );
         assert_eq!((line, column), (1, 10));
         assert_eq!(fix, "close it on the same line: `summary: \"open\"`");
+        let (_, _, fix) = help(
+            "annotations:\n  - quote: a\n    note: b: c\n",
+            "mapping values are not allowed in this context",
+            3,
+            12,
+        );
+        assert_eq!(fix, "quote the value: `    note: \"b: c\"`");
     }
 }

@@ -1,6 +1,6 @@
 //! Finding items and values in front matter, for errors at their place.
 
-use super::{list_items, locate_value};
+use super::locate::{list_items, locate_value};
 
 #[test]
 fn list_items_are_found_at_their_indentation() {

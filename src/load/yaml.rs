@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::locate::{self, guess};
 use super::syntax;
 use crate::diagnostic::{Diagnostic, nearest};
 
@@ -50,63 +51,12 @@ fn to_diagnostic(
     // position is shown by the diagnostic itself.
     let message = full.find(" at line ").map_or(full.as_str(), |i| &full[..i]);
     let (message, help) = match message.split_once(HELP) {
-        Some((message, help)) => (message, Some(help)),
+        Some((message, help)) => (message, Some(help.to_string())),
         None => (message, None),
     };
     let (key_path, message) = split_key_path(message);
-    let mut diagnostic = if let Some(rest) = message.strip_prefix("unknown field ") {
-        let names = backticked(rest);
-        let unknown = names.first().copied().unwrap_or_default();
-        let mut d = Diagnostic::error(path, format!("unknown key `{unknown}`{}", in_key(key_path)));
-        let known = &names[1..];
-        // Only where there is an `extra` map can custom data go.
-        let extra = if known.contains(&"extra") {
-            "; custom data goes under `extra`"
-        } else {
-            ""
-        };
-        let help = match nearest(unknown, known.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?{extra}"),
-            None => format!("known keys here: {}{extra}", known.join(", ")),
-        };
-        d = d.with_help(help);
-        d
-    } else if let Some(rest) = message.strip_prefix("duplicate field ") {
-        let key = backticked(rest).first().copied().unwrap_or_default();
-        Diagnostic::error(
-            path,
-            format!("key `{key}` is written twice{}", in_key(key_path)),
-        )
-        .with_help("keep one of the two: YAML allows each key once")
-    } else if let Some(rest) = message.strip_prefix("missing field ") {
-        let key = backticked(rest).first().copied().unwrap_or_default();
-        Diagnostic::error(
-            path,
-            format!("missing required key `{key}`{}", in_key(key_path)),
-        )
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        Diagnostic::error(
-            path,
-            format!("wrong type{}: found {rest}", in_key(key_path)),
-        )
-    } else {
-        let shown = match key_path {
-            Some(key) => format!("`{key}`: {message}"),
-            None => message.to_string(),
-        };
-        let help = help.or(message
-            .starts_with("invalid date")
-            .then_some(crate::date::HELP));
-        let diagnostic = Diagnostic::error(path, shown);
-        match help {
-            Some(help) => diagnostic.with_help(help),
-            None => diagnostic,
-        }
-    };
-    let location = error
-        .location()
-        .map(|l| (l.line(), l.column()))
-        .filter(|&place| place != (1, 1));
+    let mark = error.location().map(|l| (l.line(), l.column()));
+    let location = mark.filter(|&place| place != (1, 1));
     if let Some(hint) =
         location.and_then(|(line, column)| syntax::explain(yaml, message, line, column))
     {
@@ -114,81 +64,297 @@ fn to_diagnostic(
             .at_line(file_text, first_line + hint.line - 1, hint.column)
             .with_help(hint.help);
     }
-    // A missing key has no place of its own: never "find" its name elsewhere.
-    let guess = || {
-        if message.starts_with("missing field") {
-            None
-        } else if let Some(rest) = message.strip_prefix("duplicate field ") {
-            repeated_key(yaml, backticked(rest).first()?)
-        } else {
-            locate(yaml, key_path, message)
-        }
+    let problem = Problem {
+        yaml,
+        key_path,
+        message,
+        help,
+        // What serde_yaml finds once a map or a list is read (a key written
+        // twice, an empty value) it places at the start of that map or list.
+        container: mark.map_or(0, |(line, column)| locate::offset(yaml, line, column)),
+        at: location.map(|(line, column)| locate::offset(yaml, line, column)),
     };
-    diagnostic = match location.or_else(guess) {
-        Some((line, column)) => diagnostic.at_line(file_text, first_line + line - 1, column),
+    let (shown, help, at) = problem.explain();
+    let diagnostic = Diagnostic::error(path, shown);
+    let diagnostic = match help {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    };
+    match at {
+        Some(offset) => {
+            let (line, column) = locate::position(yaml, offset);
+            diagnostic.at_line(file_text, first_line + line - 1, column)
+        }
         // No better place: point at the opening `---` so the user looks at
         // the whole block (serde_yaml puts a missing key at 1:1).
         None => diagnostic.at_line(file_text, first_line.saturating_sub(1).max(1), 1),
-    };
-    diagnostic
+    }
 }
 
-/// serde_yaml places errors raised by a value's own checks (an invalid
-/// date, slug or URL) at the start of the document. Find the value quoted in
-/// the message, or else the key, so the user is sent to the right line.
-fn locate(yaml: &str, key_path: Option<&str>, message: &str) -> Option<(usize, usize)> {
-    let value = backticked(message)
-        .into_iter()
-        .next()
-        .filter(|v| !v.is_empty());
-    let key = key_path
-        .and_then(|path| path.rsplit('.').next())
-        .map(|k| k.split('[').next().unwrap_or(k))
-        .filter(|k| !k.is_empty());
-    let position = |offset: usize| {
-        let before = &yaml[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, column)
-    };
-    if let Some(offset) = value.and_then(|v| yaml.find(v)) {
-        return Some(position(offset));
-    }
-    let key = key?;
-    let mut offset = 0;
-    for line in yaml.split_inclusive('\n') {
-        let trimmed = line.trim_start().trim_start_matches("- ");
-        if trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+/// One error of serde_yaml, taken apart.
+struct Problem<'a> {
+    yaml: &'a str,
+    /// Where in the front matter (`source.url`, `relations[0]`).
+    key_path: Option<&'a str>,
+    message: &'a str,
+    help: Option<String>,
+    /// The byte offset serde_yaml gives, or the start of the document.
+    container: usize,
+    /// The byte offset serde_yaml gives, unless it is the very start.
+    at: Option<usize>,
+}
+
+impl Problem<'_> {
+    /// What to show, its help, and where.
+    fn explain(self) -> (String, Option<String>, Option<usize>) {
+        let Problem {
+            yaml,
+            key_path,
+            message,
+            help,
+            container,
+            at,
+        } = self;
+        if let Some(rest) = message.strip_prefix("unknown field ") {
+            let names = backticked(rest);
+            let unknown = names.first().copied().unwrap_or_default();
+            let known = &names[1..];
+            // Only where there is an `extra` map can custom data go.
+            let extra = if known.contains(&"extra") {
+                "; custom data goes under `extra`"
+            } else {
+                ""
+            };
+            let help = match nearest(unknown, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?{extra}"),
+                None => format!("known keys here: {}{extra}", known.join(", ")),
+            };
+            let shown = format!("unknown key `{unknown}`{}", in_key(key_path));
+            return (
+                shown,
+                Some(help),
+                at.or_else(|| guess(yaml, key_path, message)),
+            );
+        }
+        if let Some(rest) = message.strip_prefix("duplicate field ") {
+            let key = backticked(rest).first().copied().unwrap_or_default();
+            let second = locate::keys_in_map(yaml, container, key).get(1).copied();
+            let shown = format!("key `{key}` is written twice{}", in_key(key_path));
+            let help = "keep one of the two: YAML allows each key once".to_string();
+            return (shown, Some(help), second.or(at));
+        }
+        if let Some(rest) = message.strip_prefix("missing field ") {
+            // A missing key has no place of its own: never "find" its name
+            // elsewhere.
+            let key = backticked(rest).first().copied().unwrap_or_default();
+            let shown = format!("missing required key `{key}`{}", in_key(key_path));
+            return (shown, None, at);
+        }
+        if let Some(key) = message
+            .strip_suffix("` is empty")
+            .and_then(|m| m.strip_prefix('`'))
         {
-            return Some(position(offset + (line.len() - trimmed.len())));
+            let place = locate::keys_in_map(yaml, container, key)
+                .first()
+                .map(|&k| locate::value_of_key(yaml, k));
+            let shown = format!("{} is empty", words(&join(key_path, key)));
+            return (shown, help, place.or(at));
         }
-        offset += line.len();
+        if let Some(number) = message
+            .strip_prefix("item ")
+            .and_then(|m| m.strip_suffix(" is empty"))
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            let place = locate::item_in_list(yaml, container, number - 1);
+            let list = key_path.unwrap_or_default();
+            let shown = format!("{} is empty", words(&format!("{list}[{}]", number - 1)));
+            let help = match place.filter(|&p| yaml[p..].starts_with('#')) {
+                Some(p) => {
+                    let comment = yaml[p..].lines().next().unwrap_or_default().trim_end();
+                    Some(format!(
+                        "in YAML, `#` after a space starts a comment: quote the item: `- {}`",
+                        syntax::quoted(comment)
+                    ))
+                }
+                None => help,
+            };
+            return (shown, help, place.or(at));
+        }
+        if message == "is empty" {
+            let shown = format!("{} is empty", words(key_path.unwrap_or_default()));
+            return (shown, help, at.or_else(|| guess(yaml, key_path, message)));
+        }
+        if let Some(rest) = message.strip_prefix("invalid type: ") {
+            let (shown, help) = wrong_type(yaml, key_path, rest, at);
+            return (shown, help, at.or_else(|| guess(yaml, key_path, message)));
+        }
+        if let Some(rest) = message.strip_prefix("unknown variant ") {
+            let names = backticked(rest);
+            let key = key_path.map_or("", |k| k.rsplit('.').next().unwrap_or(k));
+            let accepted: Vec<String> =
+                names[1..].iter().map(|v| format!("`{key}: {v}`")).collect();
+            let help = match accepted.split_last() {
+                Some((last, [])) => format!("write {last}"),
+                Some((last, others)) => format!("write {} or {last}", others.join(", ")),
+                None => String::new(),
+            };
+            let shown = format!(
+                "{}: unknown value `{}`",
+                words(key_path.unwrap_or(key)),
+                names.first().copied().unwrap_or_default()
+            );
+            let shown = format!("{shown}, expected {}", or_list(&names[1..]));
+            return (
+                shown,
+                Some(help),
+                at.or_else(|| guess(yaml, key_path, message)),
+            );
+        }
+        if message == "recursion limit exceeded" {
+            let shown =
+                "an alias refers to the value it stands in, or values are nested too deeply"
+                    .to_string();
+            let help = "an alias (`*a`) cannot stand inside the value it names (`&a`): \
+                        write the value out"
+                .to_string();
+            return (shown, Some(help), at);
+        }
+        let shown = match key_path {
+            Some(key) => format!("{}: {message}", words(key)),
+            None => message.to_string(),
+        };
+        let help = help.or_else(|| {
+            message
+                .starts_with("invalid date")
+                .then(|| crate::date::HELP.to_string())
+        });
+        (shown, help, at.or_else(|| guess(yaml, key_path, message)))
     }
-    None
 }
 
-/// Where `key` is written the second time, at the indentation of its first
-/// time: serde reports a repeated key at the start of its map.
-fn repeated_key(yaml: &str, key: &str) -> Option<(usize, usize)> {
-    let mut first_indent = None;
-    for (index, line) in yaml.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let is_key = trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'));
-        if !is_key {
-            continue;
+/// `a`, `a` or `b`, `a`, `b` or `c`.
+fn or_list(values: &[&str]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, others)) => format!("{} or {last}", others.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// A value of the wrong type, in the user's words (serde's say `sequence`,
+/// `unit value` and the names of Rust structs), with what to write.
+fn wrong_type(
+    yaml: &str,
+    key_path: Option<&str>,
+    rest: &str,
+    at: Option<usize>,
+) -> (String, Option<String>) {
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let key = key_path
+        .and_then(|p| p.rsplit('.').next())
+        .map_or("", |k| k.split('[').next().unwrap_or(k));
+    let found_words = match found {
+        "sequence" => "a list".to_string(),
+        "map" => "a map".to_string(),
+        "unit value" => "nothing (null)".to_string(),
+        other => other.replacen("string ", "text ", 1),
+    };
+    let (expected_words, help) = match expected {
+        "a sequence" | "a list" => {
+            let help = match found.strip_prefix("string ") {
+                Some(text) => {
+                    let text = serde_yaml::from_str::<String>(text).unwrap_or_default();
+                    format!("write a list: `{key}: [{}]`", scalar(&text))
+                }
+                None => format!("write a list: `{key}: [a, b]`"),
+            };
+            ("a list", Some(help))
         }
-        match first_indent {
-            None => first_indent = Some(indent),
-            Some(first) if first == indent => return Some((index + 1, indent + 1)),
-            Some(_) => {}
+        "struct SourceMeta" => (
+            "a map",
+            Some("`source` is a map: `source: {name: …, url: …}`".to_string()),
+        ),
+        "struct AnnotationMeta" => (
+            "a map",
+            Some(
+                "each annotation is a map with `quote:` and `note:`: `- {quote: …, note: …}`"
+                    .to_string(),
+            ),
+        ),
+        "struct RelationMeta" => (
+            "a map",
+            Some("each relation is a map with `to:` and `type:`: `- {to: …, type: …}`".to_string()),
+        ),
+        "a string" if found == "map" => {
+            // `- Siège: Vlachos` is a map of one key: the `: ` made it one.
+            let help = at.map(|at| {
+                let line = yaml[at..].lines().next().unwrap_or_default();
+                let in_flow = yaml[..at].trim_end().ends_with(['[', ',']);
+                let item = if in_flow {
+                    line.split([',', ']', '}']).next().unwrap_or(line)
+                } else {
+                    line
+                };
+                format!(
+                    "quote the text: `{}` (unquoted, its `: ` makes a key and a value)",
+                    syntax::quoted(item.trim())
+                )
+            });
+            ("text", help)
+        }
+        "a boolean" => (
+            "`true` or `false`",
+            Some(format!("write `{key}: true` or `{key}: false`")),
+        ),
+        other if other.starts_with("struct ") => {
+            ("a map", Some("write `key: value` lines".to_string()))
+        }
+        "a string" => ("text", None),
+        other => (other, None),
+    };
+    let shown = format!(
+        "wrong type{}: found {found_words}, expected {expected_words}",
+        in_key(key_path)
+    );
+    (shown, help)
+}
+
+/// `key` under `path`, as serde_yaml writes paths.
+fn join(path: Option<&str>, key: &str) -> String {
+    match path {
+        Some(path) => format!("{path}.{key}"),
+        None => key.to_string(),
+    }
+}
+
+/// A key path in the user's words, numbered from 1 as the notes and
+/// relations are everywhere: `annotations[1].note` is "annotation 2,
+/// `note`", `tags[0]` is "`tags` item 1".
+pub(crate) fn words(path: &str) -> String {
+    let mut parts = Vec::new();
+    let mut plain = Vec::new();
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        let (name, index) = match segment.split_once('[') {
+            Some((name, index)) => (name, index.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        match (name, index) {
+            ("annotations" | "relations", Some(i)) if plain.is_empty() => {
+                parts.push(format!("{} {}", name.trim_end_matches('s'), i + 1));
+            }
+            (_, Some(i)) => {
+                plain.push(name);
+                parts.push(format!("`{}` item {}", plain.join("."), i + 1));
+                plain.clear();
+            }
+            (_, None) => plain.push(name),
         }
     }
-    None
+    if !plain.is_empty() {
+        parts.push(format!("`{}`", plain.join(".")));
+    }
+    parts.join(", ")
 }
 
 /// serde_yaml prefixes errors inside nested values with their path
@@ -208,11 +374,11 @@ fn split_key_path(message: &str) -> (Option<&str>, &str) {
 }
 
 fn in_key(key_path: Option<&str>) -> String {
-    key_path.map_or_else(String::new, |k| format!(" in `{k}`"))
+    key_path.map_or_else(String::new, |k| format!(" in {}", words(k)))
 }
 
 /// The words between backticks, in order.
-fn backticked(text: &str) -> Vec<&str> {
+pub(crate) fn backticked(text: &str) -> Vec<&str> {
     text.split('`').skip(1).step_by(2).collect()
 }
 
