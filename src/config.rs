@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-use crate::load::yaml::HELP;
+use crate::diagnostic::HELP;
 
 /// Interface language of the built-in theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

@@ -17,6 +17,11 @@ pub enum Severity {
 }
 
 /// One problem in the user's files.
+/// Ends the message of an error raised while a value is read (by serde,
+/// which carries only a message), before its help: `load::yaml` shows the
+/// two apart.
+pub(crate) const HELP: &str = "\n= help: ";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.

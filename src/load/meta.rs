@@ -11,7 +11,7 @@ use crate::date::DateValue;
 
 pub(crate) use super::extra::Extra;
 use super::text;
-use super::yaml::HELP;
+use crate::diagnostic::HELP;
 
 /// Front matter of an article.
 #[derive(Debug, Clone, Deserialize)]

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 
-use super::yaml::HELP;
+use crate::diagnostic::HELP;
 
 /// Declares a reader of required text under `key`, and what to write.
 macro_rules! required {

@@ -8,11 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::locate::{self, guess};
 use super::syntax;
-use crate::diagnostic::{Diagnostic, nearest};
-
-/// Ends the message of an error raised while a value is read, before its
-/// help: the diagnostic shows the two apart.
-pub(crate) const HELP: &str = "\n= help: ";
+use crate::diagnostic::{Diagnostic, HELP, nearest};
 
 /// Parses `yaml`, which starts on 1-based line `first_line` of `file_text`.
 /// Empty YAML is read as an empty map, so that all-optional front matter
