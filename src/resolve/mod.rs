@@ -6,6 +6,8 @@
 mod article;
 mod names;
 mod redirects;
+mod references;
+mod tags;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -16,9 +18,11 @@ use crate::load::git::History;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
-use crate::model::{ArticleId, Dossier, Entity, EntityId, Note, Page, Relation, Tag, TagId};
+use crate::model::{Dossier, Entity, Note, Page, TagId};
 use crate::paths;
 use article::article;
+use references::References;
+use tags::TagIndex;
 
 /// Resolves `loaded`; drafts are kept only when `include_drafts`. Gives
 /// the dossier (what could be resolved) and every error, those of loading
@@ -228,217 +232,6 @@ pub(crate) fn with_entity_bodies(dossier: &Dossier, files: Vec<SourceFile>) -> O
     Some(edited)
 }
 
-/// What references are checked against: entity ids, article slugs, and
-/// the files that failed to load (references to them are not reported).
-struct References<'a> {
-    /// Sorted, as the entities are.
-    entity_ids: Vec<&'a str>,
-    /// Slug of each article built, and its index.
-    published: BTreeMap<&'a str, ArticleId>,
-    /// Every article's slug, drafts included.
-    every_slug: &'a BTreeSet<String>,
-    unreadable: &'a Unreadable,
-    errors: &'a mut Vec<Diagnostic>,
-}
-
-impl References<'_> {
-    fn entity(&self, id: &str) -> Option<EntityId> {
-        self.entity_ids.binary_search(&id).ok()
-    }
-
-    /// The entities `ids` name, each once; unknown ids are errors.
-    fn entities(&mut self, file: &SourceFile, ids: &[String], list: IdList) -> Vec<EntityId> {
-        let mut found = Vec::new();
-        for id in ids {
-            match self.entity(id) {
-                Some(entity) if !found.contains(&entity) => found.push(entity),
-                Some(_) => {}
-                None if self.unreadable.entity_ids.contains(id) => {}
-                None => self
-                    .errors
-                    .push(unknown_entity(file, id, &self.entity_ids, list)),
-            }
-        }
-        found
-    }
-
-    /// An article's entities, tags and notes (tags get their articles and
-    /// notes recorded in `tags`).
-    fn article(
-        &mut self,
-        index: ArticleId,
-        doc: &Document<ArticleMeta>,
-        tags: &mut TagIndex,
-    ) -> (Vec<EntityId>, Vec<usize>, Vec<Note>) {
-        let about = self.entities(&doc.file, &doc.meta.entities, IdList::About);
-        let article_tags = tags.intern_all(&doc.file, &doc.meta.tags, self.errors);
-        for tag in &article_tags {
-            tags.tags[*tag].articles.push(index);
-        }
-        let mut notes = Vec::with_capacity(doc.meta.annotations.len());
-        for (number, annotation) in doc.meta.annotations.iter().enumerate() {
-            let entities = self.entities(&doc.file, &annotation.entities, IdList::Note(number));
-            let note_tags = tags.intern_all(&doc.file, &annotation.tags, self.errors);
-            for tag in &note_tags {
-                tags.tags[*tag].notes.push((index, number));
-            }
-            notes.push(Note {
-                quote: annotation.quote.clone(),
-                prefix: annotation.prefix.clone(),
-                suffix: annotation.suffix.clone(),
-                text: annotation.note.clone(),
-                author: annotation.author.clone(),
-                created: annotation.created.clone(),
-                entities,
-                tags: note_tags,
-            });
-        }
-        (about, article_tags, notes)
-    }
-
-    /// Every entity's relations whose target exists.
-    fn relations(&mut self, entities: &[(Entity, EntityMeta)]) -> Vec<Relation> {
-        let mut relations = Vec::new();
-        for (from, (entity, meta)) in entities.iter().enumerate() {
-            for (number, relation) in meta.relations.iter().enumerate() {
-                let Some(to) = self.entity(&relation.to) else {
-                    if !self.unreadable.entity_ids.contains(&relation.to) {
-                        let error = unknown_entity(
-                            &entity.file,
-                            &relation.to,
-                            &self.entity_ids,
-                            IdList::Relation(number),
-                        );
-                        self.errors.push(error);
-                    }
-                    continue;
-                };
-                let source = relation
-                    .source
-                    .as_deref()
-                    .and_then(|slug| self.source(&entity.file, number, slug));
-                relations.push(Relation {
-                    from,
-                    to,
-                    kind: relation.kind.0.clone(),
-                    since: relation.since.clone(),
-                    until: relation.until.clone(),
-                    source,
-                    note: relation.note.clone(),
-                });
-            }
-        }
-        relations
-    }
-
-    /// The article a relation cites, when it is built; a slug that no
-    /// article has is an error.
-    fn source(&mut self, file: &SourceFile, number: usize, slug: &str) -> Option<ArticleId> {
-        if let Some(article) = self.published.get(slug) {
-            return Some(*article);
-        }
-        if !self.every_slug.contains(slug) && !self.unreadable.article_slugs.contains(slug) {
-            let message = format!(
-                "relation {}: source `{slug}` is not an article slug",
-                number + 1
-            );
-            let near =
-                crate::diagnostic::nearest_ids(slug, self.every_slug.iter().map(String::as_str));
-            let help = crate::diagnostic::did_you_mean(
-                &near,
-                "`source` takes the slug of an article: its URL is /articles/<slug>/",
-            );
-            self.errors.push(
-                file.error_in_item("relations", number, "source", slug, message)
-                    .with_help(help),
-            );
-        }
-        None
-    }
-}
-
-/// Tags met so far, by slug, in the order first met.
-#[derive(Default)]
-struct TagIndex {
-    tags: Vec<Tag>,
-    by_slug: BTreeMap<String, usize>,
-    /// Each name as written, once folded: a dossier has few tag names
-    /// written many times, and folding is the costly part.
-    by_name: std::collections::HashMap<String, Option<usize>>,
-}
-
-impl TagIndex {
-    /// The tag `name` stands for, made on first use; `None` when the name
-    /// has nothing to make a URL from. Names that fold to the same slug
-    /// (`Sécurité`, `securite`) are one tag, shown as first written.
-    fn intern(&mut self, name: &str) -> Option<usize> {
-        if let Some(tag) = self.by_name.get(name) {
-            return *tag;
-        }
-        let tag = self.intern_new(name);
-        self.by_name.insert(name.to_string(), tag);
-        tag
-    }
-
-    fn intern_new(&mut self, name: &str) -> Option<usize> {
-        let slug = slug::slugify(name);
-        if slug.is_empty() {
-            return None;
-        }
-        let tags = &mut self.tags;
-        Some(*self.by_slug.entry(slug.clone()).or_insert_with(|| {
-            tags.push(Tag {
-                name: name.trim().to_string(),
-                slug,
-                articles: Vec::new(),
-                notes: Vec::new(),
-            });
-            tags.len() - 1
-        }))
-    }
-
-    /// The tags `names` stand for, each once; a name with nothing to make
-    /// a URL from is an error.
-    fn intern_all(
-        &mut self,
-        file: &SourceFile,
-        names: &[String],
-        errors: &mut Vec<Diagnostic>,
-    ) -> Vec<usize> {
-        let mut found = Vec::new();
-        for name in names {
-            match self.intern(name) {
-                Some(tag) if !found.contains(&tag) => found.push(tag),
-                Some(_) => {}
-                None => errors.push(untaggable(file, name)),
-            }
-        }
-        found
-    }
-
-    /// The tags sorted by slug, so that their order never depends on file
-    /// order, and the new index of each tag by its old one.
-    fn finish(self) -> (Vec<Tag>, Vec<usize>) {
-        let mut order: Vec<usize> = (0..self.tags.len()).collect();
-        order.sort_by(|a, b| self.tags[*a].slug.cmp(&self.tags[*b].slug));
-        let mut new_index = vec![0; self.tags.len()];
-        for (new, old) in order.iter().enumerate() {
-            new_index[*old] = new;
-        }
-        let mut slots: Vec<Option<Tag>> = self.tags.into_iter().map(Some).collect();
-        let tags = order.iter().filter_map(|old| slots[*old].take()).collect();
-        (tags, new_index)
-    }
-}
-
-fn untaggable(file: &SourceFile, name: &str) -> Diagnostic {
-    file.error_at_value(
-        "tags",
-        name,
-        format!("tag `{name}` has no letters or digits to make a URL from"),
-    )
-}
-
 /// Entities sorted by id, with their front matter kept for relations.
 fn resolve_entities(
     documents: Vec<Document<EntityMeta>>,
@@ -574,42 +367,4 @@ fn resolve_pages(
         );
     }
     by_slug.into_values().collect()
-}
-
-/// `key` (`entities` or `relations`) names an id that no entity has.
-/// Where a list of entity ids is written in the front matter.
-#[derive(Debug, Clone, Copy)]
-enum IdList {
-    /// An article's `entities:`.
-    About,
-    /// The `entities:` of annotation N (0-based).
-    Note(usize),
-    /// The `to:` of relation N (0-based).
-    Relation(usize),
-}
-
-fn unknown_entity(file: &SourceFile, id: &str, known: &[&str], list: IdList) -> Diagnostic {
-    let unknown = format!("names unknown entity `{id}`");
-    let error = match list {
-        IdList::About => file.error_at_value("entities", id, format!("`entities` {unknown}")),
-        IdList::Note(n) => file.error_in_item(
-            "annotations",
-            n,
-            "entities",
-            id,
-            format!("annotation {}: `entities` {unknown}", n + 1),
-        ),
-        IdList::Relation(n) => file.error_in_item(
-            "relations",
-            n,
-            "to",
-            id,
-            format!("relation {}: `to` {unknown}", n + 1),
-        ),
-    };
-    let near = crate::diagnostic::nearest_ids(id, known.iter().copied());
-    error.with_help(crate::diagnostic::did_you_mean(
-        &near,
-        "entity ids are the file names under content/entities/",
-    ))
 }
