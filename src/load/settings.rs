@@ -7,7 +7,8 @@ use std::path::Path;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, relative_to};
 
-use super::{comments, read_text, yaml};
+use super::files::read_text;
+use super::{comments, yaml};
 
 /// `dossier.yaml` as read.
 #[derive(Debug, Clone)]
