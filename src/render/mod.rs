@@ -2,9 +2,12 @@
 //! templates. The built-in theme is embedded in the binary, so a build works
 //! in any folder; a site's own `templates/` overrides it file by file.
 //!
-//! Pages are rendered in parallel from immutable views; what every page
-//! shares (site settings, labels, navigation) is Tera's global context, set
-//! once, not copied into each page.
+//! What the site makes is listed in one registry, `pages/`: each kind of
+//! page or data file says there which files it makes, where, and with
+//! what. This module only runs them: in parallel from immutable views,
+//! with the search index beside them; what every page shares (site
+//! settings, labels, navigation) is Tera's global context, set once, not
+//! copied into each page.
 
 pub(crate) mod data;
 pub(crate) mod graph;

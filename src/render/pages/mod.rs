@@ -4,9 +4,16 @@
 //! what it holds and where else it is listed. The rest of `render` reads
 //! [`KINDS`] and never names a kind.
 //!
-//! To add a kind: write its file in this folder, implementing
-//! [`FileKind`], and add it to [`KINDS`]. If it has a fixed path, add that
-//! to `paths::SITE_FILES` too (`tests/publish.rs` checks it).
+//! Most kinds fill one of two shapes rather than implement [`FileKind`]
+//! themselves: a [`SitePage`] (a page of the site's own, `tags.html` →
+//! `tags/index.html`) or a [`DataFile`] (a file at a fixed path made
+//! without a template).
+//!
+//! To add a kind: write its file in this folder (a `const` of one of those
+//! shapes, or a type implementing [`FileKind`]), then name it once below
+//! with `mod` and once in [`KINDS`]. A fixed path goes in
+//! `paths::SITE_FILES` too, which earlier stages read (`tests/publish.rs`
+//! checks that the site makes nothing else).
 
 mod annotations_jsonld;
 mod article;
