@@ -6,7 +6,6 @@ use crate::date::DateValue;
 use crate::model::Article;
 use crate::paths;
 use crate::render::views::Views;
-use crate::render::{Job, job_path};
 
 /// Articles in the feed: the newest, as most sites do.
 pub(crate) const FEED_ENTRIES: usize = 20;
@@ -107,19 +106,28 @@ pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
     xml.into_bytes()
 }
 
-/// `/sitemap.xml`: every page of `pages` (output paths), articles with
-/// the day they last changed.
-pub(in crate::render) fn sitemap(views: &Views<'_>, base: &str, pages: &[Job]) -> Vec<u8> {
+/// A page listed in the sitemap.
+pub(in crate::render) struct SitemapEntry {
+    /// Its path in the output.
+    pub path: String,
+    /// The day it last changed, as `lastmod` wants it, when known.
+    pub last_changed: Option<String>,
+}
+
+/// `/sitemap.xml`: every page of `pages`, those that say so with the day
+/// they last changed.
+pub(in crate::render) fn sitemap(base: &str, pages: &[SitemapEntry]) -> Vec<u8> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for job in pages {
-        let page = url(base, &job_path(views, *job));
-        xml.push_str(&format!("<url><loc>{}</loc>", escape(&page)));
-        if let Job::Article(id) = job {
-            let changed = last_changed(&views.dossier.articles[*id]);
-            xml.push_str(&format!("<lastmod>{}</lastmod>", changed.iso()));
+    for page in pages {
+        xml.push_str(&format!(
+            "<url><loc>{}</loc>",
+            escape(&url(base, &page.path))
+        ));
+        if let Some(day) = &page.last_changed {
+            xml.push_str(&format!("<lastmod>{day}</lastmod>"));
         }
         xml.push_str("</url>\n");
     }
@@ -129,7 +137,7 @@ pub(in crate::render) fn sitemap(views: &Views<'_>, base: &str, pages: &[Job]) -
 
 /// When the article's page last changed, for feed readers and crawlers:
 /// its last commit, or else the source's own revision, or its date.
-fn last_changed(article: &Article) -> &DateValue {
+pub(in crate::render) fn last_changed(article: &Article) -> &DateValue {
     article
         .committed
         .as_ref()

@@ -1,5 +1,7 @@
 //! Each page's head: its canonical address, Open Graph tags and its
-//! schema.org data as JSON-LD, for search engines and link previews.
+//! schema.org data as JSON-LD, for search engines and link previews. What
+//! differs from page to page is said by each kind of page (`pages/`); the
+//! JSON-LD of articles, entities and the site is made here.
 
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -8,9 +10,8 @@ use super::{base, schema_date, url};
 use crate::config::Config;
 use crate::model::{Article, Entity};
 use crate::paths;
-use crate::render::labels::labels;
+use crate::render::pages::Job;
 use crate::render::views::Views;
-use crate::render::{Job, job_path};
 
 /// What `base.html` puts in a page's head.
 #[derive(Debug, Serialize)]
@@ -33,16 +34,14 @@ pub(crate) struct PageMeta {
     pub feed: Option<String>,
 }
 
-/// The head metadata of the page `job` makes.
-pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
-    let dossier = views.dossier;
-    let config = &dossier.config;
+/// The head metadata of the page `job` makes, at `path`: the site's
+/// title and description, and what the page's kind says of itself.
+pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job, path: &str) -> PageMeta {
+    let config = &views.dossier.config;
     let base = base(config);
-    // The interface words, only for the pages whose title is one.
-    let word = |key: &str| labels(config.language)[key].to_string();
-    let canonical = match job {
-        Job::NotFound | Job::Redirect(..) => None,
-        _ => base.as_ref().map(|b| url(b, &job_path(views, job))),
+    let canonical = match job.kind.canonical() {
+        true => base.as_ref().map(|b| url(b, path)),
+        false => None,
     };
     let mut meta = PageMeta {
         canonical,
@@ -55,59 +54,12 @@ pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job) -> PageMeta {
         json_ld: None,
         feed: base.as_ref().map(|b| format!("{b}atom.xml")),
     };
-    match job {
-        Job::Home => meta.json_ld = Some(website_json_ld(config, base.as_deref())),
-        Job::Article(id) => {
-            let article = &dossier.articles[id];
-            meta.title.clone_from(&article.title);
-            let summary = views.summary_text(id);
-            if let Some(summary) = &summary {
-                meta.description.clone_from(summary);
-            }
-            meta.og_type = "article";
-            meta.published = Some(schema_date(&article.date));
-            // The source's revision, not the dossier's commits: the page
-            // describes the article it copies (see `article_json_ld`).
-            meta.modified = article.updated.as_ref().map(schema_date);
-            meta.tags = article
-                .tags
-                .iter()
-                .map(|t| dossier.tags[*t].name.clone())
-                .collect();
-            let json = article_json_ld(
-                views,
-                id,
-                summary.as_deref(),
-                meta.canonical.as_deref(),
-                base.as_deref(),
-            );
-            meta.json_ld = Some(json);
-        }
-        Job::Entity(id) => {
-            let entity = &dossier.entities[id];
-            meta.title.clone_from(&entity.name);
-            if let Some(summary) = &entity.summary {
-                meta.description.clone_from(summary);
-            }
-            let json = entity_json_ld(entity, meta.canonical.as_deref());
-            meta.json_ld = Some(json);
-        }
-        Job::Tag(id) => meta.title.clone_from(&dossier.tags[id].name),
-        Job::Page(id) => meta.title.clone_from(&dossier.pages[id].title),
-        Job::Articles => meta.title = word("articles"),
-        Job::Entities => meta.title = word("entities"),
-        Job::Tags => meta.title = word("tags"),
-        Job::Timeline => meta.title = word("timeline"),
-        Job::Graph => meta.title = word("graph"),
-        Job::Search => meta.title = word("search"),
-        Job::NotFound => meta.title = word("not_found"),
-        Job::Data(_) | Job::Redirect(..) => {}
-    }
+    job.kind.head(views, job.item, &mut meta);
     meta
 }
 
 /// The site as a schema.org `WebSite`, with its search as a `SearchAction`.
-fn website_json_ld(config: &Config, base: Option<&str>) -> String {
+pub(in crate::render) fn website_json_ld(config: &Config, base: Option<&str>) -> String {
     let mut site = Map::new();
     site.insert("@context".into(), json!("https://schema.org"));
     site.insert("@type".into(), json!("WebSite"));
@@ -132,7 +84,7 @@ fn website_json_ld(config: &Config, base: Option<&str>) -> String {
 
 /// An article as a `NewsArticle`, based on its source; `summary` is its
 /// summary's text.
-fn article_json_ld(
+pub(in crate::render) fn article_json_ld(
     views: &Views<'_>,
     id: usize,
     summary: Option<&str>,
@@ -228,7 +180,7 @@ fn article_json_ld(
 
 /// An entity as the schema.org type of its type, the same as its
 /// Wikidata item.
-fn entity_json_ld(entity: &Entity, canonical: Option<&str>) -> String {
+pub(in crate::render) fn entity_json_ld(entity: &Entity, canonical: Option<&str>) -> String {
     let mut data = Map::new();
     data.insert("@context".into(), json!("https://schema.org"));
     data.insert("@type".into(), json!(schema_type(&entity.kind)));

@@ -9,8 +9,8 @@
 mod feeds;
 mod head;
 
-pub(super) use feeds::{atom, robots, sitemap};
-pub(super) use head::page_meta;
+pub(super) use feeds::{SitemapEntry, atom, last_changed, robots, sitemap};
+pub(super) use head::{PageMeta, article_json_ld, entity_json_ld, page_meta, website_json_ld};
 
 use crate::config::Config;
 use crate::date::{DateValue, Precision};

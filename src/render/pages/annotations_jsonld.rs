@@ -1,0 +1,11 @@
+//! `annotations.jsonld`: every note as a W3C Web Annotation (made by
+//! `render::data`).
+
+use super::{DataFile, always};
+use crate::render::data::annotations_jsonld;
+
+pub(super) const ANNOTATIONS_JSONLD: DataFile = DataFile {
+    path: "annotations.jsonld",
+    made: always,
+    bytes: |file| annotations_jsonld(file.views.dossier, file.views.annotations),
+};

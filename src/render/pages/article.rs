@@ -1,0 +1,106 @@
+//! `articles/<slug>/index.html`: one page per article, its notes placed
+//! after the blocks they comment. Articles are the feed's entries and
+//! documents of the search index.
+
+use tera::Context;
+
+use super::{Content, File, FileKind, Item, Listed};
+use crate::diagnostic::Diagnostic;
+use crate::paths::ITEM_ROOT;
+use crate::render::Site;
+use crate::render::publish::{PageMeta, article_json_ld, base, last_changed, schema_date};
+use crate::render::templates::Theme;
+use crate::render::views::Views;
+
+pub(super) struct Article;
+
+impl FileKind for Article {
+    fn items(&self, site: &Site) -> Vec<Item> {
+        Item::each(site.dossier.articles.len())
+    }
+
+    fn path(&self, views: &Views<'_>, item: Item) -> String {
+        views.article_path(item.id)
+    }
+
+    fn template(&self) -> &'static str {
+        "article.html"
+    }
+
+    fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
+        let (views, id) = (file.views, file.item.id);
+        let mut article = views.article(id);
+        let body = with_notes(&file.site.theme, views, id, article.body_html)?;
+        article.body_html = &body;
+        let mut context = Context::new();
+        context.insert("article", &article);
+        // Articles are newest first: the previous one is older.
+        let older = (id + 1 < views.dossier.articles.len()).then(|| views.article_link(id + 1));
+        context.insert("older", &older);
+        context.insert("newer", &id.checked_sub(1).map(|a| views.article_link(a)));
+        Content::page(ITEM_ROOT, context)
+    }
+
+    fn head(&self, views: &Views<'_>, item: Item, meta: &mut PageMeta) {
+        let dossier = views.dossier;
+        let article = &dossier.articles[item.id];
+        meta.title.clone_from(&article.title);
+        let summary = views.summary_text(item.id);
+        if let Some(summary) = &summary {
+            meta.description.clone_from(summary);
+        }
+        meta.og_type = "article";
+        meta.published = Some(schema_date(&article.date));
+        // The source's revision, not the dossier's commits: the page
+        // describes the article it copies (see `article_json_ld`).
+        meta.modified = article.updated.as_ref().map(schema_date);
+        meta.tags = article
+            .tags
+            .iter()
+            .map(|t| dossier.tags[*t].name.clone())
+            .collect();
+        let json = article_json_ld(
+            views,
+            item.id,
+            summary.as_deref(),
+            meta.canonical.as_deref(),
+            base(&dossier.config).as_deref(),
+        );
+        meta.json_ld = Some(json);
+    }
+
+    fn listed(&self) -> Listed {
+        Listed {
+            sitemap: true,
+            search: true,
+            feed: true,
+        }
+    }
+
+    fn last_changed(&self, views: &Views<'_>, item: Item) -> Option<String> {
+        Some(last_changed(&views.dossier.articles[item.id]).iso())
+    }
+}
+
+/// The article's body with each note placeholder replaced by the note
+/// template: the note sits right after the block it comments.
+fn with_notes(
+    theme: &Theme,
+    views: &Views<'_>,
+    article: usize,
+    body: &str,
+) -> Result<String, Diagnostic> {
+    let count = views.dossier.articles[article].notes.len();
+    let mut html = body.to_string();
+    for index in 0..count {
+        let mut context = Context::new();
+        context.insert("note", &views.note(article, index));
+        context.insert("root", ITEM_ROOT);
+        let aside = theme
+            .tera
+            .render("note.html", &context)
+            .map_err(|e| theme.error("note.html", &e))?;
+        html = html.replacen(&crate::markdown::note_placeholder(index + 1), &aside, 1);
+    }
+    Ok(html)
+}

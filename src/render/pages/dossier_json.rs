@@ -1,0 +1,11 @@
+//! `dossier.json`: the whole dossier as data for other tools (made by
+//! `render::data`).
+
+use super::{DataFile, always};
+use crate::render::data::dossier_json;
+
+pub(super) const DOSSIER_JSON: DataFile = DataFile {
+    path: "dossier.json",
+    made: always,
+    bytes: |file| dossier_json(file.views.dossier, file.views.annotations),
+};

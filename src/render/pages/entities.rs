@@ -1,0 +1,9 @@
+//! `entities/index.html`: every entity, grouped by type, most named first.
+
+use super::{Listed, SitePage};
+
+pub(super) const ENTITIES: SitePage = SitePage {
+    template: "entities.html",
+    listed: Listed::SITEMAP,
+    variables: |views, context| context.insert("entity_groups", &views.all_entities()),
+};

@@ -1,0 +1,49 @@
+//! `entities/<id>/index.html`: one page per entity. Entities are documents
+//! of the search index.
+
+use tera::Context;
+
+use super::{Content, File, FileKind, Item, Listed};
+use crate::diagnostic::Diagnostic;
+use crate::paths::{self, ITEM_ROOT};
+use crate::render::Site;
+use crate::render::publish::{PageMeta, entity_json_ld};
+use crate::render::views::Views;
+
+pub(super) struct Entity;
+
+impl FileKind for Entity {
+    fn items(&self, site: &Site) -> Vec<Item> {
+        Item::each(site.dossier.entities.len())
+    }
+
+    fn path(&self, views: &Views<'_>, item: Item) -> String {
+        paths::entity(&views.dossier.entities[item.id].id)
+    }
+
+    fn template(&self) -> &'static str {
+        "entity.html"
+    }
+
+    fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("entity", &file.views.entity(file.item.id));
+        Content::page(ITEM_ROOT, context)
+    }
+
+    fn head(&self, views: &Views<'_>, item: Item, meta: &mut PageMeta) {
+        let entity = &views.dossier.entities[item.id];
+        meta.title.clone_from(&entity.name);
+        if let Some(summary) = &entity.summary {
+            meta.description.clone_from(summary);
+        }
+        meta.json_ld = Some(entity_json_ld(entity, meta.canonical.as_deref()));
+    }
+
+    fn listed(&self) -> Listed {
+        Listed {
+            search: true,
+            ..Listed::SITEMAP
+        }
+    }
+}

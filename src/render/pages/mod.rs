@@ -1,0 +1,237 @@
+//! The registry of what the site makes: every kind of page (home, an
+//! article, the timeline…) and of data file (`dossier.json`, the feed…)
+//! says here, in one file each, which of it there are, where each goes,
+//! what it holds and where else it is listed. The rest of `render` reads
+//! [`KINDS`] and never names a kind.
+//!
+//! Most kinds fill one of two shapes rather than implement [`FileKind`]
+//! themselves: a [`SitePage`] (a page of the site's own, `tags.html` →
+//! `tags/index.html`) or a [`DataFile`] (a file at a fixed path made
+//! without a template).
+//!
+//! To add a kind: write its file in this folder (a `const` of one of those
+//! shapes, or a type implementing [`FileKind`]), then name it once below
+//! with `mod` and once in [`KINDS`]. A fixed path goes in
+//! `paths::SITE_FILES` too, which earlier stages read (`tests/publish.rs`
+//! checks that the site makes nothing else).
+
+mod annotations_jsonld;
+mod article;
+mod articles;
+mod assets;
+mod atom;
+mod data_file;
+mod dossier_json;
+mod entities;
+mod entity;
+mod free_page;
+mod graph;
+mod home;
+mod not_found;
+mod redirect;
+mod robots;
+mod search;
+mod site_page;
+mod sitemap;
+mod tag;
+mod tags;
+mod timeline;
+
+use tera::Context;
+
+use super::Site;
+use super::publish::PageMeta;
+use super::views::Views;
+use crate::diagnostic::Diagnostic;
+
+use data_file::{DataFile, always, with_base_url};
+pub(super) use not_found::NotFound;
+use site_page::SitePage;
+
+/// Every kind of file the site makes, in the order they are made. The
+/// data files come first: `dossier.json` is the longest single job, so it
+/// starts at once and the pages share the other cores meanwhile. The
+/// sitemap lists pages in this order.
+pub(super) const KINDS: &[&dyn FileKind] = &[
+    &dossier_json::DOSSIER_JSON,
+    &annotations_jsonld::ANNOTATIONS_JSONLD,
+    &home::Home,
+    &articles::ARTICLES,
+    &entities::ENTITIES,
+    &tags::TAGS,
+    &timeline::TIMELINE,
+    &graph::GRAPH,
+    &search::SEARCH,
+    &NotFound,
+    &assets::Assets,
+    &robots::ROBOTS,
+    &atom::ATOM,
+    &sitemap::SITEMAP,
+    &article::Article,
+    &entity::Entity,
+    &tag::Tag,
+    &free_page::FreePage,
+    &redirect::Redirect,
+];
+
+/// A kind of page or data file: everything the site needs to know to make
+/// the files of that kind and to list them.
+pub(super) trait FileKind: Sync {
+    /// Which files of this kind the site has: one, unless said otherwise.
+    fn items(&self, _site: &Site) -> Vec<Item> {
+        vec![Item::ONE]
+    }
+
+    /// Where `item`'s file goes in the output, from `paths`.
+    fn path(&self, views: &Views<'_>, item: Item) -> String;
+
+    /// The template that makes the page; empty for a data file.
+    fn template(&self) -> &'static str {
+        ""
+    }
+
+    /// What the file holds: a page's own variables, or a data file's bytes.
+    fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic>;
+
+    /// The page's head metadata beyond the site's own title and
+    /// description (its title, Open Graph type, JSON-LD…).
+    fn head(&self, _views: &Views<'_>, _item: Item, _meta: &mut PageMeta) {}
+
+    /// Whether the page has a public address of its own: `rel=canonical`
+    /// and `og:url`.
+    fn canonical(&self) -> bool {
+        true
+    }
+
+    /// Where else its files are listed: the sitemap, the search index,
+    /// the feed.
+    fn listed(&self) -> Listed {
+        Listed::NOWHERE
+    }
+
+    /// The day the page last changed, for the sitemap's `lastmod`.
+    fn last_changed(&self, _views: &Views<'_>, _item: Item) -> Option<String> {
+        None
+    }
+}
+
+/// Where else a kind's files are listed, beside the site's own links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Listed {
+    /// In `sitemap.xml`.
+    pub sitemap: bool,
+    /// In the search index, `search/`.
+    pub search: bool,
+    /// In `atom.xml`, the newest.
+    pub feed: bool,
+}
+
+impl Listed {
+    pub(super) const NOWHERE: Listed = Listed {
+        sitemap: false,
+        search: false,
+        feed: false,
+    };
+    pub(super) const SITEMAP: Listed = Listed {
+        sitemap: true,
+        ..Listed::NOWHERE
+    };
+}
+
+/// Which file of its kind: the number of the article, entity, tag, free
+/// page or asset, and within it the part (an article's alias, for a
+/// redirect); both 0 for a kind with one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Item {
+    pub id: usize,
+    pub part: usize,
+}
+
+impl Item {
+    /// The one file of a kind that has one.
+    pub(super) const ONE: Item = Item { id: 0, part: 0 };
+
+    /// One item per number below `count`.
+    pub(super) fn each(count: usize) -> Vec<Item> {
+        (0..count).map(|id| Item { id, part: 0 }).collect()
+    }
+}
+
+/// One file to make: its kind and which one.
+#[derive(Clone, Copy)]
+pub(super) struct Job {
+    pub kind: &'static dyn FileKind,
+    pub item: Item,
+}
+
+impl Job {
+    /// Where the file goes in the output.
+    pub(super) fn path(self, views: &Views<'_>) -> String {
+        self.kind.path(views, self.item)
+    }
+}
+
+/// Every file of the site, as [`KINDS`] lists them.
+pub(super) fn jobs(site: &Site) -> Vec<Job> {
+    KINDS
+        .iter()
+        .flat_map(|kind| {
+            kind.items(site)
+                .into_iter()
+                .map(move |item| Job { kind: *kind, item })
+        })
+        .collect()
+}
+
+/// What a kind reads to make one file.
+pub(super) struct File<'a> {
+    pub site: &'a Site,
+    pub views: &'a Views<'a>,
+    pub item: Item,
+    /// Its path in the output.
+    pub path: &'a str,
+}
+
+/// What a file holds.
+pub(super) enum Content {
+    /// A page: the path from it to the site root (its template's `root`)
+    /// and its own variables; `root`, `page_path` and `meta` are added to
+    /// every page's.
+    Page { root: String, context: Context },
+    /// A file made without a template.
+    Bytes(Vec<u8>),
+}
+
+impl Content {
+    /// A page with its links `root` away from the site root.
+    pub(super) fn page(root: &str, context: Context) -> Result<Content, Diagnostic> {
+        Ok(Content::Page {
+            root: root.to_string(),
+            context,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The search index and the feed are made from the articles and the
+    /// entities by `search/` and `publish/feeds.rs`: a kind flagged for
+    /// them must be added there too.
+    #[test]
+    fn the_search_index_and_the_feed_hold_the_kinds_flagged() {
+        let flagged = |flag: fn(Listed) -> bool| -> Vec<&str> {
+            KINDS
+                .iter()
+                .filter(|kind| flag(kind.listed()))
+                .map(|kind| kind.template())
+                .collect()
+        };
+        assert_eq!(
+            flagged(|listed| listed.search),
+            ["article.html", "entity.html"]
+        );
+        assert_eq!(flagged(|listed| listed.feed), ["article.html"]);
+    }
+}
