@@ -148,24 +148,13 @@ impl Theme {
             Some((message, variables)) => (message, Some(variables)),
             None => (report.message(), None),
         };
-        let (text, own) = self
-            .sources
-            .get(file)
-            .map_or(("", true), |(text, own)| (text.as_str(), *own));
-        let built_in = if own {
-            ""
-        } else {
-            " (in the built-in template)"
-        };
         let span = report.span();
-        let mut diagnostic = Diagnostic::error(
-            format!("templates/{file}"),
-            format!(
-                "template error{built_in}: {}",
-                message.trim_end_matches('.')
-            ),
-        )
-        .at_line(text, span.start_line, span.start_col + 1);
+        let mut diagnostic = self.error_at(
+            file,
+            message.trim_end_matches('.'),
+            span.start_line,
+            span.start_col + 1,
+        );
         if let Some(variables) = variables {
             diagnostic = diagnostic.with_help(format!(
                 "this page's variables: {variables}; write `{{% if name is defined %}}` around one that may be missing"
@@ -176,6 +165,25 @@ impl Theme {
 }
 
 impl Theme {
+    /// A template error at `line` and `column` of template `file`, which
+    /// the message says is built in when the site does not have its own.
+    fn error_at(&self, file: &str, message: &str, line: usize, column: usize) -> Diagnostic {
+        let (source, own) = self
+            .sources
+            .get(file)
+            .map_or(("", true), |(text, own)| (text.as_str(), *own));
+        let built_in = if own {
+            ""
+        } else {
+            " (in the built-in template)"
+        };
+        Diagnostic::error(
+            format!("templates/{file}"),
+            format!("template error{built_in}: {message}"),
+        )
+        .at_line(source, line, column)
+    }
+
     /// The first of the reports Tera joins into one message when it checks
     /// the names a template uses (`Unknown filter`), placed at its line:
     /// `error: MESSAGE\n --> NAME:LINE:COLUMN`.
@@ -186,20 +194,7 @@ impl Theme {
         let column: usize = parts.next()?.parse().ok()?;
         let line: usize = parts.next()?.parse().ok()?;
         let file = parts.next()?;
-        let (source, own) = self
-            .sources
-            .get(file)
-            .map_or(("", true), |(text, own)| (text.as_str(), *own));
-        let built_in = if own {
-            ""
-        } else {
-            " (in the built-in template)"
-        };
-        let diagnostic = Diagnostic::error(
-            format!("templates/{file}"),
-            format!("template error{built_in}: {message}"),
-        )
-        .at_line(source, line, column);
+        let diagnostic = self.error_at(file, message, line, column);
         Some(match missing_block(message) {
             Some(block) => diagnostic.with_help(format!(
                 "the built-in pages fill the block `{block}` of base.html, and your templates/base.html \
