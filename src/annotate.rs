@@ -12,11 +12,21 @@ use crate::config::Autolink;
 use crate::load::SourceFile;
 
 use crate::diagnostic::Diagnostic;
+use crate::ids::{ArticleId, EntityId};
 use crate::markdown::{self, Annotated, Context};
 use crate::mentions::{PhraseKey, Unlinked};
-use crate::model::{ArticleId, Dossier, EntityId};
+use crate::model::Dossier;
 use crate::notes::Quote;
 use crate::paths::{ITEM_ROOT, PAGE_ROOT};
+
+/// An article that names an entity (or is about it).
+#[derive(Debug, Clone)]
+pub(crate) struct MentionedIn {
+    pub article: ArticleId,
+    /// The indices of its mentions of the entity, in the article's
+    /// `mentions` (none for an article only about it).
+    pub mentions: Vec<usize>,
+}
 
 /// The dossier's bodies as HTML, and who mentions whom.
 #[derive(Debug, Default)]
@@ -29,9 +39,8 @@ pub(crate) struct Annotations {
     pub pages: Vec<String>,
     /// The home text.
     pub home: Option<String>,
-    /// Per entity: the articles that name it or are about it, newest first,
-    /// each with the indices of its mentions of the entity.
-    pub mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>>,
+    /// Per entity: the articles that name it or are about it, newest first.
+    pub mentioned_in: Vec<Vec<MentionedIn>>,
     /// Per article: its entities with their mention counts, by entity id.
     pub entities_of: Vec<Vec<(EntityId, usize)>>,
     /// Per entity: the notes that name it (article, note index), newest
@@ -188,14 +197,16 @@ pub(crate) fn annotate_cached(
     }
     cache.entities = Some(entities.clone());
 
-    let mut mentioned_in: Vec<Vec<(ArticleId, Vec<usize>)>> =
-        vec![Vec::new(); dossier.entities.len()];
+    let mut mentioned_in: Vec<Vec<MentionedIn>> = vec![Vec::new(); dossier.entities.len()];
     let mut entities_of = Vec::with_capacity(articles.len());
     for (article_id, (made, _)) in articles.iter().enumerate() {
         entities_of.push(made.by_entity.iter().map(|(e, m)| (*e, m.len())).collect());
         // Articles are newest first already, so each list is too.
         for (entity, mentions) in made.by_entity.iter() {
-            mentioned_in[*entity].push((article_id, mentions.clone()));
+            mentioned_in[*entity].push(MentionedIn {
+                article: article_id,
+                mentions: mentions.clone(),
+            });
         }
     }
     let mut noted_in: Vec<Vec<(ArticleId, usize)>> = vec![Vec::new(); dossier.entities.len()];

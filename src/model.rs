@@ -6,11 +6,20 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::date::DateValue;
-pub(crate) use crate::ids::{ArticleId, EntityId, TagId};
+use crate::ids::{ArticleId, EntityId, TagId};
 use crate::load::SourceFile;
 use crate::load::git::Committed;
 use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
+
+/// One entity's relations, as indices in [`Dossier::relations`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RelationsOf {
+    /// Those it declares.
+    pub outgoing: Vec<usize>,
+    /// Those that point at it.
+    pub incoming: Vec<usize>,
+}
 
 /// The whole dossier, resolved.
 #[derive(Debug, Clone)]
@@ -31,9 +40,8 @@ pub(crate) struct Dossier {
     pub tags: Vec<Tag>,
     /// Relations between entities, in entity then file order.
     pub relations: Vec<Relation>,
-    /// Per entity: indices in `relations` of those it declares, and of
-    /// those that point at it.
-    pub relations_of: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Per entity, its relations.
+    pub relations_of: Vec<RelationsOf>,
     /// Names and aliases of every entity, for finding mentions.
     pub aliases: AliasTable,
 }

@@ -19,9 +19,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::config::Autolink;
 use crate::diagnostic::{Diagnostic, line_col};
+use crate::ids::EntityId;
 use crate::load::SourceFile;
 use crate::mentions::{AliasTable, PhraseKey, Unlinked};
-use crate::model::{Entity, EntityId};
+use crate::model::Entity;
 use crate::notes::{self, Mismatch, Quote};
 use crate::passage::Passage;
 use links::UnsafeTargets;

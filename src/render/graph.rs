@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use super::labels::type_singular;
 use super::views::Views;
 use crate::html::escape;
-use crate::model::EntityId;
+use crate::ids::EntityId;
 
 /// At most this many entities are drawn: the most mentioned.
 pub(crate) const MAX_NODES: usize = 200;
@@ -75,7 +75,7 @@ pub(crate) fn picture(views: &Views<'_>) -> Picture {
     let related: Vec<bool> = dossier
         .relations_of
         .iter()
-        .map(|(out, inc)| !out.is_empty() || !inc.is_empty())
+        .map(|of| !of.outgoing.is_empty() || !of.incoming.is_empty())
         .collect();
     let mut chosen: Vec<EntityId> = (0..dossier.entities.len())
         .filter(|e| mentions[*e] > 0 || related[*e])

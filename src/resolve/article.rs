@@ -2,10 +2,11 @@
 //! found its slug, entities, tags and notes: shared by a full resolve and
 //! by `serve`'s resolve of one edited article.
 
+use crate::ids::{EntityId, TagId};
 use crate::load::Document;
 use crate::load::git::History;
 use crate::load::meta::ArticleMeta;
-use crate::model::{Article, EntityId, Note, Source, TagId};
+use crate::model::{Article, Note, Source};
 
 /// The model's article from its document and what resolve found for it.
 pub(super) fn article(

@@ -14,11 +14,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::ids::TagId;
 use crate::load::git::History;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 use crate::load::{Document, Loaded, SourceFile, Unreadable};
-use crate::model::{Dossier, Entity, Note, Page, TagId};
+use crate::model::{Dossier, Entity, Note, Page, RelationsOf};
 use crate::paths;
 use article::article;
 use references::References;
@@ -107,10 +108,10 @@ pub(crate) fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Dia
             extra: doc.meta.extra,
             file: doc.file,
         });
-    let mut relations_of = vec![(Vec::new(), Vec::new()); entities.len()];
+    let mut relations_of = vec![RelationsOf::default(); entities.len()];
     for (index, relation) in relations.iter().enumerate() {
-        relations_of[relation.from].0.push(index);
-        relations_of[relation.to].1.push(index);
+        relations_of[relation.from].outgoing.push(index);
+        relations_of[relation.to].incoming.push(index);
     }
     let dossier = Dossier {
         relations_of,

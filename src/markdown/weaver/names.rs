@@ -8,9 +8,9 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::Weaver;
 use crate::config::Autolink;
 use crate::html::{escape, escape_into};
+use crate::ids::EntityId;
 use crate::markdown::Mention;
 use crate::mentions::{Finding, Target};
-use crate::model::EntityId;
 use crate::passage::Passage;
 
 /// A wikilink being read: its target and the label it shows.

@@ -8,11 +8,12 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rayon::prelude::*;
 
 use super::labels::{DatedLabel, dated_label, long_date, type_label, type_rank, type_singular};
-use crate::annotate::Annotations;
+use crate::annotate::{Annotations, MentionedIn};
 use crate::config::Language;
 use crate::date::DateValue;
+use crate::ids::{ArticleId, EntityId, TagId};
 use crate::markdown::inline;
-use crate::model::{Article, ArticleId, Dossier, EntityId, TagId};
+use crate::model::{Article, Dossier, RelationsOf};
 use crate::paths;
 
 pub(crate) use shapes::*;
@@ -264,7 +265,7 @@ impl<'a> Views<'a> {
             source: r.source.map(|a| self.article_link(a)),
             note: r.note.as_deref(),
         };
-        let (outgoing, incoming) = &dossier.relations_of[id];
+        let RelationsOf { outgoing, incoming } = &dossier.relations_of[id];
         let relations_out = outgoing
             .iter()
             .map(|r| &dossier.relations[*r])
@@ -277,7 +278,7 @@ impl<'a> Views<'a> {
             .collect();
         let mentioned_in = self.annotations.mentioned_in[id]
             .iter()
-            .map(|(article, mentions)| {
+            .map(|MentionedIn { article, mentions }| {
                 let path = self.article_path(*article);
                 let annotated = &self.annotations.articles[*article];
                 MentioningArticle {
@@ -356,8 +357,8 @@ impl<'a> Views<'a> {
     /// Entities that share articles with `id`, most shared first, at most 12.
     fn co_mentioned(&self, id: EntityId) -> Vec<CoMention> {
         let mut shared: BTreeMap<EntityId, usize> = BTreeMap::new();
-        for (article, _) in &self.annotations.mentioned_in[id] {
-            for (other, _) in &self.annotations.entities_of[*article] {
+        for mentioned in &self.annotations.mentioned_in[id] {
+            for (other, _) in &self.annotations.entities_of[mentioned.article] {
                 if *other != id {
                     *shared.entry(*other).or_insert(0) += 1;
                 }
