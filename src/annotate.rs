@@ -134,7 +134,7 @@ pub(crate) fn annotate_cached(
                     suffix: n.suffix.as_deref(),
                 })
                 .collect();
-            let phrases = dossier.aliases.phrase_keys(&a.not_mentions);
+            let phrases = dossier.names.phrase_keys(&a.not_mentions);
             let item = context(dossier, ITEM_ROOT, None, &phrases);
             let mut annotated = markdown::annotate_with_notes(&a.file, &item, &quotes)?;
             // Each note's HTML once, for its article, entity and tag pages.
@@ -260,11 +260,11 @@ fn unmet_phrases(dossier: &Dossier, articles: &[(ArticleAnnotation, bool)]) -> V
         }
         for found in unlinked {
             if let Unlinked::Entity(pattern) = found {
-                met.extend(dossier.aliases.phrases_of(*pattern));
+                met.extend(dossier.names.phrases_of(*pattern));
             }
         }
     }
-    for (index, (entity, phrase)) in dossier.aliases.phrases().iter().enumerate() {
+    for (index, (entity, phrase)) in dossier.names.phrases().iter().enumerate() {
         if !met.contains(&index) {
             warnings.push(unmet(
                 &dossier.entities[*entity].file,
@@ -286,7 +286,7 @@ fn context<'a>(
     phrases: &'a [PhraseKey],
 ) -> Context<'a> {
     Context {
-        aliases: &dossier.aliases,
+        names: &dossier.names,
         entities: &dossier.entities,
         autolink: dossier.config.autolink,
         root,

@@ -259,7 +259,7 @@ fn failed(mut errors: Vec<Diagnostic>) -> Failure {
 /// One warning per name that several entities share.
 fn ambiguity_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
     dossier
-        .aliases
+        .names
         .ambiguities()
         .into_iter()
         .map(|ambiguity| {

@@ -43,7 +43,7 @@ pub(crate) struct Dossier {
     /// Per entity, its relations.
     pub relations_of: Vec<RelationsOf>,
     /// Names and aliases of every entity, for finding mentions.
-    pub aliases: AliasTable,
+    pub names: AliasTable,
 }
 
 /// An article.
@@ -78,8 +78,8 @@ pub(crate) struct Article {
     pub notes: Vec<Note>,
     /// Who wrote its notes, unless a note says.
     pub annotations_author: Option<String>,
-    /// Old URL paths.
-    pub aliases: Vec<String>,
+    /// Old URL paths (`aliases:`), each a redirect to the article.
+    pub old_paths: Vec<String>,
     /// Phrases in which no name is found (`Baltic Pipe`).
     pub not_mentions: Vec<String>,
     /// Shown only with `--drafts`.

@@ -36,8 +36,10 @@ pub(crate) struct ArticleMeta {
     pub annotations: Vec<AnnotationMeta>,
     /// Who wrote this article's notes, unless a note says.
     pub annotations_author: Option<String>,
-    #[serde(default, deserialize_with = "text::list")]
-    pub aliases: Vec<String>,
+    /// The article's old URL paths, `aliases:` as Hugo and Zola call
+    /// them (an entity's `aliases` are its other names).
+    #[serde(default, rename = "aliases", deserialize_with = "text::list")]
+    pub old_paths: Vec<String>,
     #[serde(default, deserialize_with = "text::list")]
     pub not_mentions: Vec<String>,
     #[serde(default)]

@@ -32,7 +32,7 @@ use weaver::Weaver;
 /// What the annotator needs to know besides the text.
 pub(crate) struct Context<'a> {
     /// Names and aliases.
-    pub aliases: &'a AliasTable,
+    pub names: &'a AliasTable,
     /// The entities, for ids, names and types.
     pub entities: &'a [Entity],
     /// Which found mentions become links.

@@ -38,7 +38,7 @@ pub(super) fn article(
         about,
         notes,
         annotations_author: doc.meta.annotations_author,
-        aliases: doc.meta.aliases,
+        old_paths: doc.meta.old_paths,
         not_mentions: doc.meta.not_mentions,
         draft: doc.meta.draft,
         extra: doc.meta.extra,

@@ -122,7 +122,7 @@ pub(crate) fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Dia
         home,
         tags,
         relations,
-        aliases,
+        names: aliases,
     };
     redirects::check(&dossier, &mut errors);
     (dossier, errors)
@@ -152,7 +152,7 @@ pub(crate) fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Op
     if slug != old.slug
         || doc.meta.date != old.date
         || doc.meta.draft != old.draft
-        || doc.meta.aliases != old.aliases
+        || doc.meta.old_paths != old.old_paths
     {
         return None;
     }

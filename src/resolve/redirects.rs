@@ -28,7 +28,7 @@ pub(super) fn check(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
     };
     let mut taken: BTreeMap<String, &str> = BTreeMap::new();
     for article in &dossier.articles {
-        for alias in &article.aliases {
+        for alias in &article.old_paths {
             let error = |message: String| article.file.error_at_value("aliases", alias, message);
             match paths::redirect(alias) {
                 Err(message) => errors.push(error(message).with_help(

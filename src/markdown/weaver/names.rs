@@ -101,8 +101,8 @@ impl Weaver<'_, '_> {
         let Some(link) = self.wikilink.take() else {
             return;
         };
-        let aliases = self.context.aliases;
-        match aliases.resolve(&link.target) {
+        let names = self.context.names;
+        match names.resolve(&link.target) {
             Some(Target::Entity(_)) if link.piped && link.shown.trim().is_empty() => {
                 self.unresolved.push((
                     link.offset,
@@ -118,7 +118,7 @@ impl Weaver<'_, '_> {
                 let name = &self.context.entities[entity].name;
                 let label = if link.piped {
                     Label::Marked(&link.label)
-                } else if aliases.is_id(&link.target) {
+                } else if names.is_id(&link.target) {
                     Label::Plain(name)
                 } else {
                     Label::Plain(&link.shown)
@@ -142,7 +142,7 @@ impl Weaver<'_, '_> {
                 ));
             }
             // Its file has an error of its own, already reported.
-            None if aliases.is_unreadable(&link.target) => {
+            None if names.is_unreadable(&link.target) => {
                 let mut html = String::new();
                 self.visible.write(&mut html, &link.shown, false);
                 self.out.push(Event::InlineHtml(html.into()));
@@ -157,7 +157,7 @@ impl Weaver<'_, '_> {
             }
             None => {
                 let help = crate::diagnostic::did_you_mean(
-                    &aliases.suggest(&link.target),
+                    &names.suggest(&link.target),
                     "entity ids are the file names under content/entities/",
                 );
                 self.unresolved.push((
@@ -177,7 +177,7 @@ impl Weaver<'_, '_> {
         let run = std::mem::take(&mut self.run);
         let mut html = String::with_capacity(run.len() + 64);
         let mut last = 0;
-        for found in self.context.aliases.find(&run, self.context.phrases) {
+        for found in self.context.names.find(&run, self.context.phrases) {
             self.visible
                 .write(&mut html, &run[last..found.range.start], false);
             let text = &run[found.range.clone()];

@@ -17,13 +17,13 @@ impl FileKind for Redirect {
     fn items(&self, site: &Site) -> Vec<Item> {
         let articles = site.dossier.articles.iter().enumerate();
         articles
-            .flat_map(|(id, a)| (0..a.aliases.len()).map(move |part| Item { id, part }))
+            .flat_map(|(id, a)| (0..a.old_paths.len()).map(move |part| Item { id, part }))
             .collect()
     }
 
     fn path(&self, views: &Views<'_>, item: Item) -> String {
         // Checked by resolve: an alias that makes no path is an error.
-        let alias = &views.dossier.articles[item.id].aliases[item.part];
+        let alias = &views.dossier.articles[item.id].old_paths[item.part];
         paths::redirect(alias).unwrap_or_default()
     }
 
