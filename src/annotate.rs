@@ -13,7 +13,7 @@ use crate::load::SourceFile;
 
 use crate::diagnostic::Diagnostic;
 use crate::ids::{ArticleId, EntityId};
-use crate::markdown::{self, Annotated, Context};
+use crate::markdown::{self, AnnotatedBody, Context};
 use crate::mentions::{PhraseKey, Unlinked};
 use crate::model::Dossier;
 use crate::notes::Quote;
@@ -30,9 +30,9 @@ pub(crate) struct MentionedIn {
 
 /// The dossier's bodies as HTML, and who mentions whom.
 #[derive(Debug, Default)]
-pub(crate) struct Annotations {
+pub(crate) struct Annotated {
     /// Per article: its body and mentions (shared with `serve`'s cache).
-    pub articles: Vec<Arc<Annotated>>,
+    pub articles: Vec<Arc<AnnotatedBody>>,
     /// Per entity: its description.
     pub entities: Vec<String>,
     /// Per page: its body.
@@ -50,7 +50,7 @@ pub(crate) struct Annotations {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Annotations kept between builds by `serve`. An article's annotation
+/// Annotated kept between builds by `serve`. An article's annotation
 /// depends only on its own file, the entities' front matter (ids, names,
 /// aliases, types) and the `autolink` setting: while those stay the same,
 /// an article whose text is the very same (shared) text as last time is
@@ -103,7 +103,7 @@ impl Cache {
 struct ArticleAnnotation {
     /// The text it was made from.
     text: Arc<str>,
-    annotated: Arc<Annotated>,
+    annotated: Arc<AnnotatedBody>,
     /// The entities it names or is about, by id, each with the indices of
     /// its mentions.
     by_entity: Arc<[(EntityId, Vec<usize>)]>,
@@ -113,7 +113,7 @@ struct ArticleAnnotation {
 pub(crate) fn annotate_cached(
     dossier: &Dossier,
     cache: &mut Cache,
-) -> Result<Annotations, Vec<Diagnostic>> {
+) -> Result<Annotated, Vec<Diagnostic>> {
     cache.check(dossier);
     let page = context(dossier, PAGE_ROOT, None, &[]);
     let home = context(dossier, "", None, &[]);
@@ -218,7 +218,7 @@ pub(crate) fn annotate_cached(
         }
     }
     let warnings = unmet_phrases(dossier, &articles);
-    Ok(Annotations {
+    Ok(Annotated {
         warnings,
         noted_in,
         articles: articles

@@ -14,7 +14,7 @@ use crate::notes::{self, Block, Mismatch, Quote};
 /// A small dossier in a temporary folder (entities with aliases, endings,
 /// adjectives, `not_mentions`, relations; a page; a home text; an article
 /// with a note), to which each run adds one article.
-pub struct Workspace {
+pub struct SmallDossier {
     root: PathBuf,
 }
 
@@ -53,7 +53,7 @@ const FILES: [(&str, &str); 9] = [
     ("content/articles/fuzzed.md", "---\ntitle: x\n---\n"),
 ];
 
-impl Workspace {
+impl SmallDossier {
     /// Writes the small dossier into a new folder of the system's
     /// temporary folder (memory-backed `/dev/shm` where there is one, as
     /// every run writes a file).
@@ -125,7 +125,7 @@ impl Workspace {
     }
 }
 
-impl Drop for Workspace {
+impl Drop for SmallDossier {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.root);
     }

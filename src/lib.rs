@@ -102,11 +102,10 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
             Diagnostic::error(&options.output, refused.message).with_help(refused.help),
         ])
     })?;
-    let (report, dossier, annotations) = prepare(options)?;
+    let (report, dossier, annotated) = prepare(options)?;
     let staging =
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;
-    let site =
-        render::Site::new(dossier, annotations, &options.root).map_err(|e| failed(vec![e]))?;
+    let site = render::Site::new(dossier, annotated, &options.root).map_err(|e| failed(vec![e]))?;
     timed(options.verbose, "render and write", || {
         site.render_all(&|file| staging.write(&file))
     })
@@ -137,9 +136,9 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
         base_url: None,
         verbose: false,
     };
-    let (report, dossier, annotations) = prepare(&options)?;
+    let (report, dossier, annotated) = prepare(&options)?;
     // A template error is a content error: render, and throw the pages away.
-    render::Site::new(dossier, annotations, root)
+    render::Site::new(dossier, annotated, root)
         .map_err(|e| failed(vec![e]))?
         .render_all(&|_| Ok(()))
         .map_err(|e| render_failure(e, &options.output))?;
@@ -149,7 +148,7 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
 /// The stages before rendering: load, resolve, annotate.
 fn prepare(
     options: &BuildOptions,
-) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
+) -> Result<(Report, model::Dossier, annotate::Annotated), Failure> {
     let loaded = timed(options.verbose, "load", || load::load(&options.root));
     let resolved = resolve_loaded(loaded, options);
     annotate_resolved(resolved, options.verbose, &mut annotate::Cache::default())
@@ -206,16 +205,16 @@ fn annotate_resolved(
     resolved: Resolved,
     verbose: bool,
     cache: &mut annotate::Cache,
-) -> Result<(Report, model::Dossier, annotate::Annotations), Failure> {
+) -> Result<(Report, model::Dossier, annotate::Annotated), Failure> {
     let Resolved {
         dossier,
         mut errors,
         mut warnings,
     } = resolved;
-    let mut annotations = match timed(verbose, "annotate", || {
+    let mut annotated = match timed(verbose, "annotate", || {
         annotate::annotate_cached(&dossier, cache)
     }) {
-        Ok(annotations) if errors.is_empty() => annotations,
+        Ok(annotated) if errors.is_empty() => annotated,
         result => {
             if let Err(found) = result {
                 errors.extend(found);
@@ -225,7 +224,7 @@ fn annotate_resolved(
             return Err(failed(errors));
         }
     };
-    warnings.append(&mut annotations.warnings);
+    warnings.append(&mut annotated.warnings);
     diagnostic::sort(&mut warnings);
     let counts = Counts {
         articles: dossier.articles.len(),
@@ -239,7 +238,7 @@ fn annotate_resolved(
             counts,
         },
         dossier,
-        annotations,
+        annotated,
     ))
 }
 

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use dossier::fuzzing::{Workspace, quote};
+use dossier::fuzzing::{SmallDossier, quote};
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,7 +26,7 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn article_seeds_do_not_crash() {
-    let workspace = Workspace::new().expect("a temporary folder");
+    let workspace = SmallDossier::new().expect("a temporary folder");
     for (name, data) in inputs("article") {
         eprintln!("article/{name}");
         workspace.article(&data);
@@ -35,7 +35,7 @@ fn article_seeds_do_not_crash() {
 
 #[test]
 fn annotated_seeds_do_not_crash() {
-    let workspace = Workspace::new().expect("a temporary folder");
+    let workspace = SmallDossier::new().expect("a temporary folder");
     for (name, data) in inputs("annotated") {
         eprintln!("annotated/{name}");
         workspace.annotated(&data);

@@ -3,10 +3,10 @@
 
 use std::sync::LazyLock;
 
-use dossier::fuzzing::Workspace;
+use dossier::fuzzing::SmallDossier;
 use libfuzzer_sys::fuzz_target;
 
-static WORKSPACE: LazyLock<Workspace> =
-    LazyLock::new(|| Workspace::new().expect("a temporary folder"));
+static WORKSPACE: LazyLock<SmallDossier> =
+    LazyLock::new(|| SmallDossier::new().expect("a temporary folder"));
 
 fuzz_target!(|data: &[u8]| WORKSPACE.article(data));

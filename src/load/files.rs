@@ -6,13 +6,16 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{Document, Kind, Parsed, SourceFile, front_matter, meta, periods, yaml};
+use super::{ContentKind, Document, Parsed, SourceFile, front_matter, meta, periods, yaml};
 use crate::diagnostic::{Diagnostic, relative_to};
 
 /// Every file under `from` (`content/` or a folder or file in it), sorted,
 /// with the kind its place gives it, or why it is not read (ignored, or a
 /// folder that cannot be listed). Hidden files and folders are skipped.
-pub(super) fn markdown_files(root: &Path, from: &Path) -> Vec<(PathBuf, Result<Kind, Diagnostic>)> {
+pub(super) fn markdown_files(
+    root: &Path,
+    from: &Path,
+) -> Vec<(PathBuf, Result<ContentKind, Diagnostic>)> {
     let content = root.join("content");
     let mut files = Vec::new();
     let walker = WalkDir::new(from)
@@ -43,7 +46,11 @@ pub(super) fn markdown_files(root: &Path, from: &Path) -> Vec<(PathBuf, Result<K
 }
 
 /// The kind of a file under `content/`, from its folder.
-pub(super) fn classify(root: &Path, content: &Path, path: &Path) -> Result<Kind, Diagnostic> {
+pub(super) fn classify(
+    root: &Path,
+    content: &Path,
+    path: &Path,
+) -> Result<ContentKind, Diagnostic> {
     if path.extension().is_none_or(|e| e != "md") {
         return Err(Diagnostic::warning(
             relative_to(path, root),
@@ -56,10 +63,10 @@ pub(super) fn classify(root: &Path, content: &Path, path: &Path) -> Result<Kind,
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     match (top.as_deref(), inside.components().count()) {
-        (Some("_index.md"), 1) => Ok(Kind::Home),
-        (Some("articles"), n) if n > 1 => Ok(Kind::Article),
-        (Some("entities"), n) if n > 1 => Ok(Kind::Entity),
-        (Some("pages"), n) if n > 1 => Ok(Kind::Page),
+        (Some("_index.md"), 1) => Ok(ContentKind::Home),
+        (Some("articles"), n) if n > 1 => Ok(ContentKind::Article),
+        (Some("entities"), n) if n > 1 => Ok(ContentKind::Entity),
+        (Some("pages"), n) if n > 1 => Ok(ContentKind::Page),
         _ => Err(Diagnostic::warning(
             relative_to(path, root),
             "ignored: Markdown files belong in content/articles/, content/entities/ or content/pages/",
@@ -91,7 +98,11 @@ pub(super) fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic>
     }
 }
 
-pub(super) fn parse_file(root: &Path, path: &Path, kind: Kind) -> Result<Parsed, Diagnostic> {
+pub(super) fn parse_file(
+    root: &Path,
+    path: &Path,
+    kind: ContentKind,
+) -> Result<Parsed, Diagnostic> {
     let shown = relative_to(path, root);
     let text = read_text(path, &shown)?;
     let split = front_matter::split(&text)
@@ -102,18 +113,18 @@ pub(super) fn parse_file(root: &Path, path: &Path, kind: Kind) -> Result<Parsed,
         split,
     };
     Ok(match kind {
-        Kind::Article => {
+        ContentKind::Article => {
             let doc = document(file)?;
             periods::check_article(&doc)?;
             Parsed::Article(doc)
         }
-        Kind::Entity => {
+        ContentKind::Entity => {
             let doc = document(file)?;
             periods::check_entity(&doc)?;
             Parsed::Entity(doc)
         }
-        Kind::Page => Parsed::Page(document(file)?),
-        Kind::Home => Parsed::Home(document(file)?),
+        ContentKind::Page => Parsed::Page(document(file)?),
+        ContentKind::Home => Parsed::Home(document(file)?),
     })
 }
 
@@ -128,8 +139,8 @@ pub(super) fn document<M: serde::de::DeserializeOwned>(
 /// The `slug:` an article whose front matter does not parse sets on a
 /// line of its own, if any, so that references to it are not reported as
 /// unknown too: one broken file, one error.
-pub(super) fn failed_slug(path: &Path, kind: Kind) -> Option<String> {
-    if !matches!(kind, Kind::Article) {
+pub(super) fn failed_slug(path: &Path, kind: ContentKind) -> Option<String> {
+    if !matches!(kind, ContentKind::Article) {
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;

@@ -32,8 +32,9 @@ pub(crate) struct ArticleMeta {
     pub tags: Vec<String>,
     #[serde(default, deserialize_with = "text::list")]
     pub entities: Vec<String>,
-    #[serde(default)]
-    pub annotations: Vec<AnnotationMeta>,
+    /// The notes, under `annotations:` (the W3C's word for them).
+    #[serde(default, rename = "annotations")]
+    pub notes: Vec<NoteMeta>,
     /// Who wrote this article's notes, unless a note says.
     pub annotations_author: Option<String>,
     /// The article's old URL paths, `aliases:` as Hugo and Zola call
@@ -63,7 +64,7 @@ pub(crate) struct SourceMeta {
 /// A researcher's note on a quoted passage.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct AnnotationMeta {
+pub(crate) struct NoteMeta {
     #[serde(deserialize_with = "text::quote")]
     pub quote: String,
     #[serde(deserialize_with = "text::note")]

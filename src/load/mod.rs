@@ -142,7 +142,7 @@ pub(crate) struct Unreadable {
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+enum ContentKind {
     Article,
     Entity,
     Page,
@@ -176,7 +176,7 @@ enum FileState {
     Parsed(Parsed),
     /// It could not be read or parsed; for an article, the slug it
     /// would have had.
-    Failed(Kind, Diagnostic, Option<String>),
+    Failed(ContentKind, Diagnostic, Option<String>),
     /// Not read: a file dossier does not read (a warning says why) or a
     /// folder that could not be listed (an error).
     Skipped(Diagnostic),
@@ -355,12 +355,14 @@ impl Snapshot {
                 FileState::Skipped(warning) => loaded.warnings.push(warning),
                 FileState::Failed(kind, error, slug) => {
                     match kind {
-                        Kind::Entity => loaded.unreadable.entity_ids.insert(paths::file_stem(path)),
-                        Kind::Article => loaded
+                        ContentKind::Entity => {
+                            loaded.unreadable.entity_ids.insert(paths::file_stem(path))
+                        }
+                        ContentKind::Article => loaded
                             .unreadable
                             .article_slugs
                             .insert(slug.unwrap_or_else(|| paths::slug_from_file_name(path))),
-                        Kind::Page | Kind::Home => false,
+                        ContentKind::Page | ContentKind::Home => false,
                     };
                     errors.push(error);
                 }
@@ -384,7 +386,7 @@ impl Snapshot {
         self.parse_all(markdown_files(&self.root, &content));
     }
 
-    fn parse_all(&mut self, found: Vec<(PathBuf, Result<Kind, Diagnostic>)>) {
+    fn parse_all(&mut self, found: Vec<(PathBuf, Result<ContentKind, Diagnostic>)>) {
         let root = &self.root;
         let states: Vec<FileState> = found
             .par_iter()

@@ -271,7 +271,7 @@ fn wrong_type(
             "a map",
             Some("`source` is a map: `source: {name: …, url: …}`".to_string()),
         ),
-        "struct AnnotationMeta" => (
+        "struct NoteMeta" => (
             "a map",
             Some(
                 "each annotation is a map with `quote:` and `note:`: `- {quote: …, note: …}`"

@@ -73,7 +73,7 @@ pub(crate) struct PlacedNote {
 
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Annotated {
+pub(crate) struct AnnotatedBody {
     /// The body as HTML, with a placeholder where each note's aside goes.
     pub html: String,
     /// Every mention, in text order.
@@ -105,7 +105,7 @@ pub(crate) fn note_placeholder(number: usize) -> String {
 pub(crate) fn annotate(
     file: &SourceFile,
     context: &Context<'_>,
-) -> Result<Annotated, Vec<Diagnostic>> {
+) -> Result<AnnotatedBody, Vec<Diagnostic>> {
     annotate_with_notes(file, context, &[])
 }
 
@@ -116,7 +116,7 @@ pub(crate) fn annotate_with_notes(
     file: &SourceFile,
     context: &Context<'_>,
     quotes: &[Quote<'_>],
-) -> Result<Annotated, Vec<Diagnostic>> {
+) -> Result<AnnotatedBody, Vec<Diagnostic>> {
     if quotes.is_empty() {
         let (annotated, _) = weave(file, context, BTreeMap::new(), false)?;
         return Ok(annotated);
@@ -228,7 +228,7 @@ fn weave(
     context: &Context<'_>,
     highlights: BTreeMap<usize, Vec<Highlight>>,
     record_blocks: bool,
-) -> Result<(Annotated, Vec<notes::Block>), Vec<Diagnostic>> {
+) -> Result<(AnnotatedBody, Vec<notes::Block>), Vec<Diagnostic>> {
     let body = file.body();
     let body_line = line_col(&file.text, file.split.body.start).0;
     let mut weaver = Weaver::new(context, (body, body_line), highlights, record_blocks);
@@ -250,7 +250,7 @@ fn weave(
     let mut html = String::with_capacity(body.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, weaver.out.into_iter());
     Ok((
-        Annotated {
+        AnnotatedBody {
             html,
             mentions: weaver.mentions,
             notes: Vec::new(),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::annotate::Annotations;
+use crate::annotate::Annotated;
 use crate::date::DateValue;
 use crate::model::Dossier;
 use crate::model::Source;
@@ -18,7 +18,7 @@ pub(crate) const SCHEMA_VERSION: u32 = 1;
 #[derive(Serialize)]
 struct Export<'a> {
     version: u32,
-    site: Site<'a>,
+    site: SiteJson<'a>,
     entities: Vec<EntityData<'a>>,
     articles: Vec<ArticleData<'a>>,
     mentions: Vec<MentionData<'a>>,
@@ -28,7 +28,7 @@ struct Export<'a> {
 }
 
 #[derive(Serialize)]
-struct Site<'a> {
+struct SiteJson<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
@@ -66,7 +66,7 @@ struct ArticleData<'a> {
 }
 
 #[derive(Serialize)]
-struct Passage<'a> {
+struct PassageJson<'a> {
     before: &'a str,
     text: &'a str,
     after: &'a str,
@@ -78,7 +78,7 @@ struct MentionData<'a> {
     entity: &'a str,
     anchor: &'a str,
     explicit: bool,
-    passage: Passage<'a>,
+    passage: PassageJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -117,14 +117,14 @@ struct TagData<'a> {
 
 /// `/dossier.json`, compact: with every mention and its passage it grows
 /// with the corpus (65 MB at 10,000 articles); tools pretty-print it.
-pub(crate) fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
+pub(crate) fn dossier_json(dossier: &Dossier, annotated: &Annotated) -> Vec<u8> {
     let config = &dossier.config;
     let entity_id = |e: &usize| dossier.entities[*e].id.as_str();
     let article_slug = |a: &usize| dossier.articles[*a].slug.as_str();
     let tag_name = |t: &usize| dossier.tags[*t].name.as_str();
     let export = Export {
         version: SCHEMA_VERSION,
-        site: Site {
+        site: SiteJson {
             title: &config.title,
             description: &config.description,
             language: config.language.code(),
@@ -166,14 +166,14 @@ pub(crate) fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<
         mentions: dossier
             .articles
             .iter()
-            .zip(&annotations.articles)
-            .flat_map(|(article, annotated)| {
-                annotated.mentions.iter().map(move |m| MentionData {
+            .zip(&annotated.articles)
+            .flat_map(|(article, body)| {
+                body.mentions.iter().map(move |m| MentionData {
                     article: &article.slug,
                     entity: &dossier.entities[m.entity].id,
                     anchor: &m.anchor,
                     explicit: m.explicit,
-                    passage: Passage {
+                    passage: PassageJson {
                         before: &m.passage.before,
                         text: &m.passage.text,
                         after: &m.passage.after,
@@ -236,7 +236,7 @@ pub(crate) fn dossier_json(dossier: &Dossier, annotations: &Annotations) -> Vec<
 /// `/annotations.jsonld`: an AnnotationCollection whose one page holds
 /// every note. IRIs are absolute from `base_url`; without it, relative to
 /// the file itself (which sits at the site root), as JSON-LD allows.
-pub(crate) fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -> Vec<u8> {
+pub(crate) fn annotations_jsonld(dossier: &Dossier, annotated: &Annotated) -> Vec<u8> {
     let base = if dossier.config.base_url.is_empty() {
         String::new()
     } else {
@@ -244,9 +244,9 @@ pub(crate) fn annotations_jsonld(dossier: &Dossier, annotations: &Annotations) -
     };
     let language = dossier.config.language.code();
     let mut items = Vec::new();
-    for (article, annotated) in dossier.articles.iter().zip(&annotations.articles) {
+    for (article, body) in dossier.articles.iter().zip(&annotated.articles) {
         let page = paths::article_url(&base, &article.slug);
-        for (index, (note, placed)) in article.notes.iter().zip(&annotated.notes).enumerate() {
+        for (index, (note, placed)) in article.notes.iter().zip(&body.notes).enumerate() {
             let mut body = vec![json!({
                 "type": "TextualBody",
                 "purpose": "commenting",

@@ -65,9 +65,9 @@ pub(crate) struct Picture {
 /// Chooses the nodes and edges and lays them out.
 pub(crate) fn picture(views: &Views<'_>) -> Picture {
     let dossier = views.dossier;
-    let annotations = views.annotations;
+    let annotated = views.annotated;
     let mut mentions = vec![0usize; dossier.entities.len()];
-    for article in &annotations.entities_of {
+    for article in &annotated.entities_of {
         for (entity, count) in article {
             mentions[*entity] += count;
         }
@@ -93,7 +93,7 @@ pub(crate) fn picture(views: &Views<'_>) -> Picture {
         }
     }
     let mut together: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for article in &annotations.entities_of {
+    for article in &annotated.entities_of {
         let present: Vec<usize> = article
             .iter()
             .filter_map(|(e, _)| index.get(e).copied())

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::annotate::Annotations;
+use crate::annotate::Annotated;
 use crate::diagnostic::Diagnostic;
 use crate::model::Dossier;
 use crate::paths;
@@ -72,7 +72,7 @@ pub(crate) enum RenderError {
 /// asked for.
 pub(crate) struct Site {
     dossier: Dossier,
-    annotations: Annotations,
+    annotated: Annotated,
     /// The theme with the site's overrides, and the site-wide context set.
     theme: Theme,
     article_links: Vec<views::ArticleLink>,
@@ -89,7 +89,7 @@ impl Site {
     /// and makes what every page shares.
     pub(crate) fn new(
         dossier: Dossier,
-        annotations: Annotations,
+        annotated: Annotated,
         root: &Path,
     ) -> Result<Self, Diagnostic> {
         let mut theme = Theme::read(root)?;
@@ -119,7 +119,7 @@ impl Site {
         let article_links = views::article_links(&dossier);
         Ok(Site {
             dossier,
-            annotations,
+            annotated,
             theme,
             article_links,
             by_path: OnceLock::new(),
@@ -134,7 +134,7 @@ impl Site {
     }
 
     fn views(&self) -> Views<'_> {
-        Views::new(&self.dossier, &self.annotations, &self.article_links)
+        Views::new(&self.dossier, &self.annotated, &self.article_links)
     }
 
     /// Renders every file and hands each to `sink` as soon as it is made,
@@ -145,14 +145,14 @@ impl Site {
     ) -> Result<(), RenderError> {
         let views = self.views();
         let (outcomes, indexed) = rayon::join(
-            || -> Vec<Result<(), Outcome>> {
+            || -> Vec<Result<(), Failed>> {
                 pages::jobs(self)
                     .par_iter()
                     .map(|job| {
                         let file = self
                             .render_job(&views, *job)
-                            .map_err(|e| Outcome::Template(job.path(&views), e))?;
-                        sink(file).map_err(Outcome::Sink)
+                            .map_err(|e| Failed::Template(job.path(&views), e))?;
+                        sink(file).map_err(Failed::Sink)
                     })
                     .collect()
             },
@@ -167,8 +167,8 @@ impl Site {
         for outcome in outcomes {
             match outcome {
                 Ok(()) => {}
-                Err(Outcome::Sink(error)) => return Err(RenderError::Sink(error)),
-                Err(Outcome::Template(page, error)) => failures.push((page, error)),
+                Err(Failed::Sink(error)) => return Err(RenderError::Sink(error)),
+                Err(Failed::Template(page, error)) => failures.push((page, error)),
             }
         }
         if !failures.is_empty() {
@@ -210,7 +210,7 @@ impl Site {
 }
 
 /// How one page failed.
-enum Outcome {
+enum Failed {
     /// The page's path, and its error.
     Template(String, Diagnostic),
     Sink(std::io::Error),
@@ -246,7 +246,7 @@ impl Site {
         };
         context.insert("root", &root);
         context.insert("page_path", &path);
-        context.insert("meta", &publish::page_meta(views, job, &path));
+        context.insert("meta", &publish::head_meta(views, job, &path));
         let template = job.kind.template();
         let html = self
             .theme

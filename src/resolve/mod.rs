@@ -194,7 +194,7 @@ pub(crate) fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Op
         .meta
         .tags
         .iter()
-        .chain(doc.meta.annotations.iter().flat_map(|a| &a.tags));
+        .chain(doc.meta.notes.iter().flat_map(|a| &a.tags));
     let mut spelled: BTreeMap<TagId, &str> = BTreeMap::new();
     for name in written {
         if let Some(tag) = tags.intern(name) {

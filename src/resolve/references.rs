@@ -64,8 +64,8 @@ impl References<'_> {
         for tag in &article_tags {
             tags.tags[*tag].articles.push(index);
         }
-        let mut notes = Vec::with_capacity(doc.meta.annotations.len());
-        for (number, annotation) in doc.meta.annotations.iter().enumerate() {
+        let mut notes = Vec::with_capacity(doc.meta.notes.len());
+        for (number, annotation) in doc.meta.notes.iter().enumerate() {
             let entities = self.entities(&doc.file, &annotation.entities, IdList::Note(number));
             let note_tags = tags.intern_all(&doc.file, &annotation.tags, self.errors);
             for tag in &note_tags {

@@ -22,7 +22,7 @@ use tokio::sync::broadcast;
 use crate::BuildOptions;
 use crate::diagnostic::Diagnostic;
 use http::{Shared, Signal};
-use rebuild::{Current, Outcome, Workspace};
+use rebuild::{Current, Rebuilt, Workspace};
 
 /// What `dossier serve` is asked to do.
 #[derive(Debug, Clone)]
@@ -187,7 +187,7 @@ async fn stop_requested() {
 }
 
 /// One line per build on the terminal, with its errors and warnings.
-fn report(outcome: &Outcome, changed: Option<usize>) {
+fn report(outcome: &Rebuilt, changed: Option<usize>) {
     let what = match changed {
         None => "built".to_string(),
         Some(1) => "rebuilt after 1 change".to_string(),

@@ -36,7 +36,7 @@ pub(crate) struct Workspace {
 }
 
 /// How a build went, for the terminal.
-pub(crate) struct Outcome {
+pub(crate) struct Rebuilt {
     pub(crate) current: Current,
     pub(crate) warnings: Vec<Diagnostic>,
     pub(crate) took_ms: f64,
@@ -78,7 +78,7 @@ impl Workspace {
     /// articles were edited, and `resolve_again` can take each, the last
     /// resolve stands with those articles replaced, and only they are
     /// annotated again; otherwise everything is resolved.
-    pub(crate) fn build(&mut self) -> Outcome {
+    pub(crate) fn build(&mut self) -> Rebuilt {
         let start = Instant::now();
         let changed = std::mem::take(&mut self.changed);
         let resolved = match (&self.resolved, changed.structure) {
@@ -97,9 +97,9 @@ impl Workspace {
         });
         let (current, warnings) =
             match annotate_resolved(resolved, self.options.verbose, &mut self.cache) {
-                Ok((report, dossier, annotations)) => {
+                Ok((report, dossier, annotated)) => {
                     match crate::timed(self.options.verbose, "theme and links", || {
-                        Site::new(dossier, annotations, &self.options.root)
+                        Site::new(dossier, annotated, &self.options.root)
                     }) {
                         Ok(site) => (Current::Ready(site), report.warnings),
                         Err(error) => (Current::Broken(vec![error]), report.warnings),
@@ -111,7 +111,7 @@ impl Workspace {
                     Vec::new(),
                 ),
             };
-        Outcome {
+        Rebuilt {
             current,
             warnings,
             took_ms: start.elapsed().as_secs_f64() * 1000.0,

@@ -7,5 +7,5 @@ use crate::render::data::annotations_jsonld;
 pub(super) const ANNOTATIONS_JSONLD: DataFile = DataFile {
     path: "annotations.jsonld",
     made: always,
-    bytes: |file| annotations_jsonld(file.views.dossier, file.views.annotations),
+    bytes: |file| annotations_jsonld(file.views.dossier, file.views.annotated),
 };

@@ -8,7 +8,7 @@ use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
 use crate::paths::ITEM_ROOT;
 use crate::render::Site;
-use crate::render::publish::{PageMeta, article_json_ld, base, last_changed, schema_date};
+use crate::render::publish::{HeadMeta, article_json_ld, base, last_changed, schema_date};
 use crate::render::templates::Theme;
 use crate::render::views::Views;
 
@@ -41,7 +41,7 @@ impl FileKind for Article {
         Content::page(ITEM_ROOT, context)
     }
 
-    fn head(&self, views: &Views<'_>, item: Item, meta: &mut PageMeta) {
+    fn head(&self, views: &Views<'_>, item: Item, meta: &mut HeadMeta) {
         let dossier = views.dossier;
         let article = &dossier.articles[item.id];
         meta.title.clone_from(&article.title);

@@ -7,7 +7,7 @@ use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
 use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
-use crate::render::publish::{PageMeta, entity_json_ld};
+use crate::render::publish::{HeadMeta, entity_json_ld};
 use crate::render::views::Views;
 
 pub(super) struct Entity;
@@ -31,7 +31,7 @@ impl FileKind for Entity {
         Content::page(ITEM_ROOT, context)
     }
 
-    fn head(&self, views: &Views<'_>, item: Item, meta: &mut PageMeta) {
+    fn head(&self, views: &Views<'_>, item: Item, meta: &mut HeadMeta) {
         let entity = &views.dossier.entities[item.id];
         meta.title.clone_from(&entity.name);
         if let Some(summary) = &entity.summary {

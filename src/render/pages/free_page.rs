@@ -6,7 +6,7 @@ use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
 use crate::paths::{self, PAGE_ROOT};
 use crate::render::Site;
-use crate::render::publish::PageMeta;
+use crate::render::publish::HeadMeta;
 use crate::render::views::Views;
 
 pub(super) struct FreePage;
@@ -29,12 +29,12 @@ impl FileKind for FreePage {
         let page = &views.dossier.pages[id];
         let mut context = Context::new();
         context.insert("page_title", &page.title);
-        context.insert("body_html", &views.annotations.pages[id]);
+        context.insert("body_html", &views.annotated.pages[id]);
         context.insert("extra", &page.extra);
         Content::page(PAGE_ROOT, context)
     }
 
-    fn head(&self, views: &Views<'_>, item: Item, meta: &mut PageMeta) {
+    fn head(&self, views: &Views<'_>, item: Item, meta: &mut HeadMeta) {
         meta.title.clone_from(&views.dossier.pages[item.id].title);
     }
 

@@ -5,7 +5,7 @@ use tera::Context;
 
 use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
-use crate::render::publish::{PageMeta, website_json_ld};
+use crate::render::publish::{HeadMeta, website_json_ld};
 use crate::render::views::Views;
 
 /// Articles the home page lists before its link to all of them.
@@ -29,7 +29,7 @@ impl FileKind for Home {
             "home_title",
             &dossier.home.as_ref().map(|h| h.title.as_str()),
         );
-        context.insert("home_html", &views.annotations.home);
+        context.insert("home_html", &views.annotated.home);
         let latest: Vec<_> = (0..dossier.articles.len().min(LATEST))
             .map(|a| views.article_link(a))
             .collect();
@@ -40,7 +40,7 @@ impl FileKind for Home {
         Content::page("", context)
     }
 
-    fn head(&self, views: &Views<'_>, _: Item, meta: &mut PageMeta) {
+    fn head(&self, views: &Views<'_>, _: Item, meta: &mut HeadMeta) {
         let config = &views.dossier.config;
         let base = crate::render::publish::base(config);
         meta.json_ld = Some(website_json_ld(config, base.as_deref()));

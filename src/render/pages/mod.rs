@@ -40,7 +40,7 @@ mod timeline;
 use tera::Context;
 
 use super::Site;
-use super::publish::PageMeta;
+use super::publish::HeadMeta;
 use super::views::Views;
 use crate::diagnostic::Diagnostic;
 
@@ -95,7 +95,7 @@ pub(super) trait FileKind: Sync {
 
     /// The page's head metadata beyond the site's own title and
     /// description (its title, Open Graph type, JSON-LD…).
-    fn head(&self, _views: &Views<'_>, _item: Item, _meta: &mut PageMeta) {}
+    fn head(&self, _views: &Views<'_>, _item: Item, _meta: &mut HeadMeta) {}
 
     /// Whether the page has a public address of its own: `rel=canonical`
     /// and `og:url`.

@@ -6,7 +6,7 @@ use tera::Context;
 use super::{Content, File, FileKind, Item};
 use crate::diagnostic::Diagnostic;
 use crate::render::labels::labels;
-use crate::render::publish::PageMeta;
+use crate::render::publish::HeadMeta;
 use crate::render::views::Views;
 
 pub(in crate::render) struct NotFound;
@@ -30,7 +30,7 @@ impl FileKind for NotFound {
         )
     }
 
-    fn head(&self, views: &Views<'_>, _: Item, meta: &mut PageMeta) {
+    fn head(&self, views: &Views<'_>, _: Item, meta: &mut HeadMeta) {
         meta.title = labels(views.language)["not_found"].to_string();
     }
 

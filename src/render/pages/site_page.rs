@@ -8,7 +8,7 @@ use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
 use crate::paths::PAGE_ROOT;
 use crate::render::labels::labels;
-use crate::render::publish::PageMeta;
+use crate::render::publish::HeadMeta;
 use crate::render::views::Views;
 
 /// A page of the site's own, one folder deep.
@@ -42,7 +42,7 @@ impl FileKind for SitePage {
         Content::page(PAGE_ROOT, context)
     }
 
-    fn head(&self, views: &Views<'_>, _: Item, meta: &mut PageMeta) {
+    fn head(&self, views: &Views<'_>, _: Item, meta: &mut HeadMeta) {
         meta.title = labels(views.language)[self.name()].to_string();
     }
 

@@ -7,7 +7,7 @@ use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
 use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
-use crate::render::publish::PageMeta;
+use crate::render::publish::HeadMeta;
 use crate::render::views::Views;
 
 pub(super) struct Tag;
@@ -41,7 +41,7 @@ impl FileKind for Tag {
         Content::page(ITEM_ROOT, context)
     }
 
-    fn head(&self, views: &Views<'_>, item: Item, meta: &mut PageMeta) {
+    fn head(&self, views: &Views<'_>, item: Item, meta: &mut HeadMeta) {
         meta.title.clone_from(&views.dossier.tags[item.id].name);
     }
 

@@ -89,7 +89,7 @@ pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
         }
         // The text's links to the site are made absolute, as some feed
         // readers ignore xml:base (kept for the links within the page).
-        let text = views.annotations.articles[id]
+        let text = views.annotated.articles[id]
             .html
             .replace("href=\"../../", &format!("href=\"{base}"))
             .replace("src=\"../../", &format!("src=\"{base}"));

@@ -15,7 +15,7 @@ use crate::render::views::Views;
 
 /// What `base.html` puts in a page's head.
 #[derive(Debug, Serialize)]
-pub(crate) struct PageMeta {
+pub(crate) struct HeadMeta {
     /// The absolute address, with `base_url`.
     pub canonical: Option<String>,
     /// The page's title, for Open Graph.
@@ -36,14 +36,14 @@ pub(crate) struct PageMeta {
 
 /// The head metadata of the page `job` makes, at `path`: the site's
 /// title and description, and what the page's kind says of itself.
-pub(in crate::render) fn page_meta(views: &Views<'_>, job: Job, path: &str) -> PageMeta {
+pub(in crate::render) fn head_meta(views: &Views<'_>, job: Job, path: &str) -> HeadMeta {
     let config = &views.dossier.config;
     let base = base(config);
     let canonical = match job.kind.canonical() {
         true => base.as_ref().map(|b| url(b, path)),
         false => None,
     };
-    let mut meta = PageMeta {
+    let mut meta = HeadMeta {
         canonical,
         title: config.title.clone(),
         description: config.description.clone(),
@@ -155,7 +155,7 @@ pub(in crate::render) fn article_json_ld(
         data.insert("isBasedOn".into(), work.clone());
         data.insert("citation".into(), work);
     }
-    let entities = &views.annotations.entities_of[id];
+    let entities = &views.annotated.entities_of[id];
     if !entities.is_empty() {
         let about: Vec<Value> = entities
             .iter()

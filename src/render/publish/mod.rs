@@ -10,7 +10,7 @@ mod feeds;
 mod head;
 
 pub(super) use feeds::{SitemapEntry, atom, last_changed, robots, sitemap};
-pub(super) use head::{PageMeta, article_json_ld, entity_json_ld, page_meta, website_json_ld};
+pub(super) use head::{HeadMeta, article_json_ld, entity_json_ld, head_meta, website_json_ld};
 
 use crate::config::Config;
 use crate::date::{DateValue, Precision};

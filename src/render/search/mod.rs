@@ -116,22 +116,22 @@ struct Shown {
 }
 
 /// A document: what is shown and what is searched.
-struct Document {
+struct SearchDocument {
     shown: Shown,
     /// Each searched field's folded text with its weight.
     fields: Vec<(u32, String)>,
     stemmer: Stemmer,
 }
 
-fn documents(views: &Views<'_>) -> Vec<Document> {
+fn documents(views: &Views<'_>) -> Vec<SearchDocument> {
     let dossier = views.dossier;
     let language = dossier.config.language;
     let site_stemmer = Stemmer::for_language(language.code());
     let article_kind = super::labels::labels(language)["article"];
-    let mut documents: Vec<Document> = dossier
+    let mut documents: Vec<SearchDocument> = dossier
         .articles
         .par_iter()
-        .zip(&views.annotations.articles)
+        .zip(&views.annotated.articles)
         .enumerate()
         .map(|(id, (article, annotated))| {
             let body = super::plain::html_text(&annotated.html);
@@ -141,7 +141,7 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
             let mut fields = vec![(TITLE_WEIGHT, words::fold(&article.title))];
             fields.push((SUMMARY_WEIGHT, words::fold(summary)));
             fields.push((BODY_WEIGHT, words::fold(&body)));
-            Document {
+            SearchDocument {
                 shown: Shown {
                     path: paths::article(&article.slug),
                     title: article.title.clone(),
@@ -162,7 +162,7 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
         dossier
             .entities
             .par_iter()
-            .zip(&views.annotations.entities)
+            .zip(&views.annotated.entities)
             .map(|(entity, description)| {
                 let description = super::plain::html_text(description);
                 let summary = entity.summary.as_deref().unwrap_or_default();
@@ -171,7 +171,7 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
                     names.push(' ');
                     names.push_str(alias);
                 }
-                Document {
+                SearchDocument {
                     shown: Shown {
                         path: paths::entity(&entity.id),
                         title: entity.name.clone(),
@@ -198,7 +198,7 @@ fn documents(views: &Views<'_>) -> Vec<Document> {
 
 /// Every term's postings, by shard key: per term a flat list of
 /// (document number minus the previous one, score) pairs.
-fn postings(documents: &[Document]) -> BTreeMap<String, BTreeMap<String, Vec<u32>>> {
+fn postings(documents: &[SearchDocument]) -> BTreeMap<String, BTreeMap<String, Vec<u32>>> {
     // Each document's terms with their weighted counts, and its length.
     let counted: Vec<(HashMap<Cow<'_, str>, u32>, u32)> = documents
         .par_iter()

@@ -8,7 +8,7 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rayon::prelude::*;
 
 use super::labels::{DatedLabel, dated_label, long_date, type_label, type_rank, type_singular};
-use crate::annotate::{Annotations, MentionedIn};
+use crate::annotate::{Annotated, MentionedIn};
 use crate::config::Language;
 use crate::date::DateValue;
 use crate::ids::{ArticleId, EntityId, TagId};
@@ -23,7 +23,7 @@ mod shapes;
 /// Builds views from the dossier; one per site build.
 pub(crate) struct Views<'a> {
     pub dossier: &'a Dossier,
-    pub annotations: &'a Annotations,
+    pub annotated: &'a Annotated,
     pub language: Language,
     /// Every article's link, made once by [`article_links`].
     article_links: &'a [ArticleLink],
@@ -94,12 +94,12 @@ impl<'a> Views<'a> {
     /// Views of `dossier`; `article_links` are its [`article_links`].
     pub(crate) fn new(
         dossier: &'a Dossier,
-        annotations: &'a Annotations,
+        annotated: &'a Annotated,
         article_links: &'a [ArticleLink],
     ) -> Self {
         Self {
             dossier,
-            annotations,
+            annotated,
             language: dossier.config.language,
             article_links,
         }
@@ -189,8 +189,7 @@ impl<'a> Views<'a> {
     /// Every entity, with the number of articles that name it.
     pub(crate) fn all_entities(&self) -> Vec<EntityGroup> {
         self.group(
-            (0..self.dossier.entities.len())
-                .map(|id| (id, self.annotations.mentioned_in[id].len())),
+            (0..self.dossier.entities.len()).map(|id| (id, self.annotated.mentioned_in[id].len())),
         )
     }
 
@@ -203,7 +202,7 @@ impl<'a> Views<'a> {
 
     pub(crate) fn article(&self, id: ArticleId) -> ArticleView<'a> {
         let article: &'a Article = &self.dossier.articles[id];
-        let annotated = &self.annotations.articles[id];
+        let body = &self.annotated.articles[id];
         let committed = article.committed.as_ref();
         let added = committed.map(|dates| &dates.added);
         let changed = committed
@@ -244,8 +243,8 @@ impl<'a> Views<'a> {
                     .map(|d| self.label(DatedLabel::Accessed, d)),
             }),
             tags: article.tags.iter().map(|t| self.tag_link(*t)).collect(),
-            entity_groups: self.group(self.annotations.entities_of[id].iter().copied()),
-            body_html: &annotated.html,
+            entity_groups: self.group(self.annotated.entities_of[id].iter().copied()),
+            body_html: &body.html,
             note_count: article.notes.len(),
             draft: article.draft,
             extra: &article.extra,
@@ -276,17 +275,17 @@ impl<'a> Views<'a> {
             .map(|r| &dossier.relations[*r])
             .map(|r| relation(r, r.from))
             .collect();
-        let mentioned_in = self.annotations.mentioned_in[id]
+        let mentioned_in = self.annotated.mentioned_in[id]
             .iter()
             .map(|MentionedIn { article, mentions }| {
                 let path = self.article_path(*article);
-                let annotated = &self.annotations.articles[*article];
+                let body = &self.annotated.articles[*article];
                 MentioningArticle {
                     article: self.article_link(*article),
                     passages: mentions
                         .iter()
                         .map(|m| {
-                            let mention = &annotated.mentions[*m];
+                            let mention = &body.mentions[*m];
                             PassageView {
                                 before: &mention.passage.before,
                                 text: &mention.passage.text,
@@ -305,7 +304,7 @@ impl<'a> Views<'a> {
             kind_label: type_singular(&entity.kind, self.language),
             aliases: &entity.aliases,
             summary: entity.summary.as_deref(),
-            description_html: &self.annotations.entities[id],
+            description_html: &self.annotated.entities[id],
             wikidata: entity.wikidata.as_deref(),
             wikidata_url: entity
                 .wikidata
@@ -318,7 +317,7 @@ impl<'a> Views<'a> {
             relations_in,
             mentioned_in,
             co_mentioned: self.co_mentioned(id),
-            notes: self.annotations.noted_in[id]
+            notes: self.annotated.noted_in[id]
                 .iter()
                 .map(|(a, n)| self.note(*a, *n))
                 .collect(),
@@ -331,7 +330,7 @@ impl<'a> Views<'a> {
         let written_in: &'a Article = &self.dossier.articles[article];
         let note = &written_in.notes[index];
         let created = written_in.note_created(note);
-        let placed = &self.annotations.articles[article].notes[index];
+        let placed = &self.annotated.articles[article].notes[index];
         let number = index + 1;
         let path = self.article_path(article);
         NoteView {
@@ -357,8 +356,8 @@ impl<'a> Views<'a> {
     /// Entities that share articles with `id`, most shared first, at most 12.
     fn co_mentioned(&self, id: EntityId) -> Vec<CoMention> {
         let mut shared: BTreeMap<EntityId, usize> = BTreeMap::new();
-        for mentioned in &self.annotations.mentioned_in[id] {
-            for (other, _) in &self.annotations.entities_of[mentioned.article] {
+        for mentioned in &self.annotated.mentioned_in[id] {
+            for (other, _) in &self.annotated.entities_of[mentioned.article] {
                 if *other != id {
                     *shared.entry(*other).or_insert(0) += 1;
                 }
