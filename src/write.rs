@@ -29,10 +29,21 @@ const INPUTS: [&str; 4] = ["content", "templates", "static", ".git"];
 /// hold the dossier (or be above it), be one of its input folders or
 /// inside one, or be a folder of other files than a site dossier made.
 pub(crate) fn check_output(output: &Path, root: &Path) -> Result<(), Refused> {
+    // Absolute, with `.` and `..` resolved as written (`--output-dir ..`
+    // names the folder above, which holds the dossier).
     let absolute = |p: &Path| {
-        std::path::absolute(p)
-            .map(|a| a.components().collect::<PathBuf>())
-            .unwrap_or_else(|_| p.to_path_buf())
+        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut resolved = PathBuf::new();
+        for part in absolute.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    resolved.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => resolved.push(other),
+            }
+        }
+        resolved
     };
     let shown = output.display();
     let (output, root) = (absolute(output), absolute(root));

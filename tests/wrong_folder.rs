@@ -91,6 +91,12 @@ fn an_output_folder_holding_what_the_user_wrote_is_refused_and_kept() {
             "notes/todo.txt",
             "holds files that are not a site dossier built",
         ),
+        ("..", "content/articles/a.md", "holds the dossier itself"),
+        (
+            "content/../static",
+            "static/logo.svg",
+            "is in the dossier's `static/`",
+        ),
     ] {
         // Run from the dossier, so that the relative folder is in it.
         let run = dossier(&["build", "--output-dir", output], fixture.root());
