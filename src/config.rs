@@ -55,6 +55,7 @@ pub(crate) enum Accents {
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct Config {
     /// Site title.
+    #[serde(deserialize_with = "site_title")]
     pub title: String,
     /// One line, for the home page and meta tags.
     pub description: String,
@@ -130,4 +131,15 @@ fn checked_url<'de, D: Deserializer<'de>>(
     let url = String::deserialize(deserializer)?;
     check(&url).map_err(|(problem, help)| de::Error::custom(format!("{problem}{HELP}{help}")))?;
     Ok(url)
+}
+
+/// Reads the site's `title`, refusing it blank: every page's heading and
+/// window title would be empty.
+fn site_title<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    match Option::<String>::deserialize(deserializer)? {
+        Some(title) if !title.trim().is_empty() => Ok(title),
+        _ => Err(de::Error::custom(format!(
+            "`title` is empty{HELP}write the site's title, or remove the line to keep `Dossier`"
+        ))),
+    }
 }

@@ -196,3 +196,19 @@ fn a_hash_that_cuts_a_setting_is_a_warning_too() {
     );
     assert!(!site.stderr.contains("dossier.yaml:3:"), "{}", site.stderr);
 }
+
+#[test]
+fn an_empty_site_title_is_an_error_at_its_value() {
+    let fixture = Fixture::new(&[
+        ("dossier.yaml", "language: fr\ntitle: \"\"\n"),
+        ("content/articles/a.md", ARTICLE),
+    ]);
+    let stderr = fixture.fail(&["check"]);
+    assert_says(
+        &stderr,
+        &[
+            "dossier.yaml:2:8: error: `title` is empty",
+            "= help: write the site's title, or remove the line to keep `Dossier`",
+        ],
+    );
+}
