@@ -260,6 +260,10 @@ fn an_empty_label_and_an_embed_are_errors_with_help() {
     says(&stderr, "content/articles/a.md:7:18: error: `![[map.png]]`");
     says(&stderr, "`!\\[[map.png]]`");
     assert!(!stderr.contains("<img"), "{stderr}");
+    // An embed with a size (Obsidian's `|300`) is shown as written.
+    let stderr = dossier("", "See ![[map.png|300]].\n").fail(&["build"]);
+    says(&stderr, "error: `![[map.png|300]]` embeds a file");
+    says(&stderr, "to keep the text, write `!\\[[map.png|300]]`");
 }
 
 #[test]

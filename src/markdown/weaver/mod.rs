@@ -182,7 +182,11 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 ..
             }) => {
                 self.flush_run();
-                self.unresolved.push(names::embed(&dest_url, range.start));
+                // As written, label and all (`![[map.jpg|300]]`).
+                let written = self.body.get(range.clone()).unwrap_or_default();
+                let written = written.trim_start_matches('!');
+                self.unresolved
+                    .push(names::embed(&dest_url, written, range.start));
                 self.image_depth += 1;
                 self.unsafe_targets.drop_next();
             }

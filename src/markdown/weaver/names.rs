@@ -82,14 +82,20 @@ impl WikiLink {
     }
 }
 
-/// The error for `![[file]]`, at body `offset`.
-pub(super) fn embed(target: &str, offset: usize) -> super::Unresolved {
+/// The error for `![[file]]` (`written` is what follows the `!`, such
+/// as `[[map.jpg|300]]`), at body `offset`.
+pub(super) fn embed(target: &str, written: &str, offset: usize) -> super::Unresolved {
+    let written = if written.starts_with("[[") {
+        written.to_string()
+    } else {
+        format!("[[{target}]]")
+    };
     (
         offset,
-        format!("`![[{target}]]` embeds a file, which dossier does not do"),
+        format!("`!{written}` embeds a file, which dossier does not do"),
         format!(
             "for an image, put it in static/ and write `![description](path/to/{target})`; \
-             to keep the text, write `!\\[[{target}]]`"
+             to keep the text, write `!\\{written}`"
         ),
     )
 }
