@@ -161,6 +161,7 @@ pub(crate) fn annotate_cached(
             .par_iter()
             .enumerate()
             .map(|(id, e)| {
+                let id = EntityId(id);
                 markdown::annotate(&e.file, &context(dossier, ITEM_ROOT, Some(id), &[]))
                     .map(|a| a.html)
             })
@@ -200,6 +201,7 @@ pub(crate) fn annotate_cached(
     let mut mentioned_in: Vec<Vec<MentionedIn>> = vec![Vec::new(); dossier.entities.len()];
     let mut entities_of = Vec::with_capacity(articles.len());
     for (article_id, (made, _)) in articles.iter().enumerate() {
+        let article_id = ArticleId(article_id);
         entities_of.push(made.by_entity.iter().map(|(e, m)| (*e, m.len())).collect());
         // Articles are newest first already, so each list is too.
         for (entity, mentions) in made.by_entity.iter() {
@@ -211,6 +213,7 @@ pub(crate) fn annotate_cached(
     }
     let mut noted_in: Vec<Vec<(ArticleId, usize)>> = vec![Vec::new(); dossier.entities.len()];
     for (article_id, article) in dossier.articles.iter().enumerate() {
+        let article_id = ArticleId(article_id);
         for (index, note) in article.notes.iter().enumerate() {
             for entity in &note.entities {
                 noted_in[*entity].push((article_id, index));

@@ -182,6 +182,7 @@ impl AliasTable {
         let mut phrases = Vec::new();
         let fold_key = |text: &str| fold::key(text, without_accents);
         for (index, entity) in entities.into_iter().enumerate() {
+            let index = EntityId(index);
             by_id.insert(entity.id.clone(), index);
             for written in entity.names {
                 let key = fold_key(&written.form);

@@ -88,8 +88,8 @@ fn longest_match_wins_and_white_space_runs_match_a_space() {
     assert_eq!(
         found("la Corée du Nord et la Corée"),
         [
-            ("Corée du Nord".into(), Finding::Name(1)),
-            ("Corée".into(), Finding::Name(0))
+            ("Corée du Nord".into(), Finding::Name(EntityId(1))),
+            ("Corée".into(), Finding::Name(EntityId(0)))
         ]
     );
     assert_eq!(texts("la Corée du\n  Nord"), ["Corée du\n  Nord"]);
@@ -106,7 +106,7 @@ fn word_boundaries() {
     // When the longest match is cut off, a shorter one that stands alone counts.
     assert_eq!(
         found("Corée du Nordiste"),
-        [("Corée".into(), Finding::Name(0))]
+        [("Corée".into(), Finding::Name(EntityId(0)))]
     );
 }
 
@@ -115,21 +115,24 @@ fn shared_names_claim_their_span_but_link_nowhere() {
     assert_eq!(
         found("George Washington in Washington"),
         [
-            ("George Washington".into(), Finding::Name(4)),
+            ("George Washington".into(), Finding::Name(EntityId(4))),
             ("Washington".into(), Finding::Ambiguous)
         ]
     );
     let ambiguities = table().ambiguities();
     assert_eq!(ambiguities.len(), 1);
     assert_eq!(ambiguities[0].name, "Washington");
-    assert_eq!(ambiguities[0].entities, [3, 4]);
+    assert_eq!(ambiguities[0].entities, [EntityId(3), EntityId(4)]);
 }
 
 #[test]
 fn typographic_variants_are_one_character() {
     // The longer name wins, whatever the apostrophe.
     for text in ["Germany’s attorney general", "Germanyʼs attorney general"] {
-        assert_eq!(found(text), [(text.to_string(), Finding::Name(8))]);
+        assert_eq!(
+            found(text),
+            [(text.to_string(), Finding::Name(EntityId(8)))]
+        );
     }
     assert_eq!(
         texts("the Corée\u{ad} du\u{200b} Nord"),
@@ -141,7 +144,7 @@ fn typographic_variants_are_one_character() {
 fn accents_are_optional_unless_asked() {
     assert_eq!(
         found("the Suddeutsche Zeitung said"),
-        [("Suddeutsche Zeitung".into(), Finding::Name(10))]
+        [("Suddeutsche Zeitung".into(), Finding::Name(EntityId(10)))]
     );
     assert_eq!(texts("la Coree du Nord"), ["Coree du Nord"]);
     let exact = AliasTable::new(
@@ -157,11 +160,14 @@ fn capitals_in_headlines_and_acronyms_outside_them() {
     assert_eq!(
         found("RUSSIA AND GERMANY: LET US KNOW"),
         [
-            ("RUSSIA".into(), Finding::Name(6)),
-            ("GERMANY".into(), Finding::Name(9))
+            ("RUSSIA".into(), Finding::Name(EntityId(6))),
+            ("GERMANY".into(), Finding::Name(EntityId(9)))
         ]
     );
-    assert_eq!(found("the US said"), [("US".into(), Finding::Name(5))]);
+    assert_eq!(
+        found("the US said"),
+        [("US".into(), Finding::Name(EntityId(5)))]
+    );
     assert!(found("the RUSSIA file").is_empty());
 }
 
@@ -176,8 +182,8 @@ fn inflected_forms_and_adjectives() {
     assert_eq!(
         found("le régime nord-coréen et la Russian press"),
         [
-            ("nord-coréen".into(), Finding::Adjective(1)),
-            ("Russian".into(), Finding::Adjective(6))
+            ("nord-coréen".into(), Finding::Adjective(EntityId(1))),
+            ("Russian".into(), Finding::Adjective(EntityId(6)))
         ]
     );
 }
@@ -200,7 +206,7 @@ fn not_mentions_phrases_hide_the_names_inside() {
                         .expect("a pattern")
                 ))
             ),
-            ("Baltic".into(), Finding::Name(7))
+            ("Baltic".into(), Finding::Name(EntityId(7)))
         ]
     );
     assert_eq!(
@@ -210,7 +216,7 @@ fn not_mentions_phrases_hide_the_names_inside() {
                 "Russia Today".into(),
                 Finding::Unlinked(Unlinked::Article(0))
             ),
-            ("Russia".into(), Finding::Name(6))
+            ("Russia".into(), Finding::Name(EntityId(6)))
         ]
     );
 }
@@ -218,15 +224,15 @@ fn not_mentions_phrases_hide_the_names_inside() {
 #[test]
 fn wikilinks_resolve_by_id_then_name() {
     let table = table();
-    assert_eq!(table.resolve("putin"), Some(Target::Entity(2)));
-    assert_eq!(table.resolve("Путину"), Some(Target::Entity(2)));
+    assert_eq!(table.resolve("putin"), Some(Target::Entity(EntityId(2))));
+    assert_eq!(table.resolve("Путину"), Some(Target::Entity(EntityId(2))));
     assert_eq!(
         table.resolve("Germany’s attorney general"),
-        Some(Target::Entity(8))
+        Some(Target::Entity(EntityId(8)))
     );
     assert_eq!(
         table.resolve("Washington"),
-        Some(Target::Ambiguous(vec![3, 4]))
+        Some(Target::Ambiguous(vec![EntityId(3), EntityId(4)]))
     );
     assert_eq!(table.resolve("nobody"), None);
     assert_eq!(table.suggest("putn"), ["putin"]);

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::annotate::Annotated;
 use crate::date::DateValue;
+use crate::ids::{ArticleId, EntityId, TagId};
 use crate::model::Dossier;
 use crate::model::Source;
 use crate::paths;
@@ -119,9 +120,9 @@ struct TagData<'a> {
 /// with the corpus (65 MB at 10,000 articles); tools pretty-print it.
 pub(crate) fn dossier_json(dossier: &Dossier, annotated: &Annotated) -> Vec<u8> {
     let config = &dossier.config;
-    let entity_id = |e: &usize| dossier.entities[*e].id.as_str();
-    let article_slug = |a: &usize| dossier.articles[*a].slug.as_str();
-    let tag_name = |t: &usize| dossier.tags[*t].name.as_str();
+    let entity_id = |e: &EntityId| dossier.entities[*e].id.as_str();
+    let article_slug = |a: &ArticleId| dossier.articles[*a].slug.as_str();
+    let tag_name = |t: &TagId| dossier.tags[*t].name.as_str();
     let export = Export {
         version: SCHEMA_VERSION,
         site: SiteJson {

@@ -79,6 +79,7 @@ pub(crate) fn picture(views: &Views<'_>) -> Picture {
         .collect();
     let mut chosen: Vec<EntityId> = (0..dossier.entities.len())
         .filter(|e| mentions[*e] > 0 || related[*e])
+        .map(EntityId)
         .collect();
     chosen.sort_by(|a, b| mentions[*b].cmp(&mentions[*a]).then(a.cmp(b)));
     chosen.truncate(MAX_NODES);

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::labels::{long_date, month_name, type_singular};
 use super::views::Views;
 use crate::date::{DateValue, Precision};
+use crate::ids::{ArticleId, EntityId};
 
 /// One dated item.
 #[derive(Debug, Clone, Serialize)]
@@ -51,7 +52,7 @@ pub(crate) fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
     for (id, entity) in dossier.entities.iter().enumerate() {
         // A period known only by its end is placed at its end.
         if let Some(date) = entity.date.as_ref().or(entity.end.as_ref()) {
-            let link = views.entity_link(id, 0);
+            let link = views.entity_link(EntityId(id), 0);
             items.push((
                 date.clone(),
                 0,
@@ -78,7 +79,7 @@ pub(crate) fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
         }
     }
     for (id, article) in dossier.articles.iter().enumerate() {
-        let link = views.article_link(id);
+        let link = views.article_link(ArticleId(id));
         items.push((
             article.date.clone(),
             1,

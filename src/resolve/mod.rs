@@ -14,7 +14,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
-use crate::ids::TagId;
+use crate::ids::{ArticleId, TagId};
 use crate::load::git::History;
 use crate::load::meta::check_slug;
 use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
@@ -71,7 +71,7 @@ pub(crate) fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Dia
         published: articles
             .iter()
             .enumerate()
-            .map(|(i, (slug, _))| (slug.as_str(), i))
+            .map(|(i, (slug, _))| (slug.as_str(), ArticleId(i)))
             .collect(),
         every_slug: &every_slug,
         unreadable: &unreadable,
@@ -81,7 +81,7 @@ pub(crate) fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Dia
     let resolved_articles: Vec<_> = articles
         .iter()
         .enumerate()
-        .map(|(index, (_, doc))| references.article(index, doc, &mut tags))
+        .map(|(index, (_, doc))| references.article(ArticleId(index), doc, &mut tags))
         .collect();
     let relations = references.relations(&entities);
 
@@ -136,10 +136,12 @@ pub(crate) fn resolve(loaded: Loaded, include_drafts: bool) -> (Dossier, Vec<Dia
 /// edit is an error: then the whole dossier is resolved again (and the
 /// error reported). `serve` relies on this to rebuild in milliseconds.
 pub(crate) fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Option<Dossier> {
-    let index = dossier
-        .articles
-        .iter()
-        .position(|a| a.file.path == doc.file.path)?;
+    let index = ArticleId(
+        dossier
+            .articles
+            .iter()
+            .position(|a| a.file.path == doc.file.path)?,
+    );
     let old = &dossier.articles[index];
     let mut edited = dossier.clone();
     if old.file.yaml() == doc.file.yaml() && old.file.split.yaml == doc.file.split.yaml {
@@ -162,7 +164,7 @@ pub(crate) fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Op
             .tags
             .iter()
             .enumerate()
-            .map(|(i, t)| (t.slug.clone(), i))
+            .map(|(i, t)| (t.slug.clone(), TagId(i)))
             .collect(),
         tags: dossier.tags.clone(),
         by_name: Default::default(),
@@ -202,7 +204,7 @@ pub(crate) fn resolve_again(dossier: &Dossier, doc: Document<ArticleMeta>) -> Op
         }
     }
     let renames = spelled.iter().any(|(tag, spelling)| {
-        dossier.tags.get(*tag).is_none_or(|tag| {
+        dossier.tags.get(tag.0).is_none_or(|tag| {
             let first = tag.articles.first().copied().into_iter();
             let first = first.chain(tag.notes.first().map(|(a, _)| *a)).min();
             first == Some(index) && tag.name != *spelling

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::tags::TagIndex;
 use crate::diagnostic::Diagnostic;
-use crate::ids::{ArticleId, EntityId};
+use crate::ids::{ArticleId, EntityId, TagId};
 use crate::load::meta::{ArticleMeta, EntityMeta};
 use crate::load::{Document, SourceFile, Unreadable};
 use crate::model::{Entity, Note, Relation};
@@ -27,7 +27,7 @@ pub(super) struct References<'a> {
 
 impl References<'_> {
     pub(super) fn entity(&self, id: &str) -> Option<EntityId> {
-        self.entity_ids.binary_search(&id).ok()
+        self.entity_ids.binary_search(&id).ok().map(EntityId)
     }
 
     /// The entities `ids` name, each once; unknown ids are errors.
@@ -58,7 +58,7 @@ impl References<'_> {
         index: ArticleId,
         doc: &Document<ArticleMeta>,
         tags: &mut TagIndex,
-    ) -> (Vec<EntityId>, Vec<usize>, Vec<Note>) {
+    ) -> (Vec<EntityId>, Vec<TagId>, Vec<Note>) {
         let about = self.entities(&doc.file, &doc.meta.entities, IdList::About);
         let article_tags = tags.intern_all(&doc.file, &doc.meta.tags, self.errors);
         for tag in &article_tags {
@@ -89,6 +89,7 @@ impl References<'_> {
     pub(super) fn relations(&mut self, entities: &[(Entity, EntityMeta)]) -> Vec<Relation> {
         let mut relations = Vec::new();
         for (from, (entity, meta)) in entities.iter().enumerate() {
+            let from = EntityId(from);
             for (number, relation) in meta.relations.iter().enumerate() {
                 let Some(to) = self.entity(&relation.to) else {
                     if !self.unreadable.entity_ids.contains(&relation.to) {

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::ids::TagId;
 use crate::load::SourceFile;
 use crate::model::Tag;
 
@@ -10,17 +11,17 @@ use crate::model::Tag;
 #[derive(Default)]
 pub(super) struct TagIndex {
     pub(super) tags: Vec<Tag>,
-    pub(super) by_slug: BTreeMap<String, usize>,
+    pub(super) by_slug: BTreeMap<String, TagId>,
     /// Each name as written, once folded: a dossier has few tag names
     /// written many times, and folding is the costly part.
-    pub(super) by_name: std::collections::HashMap<String, Option<usize>>,
+    pub(super) by_name: std::collections::HashMap<String, Option<TagId>>,
 }
 
 impl TagIndex {
     /// The tag `name` stands for, made on first use; `None` when the name
     /// has nothing to make a URL from. Names that fold to the same slug
     /// (`Sécurité`, `securite`) are one tag, shown as first written.
-    pub(super) fn intern(&mut self, name: &str) -> Option<usize> {
+    pub(super) fn intern(&mut self, name: &str) -> Option<TagId> {
         if let Some(tag) = self.by_name.get(name) {
             return *tag;
         }
@@ -29,7 +30,7 @@ impl TagIndex {
         tag
     }
 
-    pub(super) fn intern_new(&mut self, name: &str) -> Option<usize> {
+    pub(super) fn intern_new(&mut self, name: &str) -> Option<TagId> {
         let slug = slug::slugify(name);
         if slug.is_empty() {
             return None;
@@ -42,7 +43,7 @@ impl TagIndex {
                 articles: Vec::new(),
                 notes: Vec::new(),
             });
-            tags.len() - 1
+            TagId(tags.len() - 1)
         }))
     }
 
@@ -53,7 +54,7 @@ impl TagIndex {
         file: &SourceFile,
         names: &[String],
         errors: &mut Vec<Diagnostic>,
-    ) -> Vec<usize> {
+    ) -> Vec<TagId> {
         let mut found = Vec::new();
         for name in names {
             match self.intern(name) {
@@ -67,12 +68,12 @@ impl TagIndex {
 
     /// The tags sorted by slug, so that their order never depends on file
     /// order, and the new index of each tag by its old one.
-    pub(super) fn finish(self) -> (Vec<Tag>, Vec<usize>) {
+    pub(super) fn finish(self) -> (Vec<Tag>, Vec<TagId>) {
         let mut order: Vec<usize> = (0..self.tags.len()).collect();
         order.sort_by(|a, b| self.tags[*a].slug.cmp(&self.tags[*b].slug));
-        let mut new_index = vec![0; self.tags.len()];
+        let mut new_index = vec![TagId(0); self.tags.len()];
         for (new, old) in order.iter().enumerate() {
-            new_index[*old] = new;
+            new_index[*old] = TagId(new);
         }
         let mut slots: Vec<Option<Tag>> = self.tags.into_iter().map(Some).collect();
         let tags = order.iter().filter_map(|old| slots[*old].take()).collect();

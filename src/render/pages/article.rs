@@ -6,6 +6,7 @@ use tera::Context;
 
 use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
+use crate::ids::ArticleId;
 use crate::paths::ITEM_ROOT;
 use crate::render::Site;
 use crate::render::publish::{HeadMeta, article_json_ld, base, last_changed, schema_date};
@@ -20,7 +21,7 @@ impl FileKind for Article {
     }
 
     fn path(&self, views: &Views<'_>, item: Item) -> String {
-        views.article_path(item.id)
+        views.article_path(ArticleId(item.id))
     }
 
     fn template(&self) -> &'static str {
@@ -28,16 +29,20 @@ impl FileKind for Article {
     }
 
     fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
-        let (views, id) = (file.views, file.item.id);
+        let (views, id) = (file.views, ArticleId(file.item.id));
         let mut article = views.article(id);
         let body = with_notes(&file.site.theme, views, id, article.body_html)?;
         article.body_html = &body;
         let mut context = Context::new();
         context.insert("article", &article);
         // Articles are newest first: the previous one is older.
-        let older = (id + 1 < views.dossier.articles.len()).then(|| views.article_link(id + 1));
+        let older = (id.0 + 1 < views.dossier.articles.len())
+            .then(|| views.article_link(ArticleId(id.0 + 1)));
         context.insert("older", &older);
-        context.insert("newer", &id.checked_sub(1).map(|a| views.article_link(a)));
+        let newer =
+            id.0.checked_sub(1)
+                .map(|a| views.article_link(ArticleId(a)));
+        context.insert("newer", &newer);
         Content::page(ITEM_ROOT, context)
     }
 
@@ -45,7 +50,7 @@ impl FileKind for Article {
         let dossier = views.dossier;
         let article = &dossier.articles[item.id];
         meta.title.clone_from(&article.title);
-        let summary = views.summary_text(item.id);
+        let summary = views.summary_text(ArticleId(item.id));
         if let Some(summary) = &summary {
             meta.description.clone_from(summary);
         }
@@ -87,7 +92,7 @@ impl FileKind for Article {
 fn with_notes(
     theme: &Theme,
     views: &Views<'_>,
-    article: usize,
+    article: ArticleId,
     body: &str,
 ) -> Result<String, Diagnostic> {
     let count = views.dossier.articles[article].notes.len();

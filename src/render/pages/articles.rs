@@ -1,13 +1,14 @@
 //! `articles/index.html`: every article, newest first.
 
 use super::{Listed, SitePage};
+use crate::ids::ArticleId;
 
 pub(super) const ARTICLES: SitePage = SitePage {
     template: "articles.html",
     listed: Listed::SITEMAP,
     variables: |views, context| {
         let all: Vec<_> = (0..views.dossier.articles.len())
-            .map(|a| views.article_link(a))
+            .map(|a| views.article_link(ArticleId(a)))
             .collect();
         context.insert("articles", &all);
     },

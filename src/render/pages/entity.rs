@@ -5,6 +5,7 @@ use tera::Context;
 
 use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
+use crate::ids::EntityId;
 use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
 use crate::render::publish::{HeadMeta, entity_json_ld};
@@ -27,7 +28,7 @@ impl FileKind for Entity {
 
     fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
         let mut context = Context::new();
-        context.insert("entity", &file.views.entity(file.item.id));
+        context.insert("entity", &file.views.entity(EntityId(file.item.id)));
         Content::page(ITEM_ROOT, context)
     }
 

@@ -5,6 +5,7 @@ use tera::Context;
 
 use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
+use crate::ids::ArticleId;
 use crate::render::publish::{HeadMeta, website_json_ld};
 use crate::render::views::Views;
 
@@ -31,7 +32,7 @@ impl FileKind for Home {
         );
         context.insert("home_html", &views.annotated.home);
         let latest: Vec<_> = (0..dossier.articles.len().min(LATEST))
-            .map(|a| views.article_link(a))
+            .map(|a| views.article_link(ArticleId(a)))
             .collect();
         context.insert("latest", &latest);
         context.insert("article_count", &dossier.articles.len());

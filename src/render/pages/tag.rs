@@ -5,6 +5,7 @@ use tera::Context;
 
 use super::{Content, File, FileKind, Item, Listed};
 use crate::diagnostic::Diagnostic;
+use crate::ids::TagId;
 use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
 use crate::render::publish::HeadMeta;
@@ -26,7 +27,7 @@ impl FileKind for Tag {
     }
 
     fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
-        let (views, id) = (file.views, file.item.id);
+        let (views, id) = (file.views, TagId(file.item.id));
         let tag = &views.dossier.tags[id];
         let mut context = Context::new();
         context.insert("tag", &views.tag_link(id));

@@ -3,6 +3,7 @@
 
 use super::{instant, rfc3339, url};
 use crate::date::DateValue;
+use crate::ids::ArticleId;
 use crate::model::Article;
 use crate::paths;
 use crate::render::views::Views;
@@ -81,7 +82,7 @@ pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
                 escape(&dossier.tags[*tag].name)
             ));
         }
-        if let Some(summary) = views.summary_html(id) {
+        if let Some(summary) = views.summary_html(ArticleId(id)) {
             xml.push_str(&format!(
                 "<summary type=\"html\">{}</summary>\n",
                 escape(summary)

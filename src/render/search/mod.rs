@@ -26,6 +26,7 @@ use serde::Serialize;
 use super::OutputFile;
 use super::labels::{long_date, type_singular};
 use super::views::Views;
+use crate::ids::ArticleId;
 use crate::paths;
 use words::Stemmer;
 
@@ -136,7 +137,7 @@ fn documents(views: &Views<'_>) -> Vec<SearchDocument> {
         .map(|(id, (article, annotated))| {
             let body = super::plain::html_text(&annotated.html);
             // The summary's text, not its Markdown.
-            let summary = views.summary_text(id).unwrap_or_default();
+            let summary = views.summary_text(ArticleId(id)).unwrap_or_default();
             let summary = summary.as_str();
             let mut fields = vec![(TITLE_WEIGHT, words::fold(&article.title))];
             fields.push((SUMMARY_WEIGHT, words::fold(summary)));

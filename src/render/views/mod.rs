@@ -189,14 +189,16 @@ impl<'a> Views<'a> {
     /// Every entity, with the number of articles that name it.
     pub(crate) fn all_entities(&self) -> Vec<EntityGroup> {
         self.group(
-            (0..self.dossier.entities.len()).map(|id| (id, self.annotated.mentioned_in[id].len())),
+            (0..self.dossier.entities.len())
+                .map(EntityId)
+                .map(|id| (id, self.annotated.mentioned_in[id].len())),
         )
     }
 
     /// Every tag, by slug.
     pub(crate) fn all_tags(&self) -> Vec<TagLink> {
         (0..self.dossier.tags.len())
-            .map(|id| self.tag_link(id))
+            .map(|id| self.tag_link(TagId(id)))
             .collect()
     }
 
