@@ -123,12 +123,21 @@ fn month_and_year_dates_are_shown_as_written_and_sorted_before_their_days() {
         feed.contains("<published>2023-01-01T00:00:00Z</published>"),
         "{feed}"
     );
+    // The sitemap schema (xsd:date or xsd:dateTime) has no month or year:
+    // such an article has no `lastmod`, and every `lastmod` is a day.
+    let sitemap = site.text("sitemap.xml");
+    assert!(sitemap.contains("articles/year/</loc></url>"), "{sitemap}");
     assert!(
-        site.text("sitemap.xml")
-            .contains("articles/year/</loc><lastmod>2023</lastmod>"),
-        "{}",
-        site.text("sitemap.xml")
+        sitemap.contains("articles/day/</loc><lastmod>2023-03-01</lastmod>"),
+        "{sitemap}"
     );
+    for lastmod in sitemap.split("<lastmod>").skip(1) {
+        let day = &lastmod[..lastmod.find('<').expect("closed")];
+        assert!(
+            day.len() >= 10 && day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-',
+            "{day} is not an xsd:date in {sitemap}"
+        );
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use tera::Context;
 
 use super::{Content, File, FileKind, Item, Listed};
+use crate::date::Precision;
 use crate::diagnostic::Diagnostic;
 use crate::ids::ArticleId;
 use crate::paths::ITEM_ROOT;
@@ -83,7 +84,10 @@ impl FileKind for Article {
     }
 
     fn last_changed(&self, views: &Views<'_>, item: Item) -> Option<String> {
-        Some(last_changed(&views.dossier.articles[item.id]).iso())
+        // The sitemap schema takes a day (xsd:date) or a date-time: a
+        // month or a year gives no `lastmod` rather than an invented day.
+        let changed = last_changed(&views.dossier.articles[item.id]);
+        (changed.precision == Precision::Day).then(|| changed.iso())
     }
 }
 
