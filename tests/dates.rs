@@ -158,6 +158,9 @@ fn months_read_in_french() {
         .texts(".relations li")[0];
     assert!(relation.contains("depuis 2022"), "{relation}");
     assert!(!relation.contains("le 2022"), "{relation}");
+    // French counts zero in the singular: "0 article".
+    let counts = site.page("entities/index.html").texts(".count");
+    assert!(counts.contains(&"0 article".to_string()), "{counts:?}");
 }
 
 #[test]
