@@ -22,6 +22,7 @@ mod fold;
 #[doc(hidden)]
 pub mod fuzzing;
 mod html;
+mod import;
 mod ids;
 mod load;
 mod markdown;
