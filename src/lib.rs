@@ -22,8 +22,8 @@ mod fold;
 #[doc(hidden)]
 pub mod fuzzing;
 mod html;
-mod import;
 mod ids;
+mod import;
 mod load;
 mod markdown;
 mod mentions;
