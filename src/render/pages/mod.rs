@@ -12,8 +12,9 @@
 //! To add a kind: write its file in this folder (a `const` of one of those
 //! shapes, or a type implementing [`FileKind`]), then name it once below
 //! with `mod` and once in [`KINDS`]. A fixed path goes in
-//! `paths::SITE_FILES` too, which earlier stages read (`tests/publish.rs`
-//! checks that the site makes nothing else).
+//! `paths::SITE_FILES` too: `resolve` checks aliases against it, and an
+//! earlier stage cannot read this registry (`tests/publish.rs` checks that
+//! the two agree, both ways).
 
 mod annotations_jsonld;
 mod article;
