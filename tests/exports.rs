@@ -23,11 +23,15 @@ fn timeline_orders_articles_and_dated_entities_by_year_and_month() {
     let fixture = fixture();
     let site = fixture.build();
     let page = site.page("timeline/index.html");
-    assert_eq!(page.texts("h2"), ["1947", "2024"]);
-    assert_eq!(page.texts("h3"), ["March 1947", "June 2024", "July 2024"]);
+    // 2000: the fixture's Putin leads Russia since 2000-05-07.
+    assert_eq!(page.texts("h2"), ["1947", "2000", "2024"]);
+    assert_eq!(
+        page.texts("h3"),
+        ["March 1947", "May 2000", "June 2024", "July 2024"]
+    );
     // The event comes before the articles of its day.
     assert_eq!(
-        page.texts(".timeline a"),
+        page.texts(".timeline li:not(.relation) a"),
         [
             "Cold War",
             "Summit of 2024",
@@ -41,8 +45,56 @@ fn timeline_orders_articles_and_dated_entities_by_year_and_month() {
         "12 March 1947 – 26 December 1991 Cold War Period"
     );
     assert_eq!(
-        page.attrs(".timeline a", "href")[1],
+        page.attrs(".timeline li:not(.relation) a", "href")[1],
         "../entities/summit/index.html"
+    );
+}
+
+#[test]
+fn timeline_shows_dated_relations_with_their_source() {
+    let fixture = fixture();
+    // Known only by its end, to the month; and one with no date at all.
+    fixture.write(
+        "content/entities/events/summit.md",
+        &EVENT.replace(
+            "end: 2024-06-20\n",
+            "end: 2024-06-20\nrelations:\n  - {to: russia, type: hosted-by}\n  - {to: kim-jong-un, type: boycotted-by, until: 2025-03}\n",
+        ),
+    );
+    let site = fixture.build();
+    let page = site.page("timeline/index.html");
+    let relations = page.texts(".timeline li.relation");
+    assert_eq!(
+        relations,
+        [
+            "7 May 2000 Vladimir Putin leads Russia",
+            "19 June 2024 Vladimir Putin ally-of Kim Jong Un (according to Treaty & \"alliance\" <signed> in Pyongyang) — mutual defence",
+            "until March 2025 Summit of 2024 boycotted-by Kim Jong Un",
+        ]
+    );
+    // Both ends and the source are links.
+    let ally = ".timeline li.relation:nth-of-type(2) a";
+    assert_eq!(
+        page.attrs(ally, "href"),
+        [
+            "../entities/vladimir-putin/index.html",
+            "../entities/kim-jong-un/index.html",
+            "../articles/treaty/index.html"
+        ]
+    );
+    // A relation is an event: before the articles of its day, after the
+    // entity whose title comes first.
+    let june: Vec<String> = page
+        .texts(".timeline li")
+        .into_iter()
+        .filter(|t| t.starts_with("19 June 2024"))
+        .collect();
+    assert!(june[0].contains("Summit of 2024 Event"), "{june:?}");
+    assert!(june[1].contains("ally-of"), "{june:?}");
+    assert!(june[2].contains("Treaty"), "{june:?}");
+    assert_eq!(
+        page.texts("h3").last().map(String::as_str),
+        Some("March 2025")
     );
 }
 
