@@ -103,10 +103,10 @@ fn graph_is_an_svg_of_linked_entities() {
     let fixture = fixture();
     let site = fixture.build();
     let raw = site.text("graph/index.html");
-    assert!(raw.contains("<svg class=\"graph\""));
+    assert!(raw.contains("<svg class=\"graph"));
     assert!(!raw.contains("<script"), "the graph needs no JavaScript");
     let page = site.page("graph/index.html");
-    let hrefs = page.attrs("svg a", "href");
+    let hrefs = page.attrs("svg g.nodes a", "href");
     // Entities that are mentioned or related; the unmentioned, unrelated
     // period and summit are not drawn.
     assert!(
@@ -118,6 +118,10 @@ fn graph_is_an_svg_of_linked_entities() {
     assert!(page.count("svg line.together") > 0);
     assert_eq!(page.count("svg circle"), hrefs.len());
     assert_eq!(page.count("svg circle.t-person"), 2);
+    // Every node is named, each name a link to its node's page.
+    assert_eq!(page.attrs("svg g.names a", "href"), hrefs);
+    // All fit: no sentence saying some are left out.
+    assert_eq!(page.count(".graph-note"), 0);
 }
 
 #[test]
@@ -143,8 +147,12 @@ fn graph_stays_legible_with_many_entities() {
     }
     let site = fixture.build();
     let page = site.page("graph/index.html");
-    assert_eq!(page.count("svg circle"), 200, "at most 200 nodes");
-    assert!(page.count("svg text") <= 60, "at most 60 labels");
+    assert_eq!(page.count("svg circle"), 60, "at most 60 nodes");
+    assert_eq!(
+        page.texts(".graph-note"),
+        ["The picture shows the 60 most mentioned entities of 250; all are listed below."]
+    );
+    assert_eq!(page.count("svg text"), 60, "every node named");
     let xs = page.attrs("svg circle", "cx");
     let ys = page.attrs("svg circle", "cy");
     let points: Vec<(f64, f64)> = xs
