@@ -469,3 +469,60 @@ fn notes_have_an_author_and_a_creation_date() {
         "{item}"
     );
 }
+
+#[test]
+fn types_of_the_dossier_s_own_get_colours_of_their_own() {
+    let fixture = fixture();
+    fixture.write(
+        "content/entities/aurora.md",
+        "---\nname: Aurora\ntype: ship\n---\n",
+    );
+    fixture.write(
+        "content/entities/pact.md",
+        "---\nname: Pact\ntype: treaty\n---\n",
+    );
+    let site = fixture.build();
+    let css = site.text("style.css");
+    let rule = |kind: &str| -> String {
+        let start = css
+            .find(&format!(".t-{kind} {{"))
+            .unwrap_or_else(|| panic!("no rule for {kind}"));
+        css[start..].lines().next().expect("a line").to_string()
+    };
+    // In alphabetical order; `period` (the fixture's Cold War) too.
+    assert_eq!(
+        rule("period"),
+        ".t-period { --type: var(--own-1, var(--other)); }"
+    );
+    assert_eq!(
+        rule("ship"),
+        ".t-ship { --type: var(--own-2, var(--other)); }"
+    );
+    assert_eq!(
+        rule("treaty"),
+        ".t-treaty { --type: var(--own-3, var(--other)); }"
+    );
+    // Each is a colour of its own, in light and dark.
+    for variable in ["--own-1:", "--own-2:", "--own-3:"] {
+        assert_eq!(css.matches(variable).count(), 2, "{variable}");
+    }
+    let colour = |variable: &str| {
+        let at = css.find(variable).expect("defined") + variable.len();
+        css[at..]
+            .split(';')
+            .next()
+            .expect("value")
+            .trim()
+            .to_string()
+    };
+    assert_ne!(colour("--own-1:"), colour("--own-2:"));
+    assert_ne!(colour("--own-2:"), colour("--other:"));
+    // And the graph's legend lists every type.
+    let legend = site.page("graph/index.html").texts(".legend li");
+    for heading in ["Period", "Ship", "Treaty", "People"] {
+        assert!(
+            legend.iter().any(|l| l == heading),
+            "{heading} in {legend:?}"
+        );
+    }
+}

@@ -2,7 +2,8 @@
 // name's box (getBBox, in the picture's own units), and whether two
 // overlap or one leaves the picture. Usage: node graph.js PAGE_URL... ;
 // prints {pages: [{url, names, drawn, overlaps: [[a, b]], outside: [a]}]}.
-// With SHOTS=dir, also saves a screenshot of each picture there.
+// With SHOTS=dir, also saves a screenshot of each picture there, as
+// graph-$SHOT_NAME-<n>.png.
 "use strict";
 const { launch, run } = require("./chromium.js");
 
@@ -44,7 +45,8 @@ run(async () => {
         };
       });
       if (process.env.SHOTS && measured) {
-        await page.locator("svg.graph").screenshot({ path: `${process.env.SHOTS}/graph-${i}.png` });
+        const name = process.env.SHOT_NAME || "page";
+        await page.locator("svg.graph").screenshot({ path: `${process.env.SHOTS}/graph-${name}-${i}.png` });
       }
       pages.push({ url, ...measured });
     }
