@@ -90,7 +90,7 @@ impl Report {
             None => {
                 let _ = writeln!(
                     head,
-                    "  title: {} (not found: the file's name)",
+                    "  title: {} (not found: made from the file name)",
                     fields.title
                 );
             }
