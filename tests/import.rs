@@ -33,8 +33,23 @@ const ENGLISH: &str = r##"<!doctype html>
 <article><h1>Putin and Kim sign a defence pact</h1>
 <p>Vladimir Putin met Kim Jong Un in Pyongyang on Wednesday, and the two leaders signed a treaty.</p>
 <p>The pact commits each country to help the other if it is attacked.</p>
+<p>The agreement, the first of its kind between the two countries since the end of the Cold War, was announced after several hours of talks behind closed doors in the North Korean capital.</p>
+<p>Officials in Seoul and Washington said they were studying the text closely, and warned that any transfer of weapons or technology would break resolutions of the United Nations Security Council.</p>
 </article></body></html>
 "##;
+
+/// Paragraphs enough for an article (the extractor wants 50 words of
+/// running text), in English.
+const PROSE_EN: &str = "<p>The agreement, the first of its kind between the two countries since \
+    the end of the Cold War, was announced after several hours of talks behind closed doors.</p>\
+    <p>Officials in Seoul and Washington said they were studying the text closely, and warned \
+    that any transfer of weapons would break resolutions of the Security Council.</p>";
+
+/// The same in French.
+const PROSE_FR: &str = "<p>L'accord, le premier de ce genre entre les deux pays depuis la fin \
+    de la guerre froide, a été annoncé après plusieurs heures d'entretiens à huis clos.</p>\
+    <p>À Séoul comme à Washington, les responsables ont dit étudier le texte de près, et ont \
+    rappelé que tout transfert d'armes violerait les résolutions du Conseil de sécurité.</p>";
 
 /// A French page in windows-1252 (é is the byte 0xE9), described by meta
 /// tags only.
@@ -46,7 +61,12 @@ fn french_1252() -> Vec<u8> {
         <meta property=\"article:published_time\" content=\"2023-11-05T08:00:00+01:00\">\
         <meta name=\"author\" content=\"Par Élise Martin\">\
         </head><body><p>Le président russe a été reçu à Pyongyang par Kim Jong Un.</p>\
-        <p>Les deux dirigeants ont signé un traité de défense mutuelle.</p></body></html>";
+        <p>Les deux dirigeants ont signé un traité de défense mutuelle.</p>\
+        <p>L'accord, le premier de ce genre entre les deux pays depuis la fin de la guerre froide, a été annoncé \
+        après plusieurs heures d'entretiens à huis clos dans la capitale nord-coréenne.</p>\
+        <p>À Séoul comme à Washington, les responsables ont dit étudier le texte de près, et ont rappelé que \
+        tout transfert d'armes ou de technologie violerait les résolutions du Conseil de sécurité des Nations unies.</p>\
+        </body></html>";
     let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(page);
     assert!(!bad);
     assert!(bytes.contains(&0xE9), "é as one byte");
@@ -242,18 +262,24 @@ fn a_french_page_in_windows_1252_with_meta_tags_tags_and_draft() {
 #[test]
 fn dates_from_time_then_the_address_else_today_with_a_comment() {
     let fixture = dossier();
-    let time = "<html><head><title>Time</title></head><body>\
-        <p>The article text is here, with enough words in it.</p>\
-        <time datetime=\"2022-03-04T10:00:00Z\">4 March</time></body></html>";
-    let address = "<html><head><title>Address</title>\
-        <link rel=canonical href=\"https://x.example.org/2021/02/03/address\">\
-        <meta name=date content=\"0001-01-01\"></head>\
-        <body><p>Another article text, with enough words in it.</p></body></html>";
-    let none = "<html><head><title>Nothing</title></head>\
-        <body><p>A third article text, with no date anywhere.</p></body></html>";
+    let time = format!(
+        "<html><head><title>Time</title></head><body><article>\
+         <p>The article text is here.</p>{PROSE_EN}\
+         <time datetime=\"2022-03-04T10:00:00Z\">4 March</time></article></body></html>"
+    );
+    let address = format!(
+        "<html><head><title>Address</title>\
+         <link rel=canonical href=\"https://x.example.org/2021/02/03/address\">\
+         <meta name=date content=\"0001-01-01\"></head>\
+         <body><article><p>Another article text.</p>{PROSE_EN}</article></body></html>"
+    );
+    let none = format!(
+        "<html><head><title>Nothing</title></head>\
+         <body><article><p>A third article, with no date anywhere.</p>{PROSE_EN}</article></body></html>"
+    );
     let mut paths = Vec::new();
     for (name, page) in [("time", time), ("address", address), ("none", none)] {
-        fixture.write(&format!("{name}.html"), page);
+        fixture.write(&format!("{name}.html"), &page);
         paths.push(fixture.root().join(format!("{name}.html")));
     }
     let args: Vec<&str> = paths.iter().map(|p| p.to_str().expect("UTF-8")).collect();
@@ -300,7 +326,10 @@ fn dates_from_time_then_the_address_else_today_with_a_comment() {
 fn pasted_french_text_from_standard_input() {
     let fixture = dossier();
     let text = "Le traité de Pyongyang\n\nLe président russe a été reçu par Kim Jong Un. \
-                Les deux dirigeants ont signé un traité qui engage chacun des deux pays.\n";
+                Les deux dirigeants ont signé un traité qui engage chacun des deux pays.\n\n\
+                L'accord, le premier de ce genre entre les deux pays depuis la fin de la guerre \
+                froide, a été annoncé après plusieurs heures d'entretiens à huis clos dans la \
+                capitale nord-coréenne.\n";
     let output = import(&fixture, &["-"], text);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let [article] = &stdout_lines(&output)[..] else {
@@ -545,9 +574,12 @@ fn answer(mut stream: TcpStream) {
         ),
         "/2024/05/06/latin" => {
             // The charset in the header only, é as 0xE9.
-            let page = "<html><head><title>Un été à Pyongyang</title></head><body>\
-                <p>Le président a passé l'été à Pyongyang, où il a été reçu.</p></body></html>";
-            let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+            let page = format!(
+                "<html><head><title>Un été à Pyongyang</title></head><body><article>\
+                 <p>Le président a passé l'été à Pyongyang, où il a été reçu.</p>{PROSE_FR}\
+                 </article></body></html>"
+            );
+            let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
             (
                 "200 OK",
                 "Content-Type: text/html; charset=ISO-8859-1\r\n".to_string(),
