@@ -566,6 +566,11 @@ fn answer(mut stream: TcpStream) {
             return;
         }
         "/missing" => ("404 Not Found", String::new(), b"no".to_vec()),
+        "/paper" => (
+            "200 OK",
+            "Content-Type: application/pdf\r\n".to_string(),
+            b"%PDF-1.7".to_vec(),
+        ),
         "/broken" => ("500 Internal Server Error", String::new(), b"no".to_vec()),
         "/moved" => (
             "301 Moved Permanently",
@@ -608,6 +613,7 @@ fn addresses_fetched_redirected_and_failing() {
     let urls = [
         format!("{server}/missing"),
         format!("{server}/broken"),
+        format!("{server}/paper"),
         format!("{server}/silent"),
         closed,
         format!("{server}/moved"),
@@ -629,7 +635,8 @@ fn addresses_fetched_redirected_and_failing() {
             "/broken: error: the server answered 500 Internal Server Error",
             "/silent: error: no answer within 1 s",
             "/x: error: the connection was refused",
-            "4 of 5 sources not imported",
+            "/paper: error: the address gives `application/pdf`, not a page or text",
+            "5 of 6 sources not imported",
         ],
     );
     let [article] = &stdout_lines(&output)[..] else {

@@ -112,10 +112,26 @@ pub(crate) fn import(run: &Run<'_>, sources: &[String], each: &mut dyn FnMut(Imp
 fn collect(source: &str) -> Result<Collected, Refused> {
     if source.starts_with("http://") || source.starts_with("https://") {
         let fetched = fetch::fetch(source).map_err(|u| Refused::new(u.problem, u.help))?;
-        let html = fetched.content_type.as_deref().is_none_or(|t| {
-            let t = t.to_ascii_lowercase();
-            t.contains("html") || !t.starts_with("text/plain")
+        let kind = fetched.content_type.as_deref().map(|t| {
+            t.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
         });
+        // A page, or text; a PDF or an image is not an article to read here.
+        let html = match kind.as_deref() {
+            None | Some("") => true,
+            Some(kind) if kind.contains("html") || kind.contains("xml") => true,
+            Some(kind) if kind.starts_with("text/") => false,
+            Some(kind) => {
+                return Err(Refused::new(
+                    format!("the address gives `{kind}`, not a page or text"),
+                    "import a page (HTML) or text; save what you want to keep of this file as \
+                     text and import that",
+                ));
+            }
+        };
         return Ok(Collected {
             bytes: fetched.bytes,
             html,

@@ -148,3 +148,71 @@ fn first_words(block: &str) -> String {
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_removed_blocks_by_their_first_words_and_fields_not_found() {
+        let found = Metadata {
+            title: Some(Found {
+                value: "T".to_string(),
+                from: "<title>".to_string(),
+            }),
+            ..Metadata::default()
+        };
+        let decoded = Decoded {
+            text: String::new(),
+            charset: "UTF-8",
+            declared_by: "the page",
+        };
+        let extracted = Extracted {
+            markdown: "One two, three.\n\n*four* -- 5\n".to_string(),
+            removed: vec![
+                "Subscribe to our newsletter".to_string(),
+                "Read more: ".repeat(20),
+            ],
+        };
+        let report = Report::new("page.html", &found, &decoded, &extracted);
+        let fields = Fields {
+            title: "T".to_string(),
+            date: None,
+            summary: None,
+            lang: None,
+            tags: Vec::new(),
+            draft: false,
+            site: None,
+            url: None,
+            author: None,
+            accessed: jiff::civil::date(2026, 3, 9),
+            original: "sources/2026/t.html".to_string(),
+            sha256: "0".repeat(64),
+            charset: None,
+        };
+        let place = Place {
+            article: "content/articles/2026/t.md".into(),
+            original: fields.original.clone(),
+        };
+        let text = report.finish(&place, &fields, None, None);
+        assert!(
+            text.starts_with("page.html:\n  wrote content/articles/2026/t.md\n"),
+            "{text}"
+        );
+        assert!(text.contains("  words kept: 5\n"), "{text}");
+        assert!(
+            text.contains("  removed as boilerplate (2):\n    - Subscribe to our newsletter\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("    - Read more: Read more: Read more: Read more: Read more: Read…\n"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                "  not found: date, author, summary, source name, lang, address (source url)\n"
+            ),
+            "{text}"
+        );
+    }
+}
