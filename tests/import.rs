@@ -86,6 +86,7 @@ fn import(fixture: &Fixture, args: &[&str], stdin: &str) -> Output {
         .env_remove("https_proxy")
         .env_remove("HTTPS_PROXY")
         .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
