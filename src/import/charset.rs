@@ -18,31 +18,42 @@ pub(crate) struct Decoded {
     pub charset: &'static str,
     /// Where the character set came from, for the report.
     pub declared_by: &'static str,
+    /// Whether the bytes say it themselves (a byte-order mark, `<meta>`),
+    /// so that reading them again finds it.
+    pub declared_inside: bool,
 }
 
 /// Decodes `bytes`, a page or a text file, with the character set from
 /// `header` (the HTTP `Content-Type`), `named` (the front matter's
 /// `source.charset`) or the page itself.
 pub(crate) fn decode(bytes: &[u8], header: Option<&str>, named: Option<&str>) -> Decoded {
-    let (encoding, declared_by) = if let Some((encoding, _)) = Encoding::for_bom(bytes) {
-        (encoding, "a byte-order mark")
-    } else if let Some(encoding) = named.and_then(|n| Encoding::for_label(n.as_bytes())) {
-        (encoding, "the front matter")
+    let prescan = &bytes[..bytes.len().min(PRESCAN)];
+    let (encoding, declared_by, declared_inside) = if let Some((encoding, _)) =
+        Encoding::for_bom(bytes)
+    {
+        (encoding, "a byte-order mark", true)
+    } else if let Some(encoding) = named.and_then(|n| Encoding::for_label(n.trim().as_bytes())) {
+        (encoding, "the front matter", false)
     } else if let Some(encoding) = header.and_then(charset_of_content_type) {
-        (encoding, "the HTTP header")
-    } else if let Some(encoding) = meta_charset(&bytes[..bytes.len().min(PRESCAN)]) {
-        (encoding, "the page")
+        (encoding, "the HTTP header", false)
+    } else if let Some(encoding) = meta_charset(prescan) {
+        (encoding, "the page", true)
     } else if std::str::from_utf8(bytes).is_ok() {
-        (UTF_8, "nothing (valid UTF-8)")
+        (UTF_8, "nothing (valid UTF-8)", false)
     } else {
         // What browsers assume for an undeclared page in these languages.
-        (WINDOWS_1252, "nothing (not UTF-8, read as windows-1252)")
+        (
+            WINDOWS_1252,
+            "nothing (not UTF-8, read as windows-1252)",
+            false,
+        )
     };
     let (text, _) = encoding.decode_with_bom_removal(bytes);
     Decoded {
         text: text.into_owned(),
         charset: encoding.name(),
         declared_by,
+        declared_inside,
     }
 }
 

@@ -11,7 +11,6 @@
 //! and the article (`article.rs`), never over a file. What it did, or why
 //! not, comes back as a report for each source.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -24,6 +23,7 @@ mod lang;
 mod originals;
 mod page;
 mod report;
+mod source;
 
 pub(crate) use originals::verify as verify_originals;
 
@@ -50,20 +50,6 @@ pub(crate) struct Run<'a> {
     pub today: Date,
 }
 
-/// A source read into bytes.
-struct Collected {
-    bytes: Vec<u8>,
-    html: bool,
-    /// The address it was fetched from, after redirects.
-    url: Option<String>,
-    /// The address asked for.
-    asked: Option<String>,
-    /// The HTTP `Content-Type`.
-    content_type: Option<String>,
-    /// A name for the file when the title gives none.
-    name: String,
-}
-
 /// Why a source gave no article: the problem and what to do.
 struct Refused {
     problem: String,
@@ -82,18 +68,18 @@ impl Refused {
 /// Imports each of `sources` in turn, handing each one's outcome to `each`
 /// as soon as it is known.
 pub(crate) fn import(run: &Run<'_>, sources: &[String], each: &mut dyn FnMut(Imported)) {
-    let mut collected = originals::collected(run.root);
+    let mut recorded = originals::recorded(run.root);
     for source in sources {
-        let imported = match import_one(run, source, &collected) {
-            Ok((article, report, url, sha256)) => {
-                collected.push(originals::Collected {
-                    path: relative_to(&article, run.root),
-                    url,
-                    sha256: Some(sha256),
+        let imported = match import_one(run, source, &recorded) {
+            Ok(written) => {
+                recorded.push(originals::Recorded {
+                    path: relative_to(&written.article, run.root),
+                    url: written.url,
+                    sha256: Some(written.sha256),
                 });
                 Imported {
-                    article: Some(article),
-                    report,
+                    article: Some(written.article),
+                    report: written.report,
                 }
             }
             Err(refused) => Imported {
@@ -108,121 +94,42 @@ pub(crate) fn import(run: &Run<'_>, sources: &[String], each: &mut dyn FnMut(Imp
     }
 }
 
-/// Reads `source`: an address, `-` or a file.
-fn collect(source: &str) -> Result<Collected, Refused> {
-    if source.starts_with("http://") || source.starts_with("https://") {
-        let fetched = fetch::fetch(source).map_err(|u| Refused::new(u.problem, u.help))?;
-        let kind = fetched.content_type.as_deref().map(|t| {
-            t.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        });
-        // A page, or text; a PDF or an image is not an article to read here.
-        let html = match kind.as_deref() {
-            None | Some("") => true,
-            Some(kind) if kind.contains("html") || kind.contains("xml") => true,
-            Some(kind) if kind.starts_with("text/") => false,
-            Some(kind) => {
-                return Err(Refused::new(
-                    format!("the address gives `{kind}`, not a page or text"),
-                    "import a page (HTML) or text; save what you want to keep of this file as \
-                     text and import that",
-                ));
-            }
-        };
-        return Ok(Collected {
-            bytes: fetched.bytes,
-            html,
-            url: Some(fetched.url),
-            asked: Some(source.to_string()),
-            content_type: fetched.content_type,
-            name: source
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .to_string(),
-        });
-    }
-    let (bytes, name) = if source == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-            Refused::new(
-                format!("cannot read standard input: {e}"),
-                "paste the text, then end it with Ctrl-D",
-            )
-        })?;
-        (bytes, String::new())
-    } else {
-        let path = Path::new(source);
-        let bytes = std::fs::read(path).map_err(|e| {
-            Refused::new(
-                format!("cannot read it: {e}"),
-                "give a saved page (.html), a text file, `-` for standard input, or an address \
-                 starting with https://",
-            )
-        })?;
-        let stem = path
-            .file_stem()
-            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-        (bytes, stem)
-    };
-    let html = if source == "-" {
-        false
-    } else {
-        originals::is_html_path(Path::new(source)) || looks_like_html(&bytes)
-    };
-    Ok(Collected {
-        bytes,
-        html,
-        url: None,
-        asked: None,
-        content_type: None,
-        name,
-    })
+/// An article written: its path, the report, and the address and digest
+/// it was collected with.
+struct Written {
+    article: PathBuf,
+    report: String,
+    url: Option<String>,
+    sha256: String,
 }
 
-/// A file that starts like a page, whatever its name.
-fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head")
-}
-
-/// Imports one source: the article's path, the report, and the address
-/// and digest it was collected with.
+/// Imports one source, unless the dossier has it already (`recorded`).
 fn import_one(
     run: &Run<'_>,
     source: &str,
-    collected: &[originals::Collected],
-) -> Result<(PathBuf, String, Option<String>, String), Refused> {
-    let duplicate = |c: &originals::Collected, why: &str| {
+    recorded: &[originals::Recorded],
+) -> Result<Written, Refused> {
+    let duplicate = |c: &originals::Recorded, why: &str| {
         Refused::new(
             format!("already imported, as {} ({why})", c.path.display()),
             "edit that article; to import this source again, delete it (and its original) first",
         )
     };
     if source.starts_with("http")
-        && let Some(c) = originals::duplicate(collected, &[source], None)
+        && let Some(c) = originals::duplicate(recorded, &[source], None)
     {
         return Err(duplicate(c, "the same address"));
     }
-    let page = collect(source)?;
+    let page = source::collect(source)?;
     let sha256 = originals::sha256(&page.bytes);
-    if let Some(c) = originals::duplicate(collected, &[], Some(&sha256)) {
+    if let Some(c) = originals::duplicate(recorded, &[], Some(&sha256)) {
         return Err(duplicate(c, "the same SHA-256"));
     }
     let decoded = charset::decode(&page.bytes, page.content_type.as_deref(), None);
     let (found, extracted) = if page.html {
         let found = page::metadata(&decoded.text, page.url.as_deref());
-        let base = found
-            .canonical
-            .as_ref()
-            .map(|c| c.value.as_str())
-            .or(page.url.as_deref());
-        let extracted = extract_page(&decoded.text, base);
+        let base = found.canonical.as_ref().map(|c| c.value.as_str());
+        let extracted = extract_page(&decoded.text, base.or(page.url.as_deref()));
         (found, extracted)
     } else {
         pasted(&decoded.text)
@@ -233,7 +140,7 @@ fn import_one(
         .map(|c| c.value.clone())
         .or_else(|| page.url.clone());
     let urls: Vec<&str> = url.iter().chain(&page.asked).map(String::as_str).collect();
-    if let Some(c) = originals::duplicate(collected, &urls, None) {
+    if let Some(c) = originals::duplicate(recorded, &urls, None) {
         return Err(duplicate(c, "the same address"));
     }
     let extracted = extracted.map_err(|no| {
@@ -244,18 +151,41 @@ fn import_one(
         )
     })?;
     let report = Report::new(source, &found, &decoded, &extracted);
-    let lang = found.lang.clone().or_else(|| {
-        lang::guess(&extracted.markdown).map(|l| Found {
-            value: l.to_string(),
-            from: "the text, guessed".to_string(),
-        })
-    });
+    let lang = found
+        .lang
+        .clone()
+        .or_else(|| lang::guess(&extracted.markdown).map(|l| Found::new(l, "the text, guessed")));
     let site = found.site.clone().or_else(|| {
-        url.as_deref().and_then(host).map(|h| Found {
-            value: h,
-            from: "the address".to_string(),
-        })
+        let host = host(url.as_deref()?)?;
+        Some(Found::new(host, "the address"))
     });
+    let (place, fields) = fields(run, &page, &found, url.clone(), &sha256, &decoded);
+    let fields = article::Fields {
+        lang: lang.as_ref().map(|l| l.value.clone()),
+        site: site.as_ref().map(|s| s.value.clone()),
+        ..fields
+    };
+    let text = article::text(&fields, &extracted.markdown);
+    write_both(run.root, &place, &page.bytes, &text)?;
+    Ok(Written {
+        report: report.finish(&place, &fields, site.as_ref(), lang.as_ref()),
+        article: place.article,
+        url,
+        sha256,
+    })
+}
+
+/// Where the article goes, and its front matter as the page gives it
+/// (`lang` and the site's name are the caller's to complete).
+fn fields(
+    run: &Run<'_>,
+    page: &source::Collected,
+    found: &page::Metadata,
+    url: Option<String>,
+    sha256: &str,
+    decoded: &charset::Decoded,
+) -> (article::Place, article::Fields) {
+    let value = |field: &Option<Found>| field.as_ref().map(|f| f.value.clone());
     let year = found
         .published
         .as_ref()
@@ -265,38 +195,26 @@ fn import_one(
         .title
         .as_ref()
         .map_or(page.name.as_str(), |t| &t.value);
-    let place = article::place(
-        run.root,
-        title,
-        &page.name,
-        year,
-        if page.html { "html" } else { "txt" },
-    );
-    let own_charset =
-        decoded.declared_by == "the page" || decoded.declared_by == "a byte-order mark";
+    let extension = if page.html { "html" } else { "txt" };
+    let place = article::place(run.root, title, &page.name, year, extension);
     let fields = article::Fields {
-        title: if title.is_empty() {
-            "Untitled".to_string()
-        } else {
-            title.to_string()
-        },
-        date: found.published.as_ref().map(|d| d.value.clone()),
-        summary: found.description.as_ref().map(|d| d.value.clone()),
-        lang: lang.as_ref().map(|l| l.value.clone()),
+        title: if title.is_empty() { "Untitled" } else { title }.to_string(),
+        date: value(&found.published),
+        summary: value(&found.description),
+        lang: value(&found.lang),
         tags: run.tags.to_vec(),
         draft: run.draft,
-        site: site.as_ref().map(|s| s.value.clone()),
-        url: url.clone(),
-        author: found.author.as_ref().map(|a| a.value.clone()),
+        site: value(&found.site),
+        url,
+        author: value(&found.author),
         accessed: run.today,
         original: place.original.clone(),
-        sha256: sha256.clone(),
-        charset: (decoded.charset != "UTF-8" && !own_charset).then(|| decoded.charset.to_string()),
+        sha256: sha256.to_string(),
+        // The original says it itself, or check must be told.
+        charset: (decoded.charset != "UTF-8" && !decoded.declared_inside)
+            .then(|| decoded.charset.to_string()),
     };
-    let text = article::text(&fields, &extracted.markdown);
-    write_both(run.root, &place, &page.bytes, &text)?;
-    let report = report.finish(&place, &fields, site.as_ref(), lang.as_ref());
-    Ok((place.article, report, url, sha256))
+    (place, fields)
 }
 
 /// Writes the original, then the article; neither over a file, and no
@@ -388,10 +306,8 @@ fn pasted(
         .unwrap_or("");
     let rest: Vec<&str> = lines.collect();
     let metadata = page::Metadata {
-        title: (!first.is_empty()).then(|| Found {
-            value: crate::spaces::collapse(first),
-            from: "the first line".to_string(),
-        }),
+        title: (!first.is_empty())
+            .then(|| Found::new(crate::spaces::collapse(first), "the first line")),
         ..page::Metadata::default()
     };
     (metadata, extract::from_text(&rest.join("\n")))

@@ -139,9 +139,10 @@ fn verify_one(article: &Article, original: &Original, root: &Path, found: &mut V
     }
 }
 
-/// An article's address and digest, for finding a duplicate.
+/// An article's address and digest as its front matter records them,
+/// for finding a duplicate.
 #[derive(Debug)]
-pub(crate) struct Collected {
+pub(crate) struct Recorded {
     /// Relative to the root.
     pub path: PathBuf,
     pub url: Option<String>,
@@ -162,7 +163,7 @@ struct SourceKeys {
 }
 
 /// The address and digest of every article under `content/articles/`.
-pub(crate) fn collected(root: &Path) -> Vec<Collected> {
+pub(crate) fn recorded(root: &Path) -> Vec<Recorded> {
     walkdir::WalkDir::new(root.join("content/articles"))
         .sort_by_file_name()
         .into_iter()
@@ -173,7 +174,7 @@ pub(crate) fn collected(root: &Path) -> Vec<Collected> {
             let split = crate::load::front_matter::split(&text).ok()?;
             let keys: Keys = serde_yaml::from_str(&text[split.yaml]).ok()?;
             let source = keys.source?;
-            Some(Collected {
+            Some(Recorded {
                 path: relative_to(entry.path(), root),
                 url: source.url,
                 sha256: source.sha256,
@@ -184,12 +185,12 @@ pub(crate) fn collected(root: &Path) -> Vec<Collected> {
 
 /// The article that has `url` (a trailing `/` aside) or `sha256`.
 pub(crate) fn duplicate<'a>(
-    collected: &'a [Collected],
+    recorded: &'a [Recorded],
     urls: &[&str],
     sha256: Option<&str>,
-) -> Option<&'a Collected> {
+) -> Option<&'a Recorded> {
     let same = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
-    collected.iter().find(|c| {
+    recorded.iter().find(|c| {
         c.url
             .as_deref()
             .is_some_and(|u| urls.iter().any(|url| same(u, url)))

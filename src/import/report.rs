@@ -166,6 +166,7 @@ mod tests {
             text: String::new(),
             charset: "UTF-8",
             declared_by: "the page",
+            declared_inside: true,
         };
         let extracted = Extracted {
             markdown: "One two, three.\n\n*four* -- 5\n".to_string(),

@@ -22,7 +22,7 @@ pub(crate) struct Found {
 }
 
 impl Found {
-    fn new(value: impl Into<String>, from: impl Into<String>) -> Self {
+    pub(crate) fn new(value: impl Into<String>, from: impl Into<String>) -> Self {
         Self {
             value: value.into(),
             from: from.into(),
