@@ -324,6 +324,45 @@ fn dates_from_time_then_the_address_else_today_with_a_comment() {
 }
 
 #[test]
+fn a_saved_page_keeps_the_address_it_was_saved_from() {
+    let fixture = dossier();
+    let page = format!(
+        "<!DOCTYPE html>\n<!-- saved from url=(0048)https://www.news.example.org/2020/01/02/saved -->\n\
+         <html><head><title>Saved</title></head><body><article>{PROSE_EN}</article></body></html>"
+    );
+    fixture.write("saved.html", &page);
+    let saved = fixture.root().join("saved.html");
+    let output = import(&fixture, &[saved.to_str().expect("UTF-8")], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let [article] = &stdout_lines(&output)[..] else {
+        panic!("one path: {output:?}");
+    };
+    let meta = front_matter(article);
+    assert_eq!(
+        get(&meta, "source.url"),
+        Some("https://www.news.example.org/2020/01/02/saved")
+    );
+    assert_eq!(meta["date"].as_str(), Some("2020-01-02"));
+    assert_eq!(get(&meta, "source.name"), Some("news.example.org"));
+    assert_says(
+        &stderr(&output),
+        &["site: news.example.org (from the address)"],
+    );
+    // That address is in the dossier now: refused before any fetch (the
+    // host does not exist).
+    let again = import(
+        &fixture,
+        &["https://www.news.example.org/2020/01/02/saved/"],
+        "",
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert_says(
+        &stderr(&again),
+        &["already imported, as content/articles/2020/saved.md (the same address)"],
+    );
+}
+
+#[test]
 fn pasted_french_text_from_standard_input() {
     let fixture = dossier();
     let text = "Le traité de Pyongyang\n\nLe président russe a été reçu par Kim Jong Un. \

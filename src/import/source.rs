@@ -11,7 +11,8 @@ use super::{Refused, fetch, originals};
 pub(super) struct Collected {
     pub bytes: Vec<u8>,
     pub html: bool,
-    /// The address it was fetched from, after redirects.
+    /// The address it was fetched from, after redirects, or a saved page
+    /// says it was saved from.
     pub url: Option<String>,
     /// The address asked for.
     pub asked: Option<String>,
@@ -88,13 +89,34 @@ pub(super) fn collect(source: &str) -> Result<Collected, Refused> {
         originals::is_html_path(Path::new(source)) || looks_like_html(&bytes)
     };
     Ok(Collected {
+        url: html.then(|| saved_from(&bytes)).flatten(),
         bytes,
         html,
-        url: None,
         asked: None,
         content_type: None,
         name,
     })
+}
+
+/// The address a saved page says it was saved from, in the comment
+/// browsers write at its top (`<!-- saved from url=(0042)https://… -->`)
+/// or the one the SingleFile extension writes (`url: https://…`).
+fn saved_from(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
+    let comment = &head[head.find("<!--")? + 4..];
+    let comment = &comment[..comment.find("-->")?];
+    let url = if let Some(at) = comment.find("saved from url=(") {
+        let rest = &comment[at + "saved from url=(".len()..];
+        &rest[rest.find(')')? + 1..]
+    } else {
+        let line = comment
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("url: "))?;
+        &line["url: ".len()..]
+    };
+    let url = url.split_whitespace().next()?;
+    super::page::is_web_address(url).then(|| url.to_string())
 }
 
 /// A file that starts like a page, whatever its name.
@@ -102,4 +124,28 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_a_saved_page_was_saved_from() {
+        let chrome = b"<!DOCTYPE html>\n<!-- saved from url=(0038)https://news.example.org/a/treaty -->\n<html>";
+        assert_eq!(
+            saved_from(chrome).as_deref(),
+            Some("https://news.example.org/a/treaty")
+        );
+        let single = b"<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://x.example.fr/2024/06/19/a \n saved date: Wed Jun 19 2024\n--><head>";
+        assert_eq!(
+            saved_from(single).as_deref(),
+            Some("https://x.example.fr/2024/06/19/a")
+        );
+        assert_eq!(
+            saved_from(b"<!-- saved from url=(0014)about:internet -->"),
+            None
+        );
+        assert_eq!(saved_from(b"<html><head>"), None);
+    }
 }
