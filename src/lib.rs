@@ -11,8 +11,9 @@
 //! write     one atomic swap of the output folder          (write.rs)
 //! ```
 //!
-//! Beside the pipeline: `serve/` runs it again on each save, and
-//! `scaffold/` writes the files a user starts from (`init`, `new`).
+//! Beside the pipeline: `serve/` runs it again on each save,
+//! `scaffold/` writes the files a user starts from (`init`, `new`), and
+//! `import/` turns collected pages and text into articles.
 
 mod annotate;
 mod config;
@@ -41,6 +42,7 @@ mod write;
 // The crate's public face: what `main.rs` and the tests use.
 pub use config::check_base_url;
 pub use diagnostic::Diagnostic;
+pub use import::Imported;
 #[doc(hidden)]
 pub use paths::{SEARCH_FOLDER, SITE_FILES};
 #[doc(hidden)]
@@ -137,13 +139,58 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
         base_url: None,
         verbose: false,
     };
-    let (report, dossier, annotated) = prepare(&options)?;
+    let (mut report, dossier, annotated) = prepare(&options)?;
+    // What was imported is checked against what was collected.
+    let (errors, warnings): (Vec<_>, Vec<_>) = import::verify_originals(&dossier, root)
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        return Err(failed(
+            errors
+                .into_iter()
+                .chain(warnings)
+                .chain(report.warnings)
+                .collect(),
+        ));
+    }
+    report.warnings.extend(warnings);
+    diagnostic::sort(&mut report.warnings);
     // A template error is a content error: render, and throw the pages away.
     render::Site::new(dossier, annotated, root)
         .map_err(|e| failed(vec![e]))?
         .render_all(&|_| Ok(()))
         .map_err(|e| render_failure(e, &options.output))?;
     Ok(report)
+}
+
+/// What `dossier import` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The dossier's folder.
+    pub root: PathBuf,
+    /// Saved pages, text files, `-` (standard input) or web addresses.
+    pub sources: Vec<String>,
+    /// Mark each article `draft: true`.
+    pub draft: bool,
+    /// Tags for every article.
+    pub tags: Vec<String>,
+}
+
+/// Imports each source as an article with its original kept under
+/// `sources/`, handing each one's outcome to `each` as soon as it is
+/// known; fails only when the root is not a dossier.
+pub fn import(options: &ImportOptions, each: &mut dyn FnMut(Imported)) -> Result<(), Diagnostic> {
+    load::root::check_root(&options.root)?;
+    // `content/…` rather than `./content/…` in what is shown.
+    let root = options.root.strip_prefix(".").unwrap_or(&options.root);
+    let run = import::Run {
+        root,
+        draft: options.draft,
+        tags: &options.tags,
+        today: scaffold::today(),
+    };
+    import::import(&run, &options.sources, each);
+    Ok(())
 }
 
 /// The stages before rendering: load, resolve, annotate.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier::scaffold;
-use dossier::{BuildOptions, Failure, Report, ServeOptions};
+use dossier::{BuildOptions, Failure, ImportOptions, Report, ServeOptions};
 
 #[derive(Parser)]
 #[command(
@@ -77,6 +77,23 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Import saved pages, web addresses or pasted text as articles, keeping
+    /// each original under sources/.
+    Import {
+        /// A saved page (.html), a text file, `-` for pasted text on standard
+        /// input, or an address (https://…).
+        #[arg(required = true)]
+        sources: Vec<String>,
+        /// Mark each article `draft: true`.
+        #[arg(long)]
+        draft: bool,
+        /// A tag for each article (repeat for several: --tag Sanctions --tag Energy).
+        #[arg(long = "tag", value_name = "TAG", value_parser = tag)]
+        tags: Vec<String>,
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write a small example dossier into a new or empty folder.
     Init {
         /// The folder (created when missing).
@@ -122,6 +139,20 @@ fn main() -> ExitCode {
             root,
         } => return new_file(&root, kind, &title, draft),
         Command::Init { dir } => return init(&dir),
+        Command::Import {
+            sources,
+            draft,
+            tags,
+            root,
+        } => {
+            let options = ImportOptions {
+                root,
+                sources,
+                draft,
+                tags,
+            };
+            return import(&options);
+        }
         Command::Serve {
             root,
             bind,
@@ -235,6 +266,39 @@ fn init(dir: &Path) -> ExitCode {
             eprintln!("{error}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn import(options: &ImportOptions) -> ExitCode {
+    let mut refused = 0;
+    let result = dossier::import(options, &mut |imported| {
+        // The report first: a script reading stdout gets a path only
+        // once its file is written.
+        eprint!("{}", imported.report);
+        match imported.article {
+            Some(path) => println!("{}", path.display()),
+            None => refused += 1,
+        }
+    });
+    if let Err(error) = result {
+        eprintln!("{error}");
+        return ExitCode::from(1);
+    }
+    if refused > 0 {
+        let total = options.sources.len();
+        eprintln!("{refused} of {total} sources not imported");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// A `--tag`: some text.
+fn tag(text: &str) -> Result<String, String> {
+    let tag = text.trim();
+    if tag.is_empty() {
+        Err("a tag cannot be empty".to_string())
+    } else {
+        Ok(tag.to_string())
     }
 }
 

@@ -173,7 +173,7 @@ pub fn new_file(
 }
 
 /// Today, in the time zone of the system (UTC when it cannot be told).
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
@@ -244,7 +244,7 @@ const SLUG_LENGTH: usize = 80;
 
 /// The file name (without `.md`) of a new file titled `title`: its words
 /// in ASCII, joined by hyphens, cut after the last whole word that fits.
-fn file_slug(title: &str) -> String {
+pub(crate) fn file_slug(title: &str) -> String {
     let slug = slug::slugify(title);
     if slug.len() <= SLUG_LENGTH {
         return slug;
@@ -288,7 +288,7 @@ fn front_matter(kind: NewFile, title: &str, draft: bool, today: Date) -> String 
 /// A Markdown file under `folder` whose name gives `slug`: articles and
 /// pages take their slug from the file name, entities their id, and
 /// sub-folders do not count.
-fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
+pub(crate) fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
     walkdir::WalkDir::new(folder)
         .sort_by_file_name()
         .into_iter()
@@ -306,7 +306,7 @@ fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
 }
 
 /// Writes a file that must not exist yet, creating its folders.
-fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
     let io_error = |error| ScaffoldError::Io(path.to_path_buf(), error);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io_error)?;
