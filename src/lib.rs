@@ -11,8 +11,9 @@
 //! write     one atomic swap of the output folder          (write.rs)
 //! ```
 //!
-//! Beside the pipeline: `serve/` runs it again on each save, and
-//! `scaffold/` writes the files a user starts from (`init`, `new`).
+//! Beside the pipeline: `serve/` runs it again on each save,
+//! `scaffold/` writes the files a user starts from (`init`, `new`), and
+//! `suggest/` lists the names in the articles that no entity covers.
 
 mod annotate;
 mod config;
@@ -22,8 +23,8 @@ mod fold;
 #[doc(hidden)]
 pub mod fuzzing;
 mod html;
-mod import;
 mod ids;
+mod import;
 mod load;
 mod markdown;
 mod mentions;
@@ -36,6 +37,7 @@ mod resolve;
 pub mod scaffold;
 mod serve;
 mod spaces;
+mod suggest;
 mod write;
 
 // The crate's public face: what `main.rs` and the tests use.
@@ -46,6 +48,7 @@ pub use paths::{SEARCH_FOLDER, SITE_FILES};
 #[doc(hidden)]
 pub use render::search::words as search_words;
 pub use serve::{ServeOptions, serve};
+pub use suggest::{Suggestion, Suggestions};
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -130,13 +133,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// renders every page, but writes nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
     load::root::check_root(root).map_err(|e| failed(vec![e]))?;
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        output: root.join("public"),
-        drafts: true,
-        base_url: None,
-        verbose: false,
-    };
+    let options = check_options(root);
     let (report, dossier, annotated) = prepare(&options)?;
     // A template error is a content error: render, and throw the pages away.
     render::Site::new(dossier, annotated, root)
@@ -144,6 +141,26 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
         .render_all(&|_| Ok(()))
         .map_err(|e| render_failure(e, &options.output))?;
     Ok(report)
+}
+
+/// Reads and validates the dossier as `check` does (drafts included, no
+/// page rendered), then lists the names in `articles` (slugs or files;
+/// every article when empty) that no entity covers, most written first.
+pub fn suggest(root: &Path, articles: &[String]) -> Result<Suggestions, Failure> {
+    load::root::check_root(root).map_err(|e| failed(vec![e]))?;
+    let (_, dossier, _) = prepare(&check_options(root))?;
+    suggest::suggest(&dossier, root, articles).map_err(failed)
+}
+
+/// What `check` and `suggest` read: everything, drafts included.
+fn check_options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("public"),
+        drafts: true,
+        base_url: None,
+        verbose: false,
+    }
 }
 
 /// The stages before rendering: load, resolve, annotate.

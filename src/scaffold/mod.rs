@@ -13,9 +13,12 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+mod entities;
+
 use crate::diagnostic::{Diagnostic, relative_to};
 use crate::load::yaml;
 use crate::paths::{self, RESERVED_SLUGS};
+pub use entities::{NewEntity, new_entities};
 
 /// One file of the skeleton: where it goes, and its text. In both, `{year}`
 /// and `{date}` stand for today's.
@@ -207,14 +210,22 @@ fn new_file_on(
     today: Date,
 ) -> Result<PathBuf, ScaffoldError> {
     crate::load::root::check_root(root).map_err(ScaffoldError::NotADossier)?;
-    // `content/…` rather than `./content/…` in what is shown.
-    let root = root.strip_prefix(".").unwrap_or(root);
     // A title is one line: a line break from the shell would end the
     // YAML value.
     let title = crate::spaces::collapse(title);
-    let slug = file_slug(&title);
+    let path = place(root, kind, &title, today)?;
+    write_new(&path, &front_matter(kind, &title, draft, today))?;
+    Ok(path)
+}
+
+/// Where a new file titled `title` (one line) goes in the dossier at
+/// `root`; an error when that file or another with its slug exists.
+fn place(root: &Path, kind: Kind, title: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
+    // `content/…` rather than `./content/…` in what is shown.
+    let root = root.strip_prefix(".").unwrap_or(root);
+    let slug = file_slug(title);
     if slug.is_empty() {
-        return Err(ScaffoldError::NoSlug(title));
+        return Err(ScaffoldError::NoSlug(title.to_string()));
     }
     if kind == Kind::Page && RESERVED_SLUGS.contains(&slug.as_str()) {
         return Err(ScaffoldError::Reserved(slug));
@@ -232,7 +243,6 @@ fn new_file_on(
         let existing = relative_to(&existing, root);
         return Err(ScaffoldError::SameName { path, existing });
     }
-    write_new(&path, &front_matter(kind, &title, draft, today))?;
     Ok(path)
 }
 
