@@ -344,7 +344,10 @@ fn suggest(
             for error in &errors {
                 eprintln!("{error}\n");
             }
-            eprintln!("nothing was written");
+            eprintln!(
+                "nothing was written; to have an entity that exists cover a name, add the name \
+                 to its `aliases`"
+            );
             ExitCode::from(1)
         }
     }
