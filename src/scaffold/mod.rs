@@ -129,7 +129,7 @@ impl fmt::Display for ScaffoldError {
             ScaffoldError::NotADossier(error) => write!(f, "{error}"),
             ScaffoldError::Exists(path) => write!(
                 f,
-                "{}: error: the file already exists; `dossier new` never overwrites one\n  = help: edit that file, or choose another title",
+                "{}: error: the file already exists, and dossier never overwrites one\n  = help: edit that file, or choose another title",
                 path.display()
             ),
             ScaffoldError::SameName { path, existing } => write!(

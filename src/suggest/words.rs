@@ -28,28 +28,30 @@ const SENTENCE_STARTERS: &[&str] = &[
     "who", "why", "with", "within", "without", "yet", "you", "à",
 ];
 
-/// Month and weekday names: capitalised in English anywhere, in French at
+/// Month and weekday names, and months' abbreviations: capitalised in English anywhere, in French at
 /// the start of a sentence; never a name.
 #[rustfmt::skip]
 const CALENDAR: &[&str] = &[
-    "april", "august", "avril", "december", "dimanche", "décembre", "february", "friday",
-    "février", "january", "janvier", "jeudi", "juillet", "juin", "july", "june", "lundi", "mai",
-    "march", "mardi", "mars", "may", "mercredi", "monday", "november", "novembre", "october",
-    "octobre", "samedi", "saturday", "september", "septembre", "sunday", "thursday", "tuesday",
-    "vendredi", "wednesday",
+    "apr", "april", "aug", "august", "avr", "avril", "dec", "december", "dimanche", "déc",
+    "décembre", "feb", "february", "friday", "févr", "février", "jan", "january", "janv",
+    "janvier", "jeudi", "juil", "juillet", "juin", "july", "june", "lundi", "mai", "march",
+    "mardi", "mars", "may", "mercredi", "monday", "nov", "november", "novembre", "oct", "october",
+    "octobre", "samedi", "saturday", "sep", "sept", "september", "septembre", "sunday", "thursday",
+    "tuesday", "vendredi", "wednesday",
 ];
 
 /// Titles written before a name (`President Vladimir Putin`, `Mme
 /// Lagarde`): left out of the name that follows.
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "ambassadeur", "ambassador", "ambassadrice", "chairman", "chancelier", "chancelière",
-    "chancellor", "commissioner", "defence", "defense", "docteur", "dr", "foreign", "gen",
-    "general", "gouverneur", "governor", "king", "lady", "leader", "lord", "madame", "mayor",
-    "maître", "me", "mgr", "minister", "ministre", "mlle", "mme", "monsieur", "mr", "mrs", "ms",
-    "pope", "premier", "president", "prime", "prince", "princess", "princesse", "prof",
-    "professor", "président", "présidente", "queen", "reine", "rep", "roi", "secretary", "sen",
-    "senator", "sir", "spokesman", "spokeswoman", "vice",
+    "adm", "admiral", "ambassadeur", "ambassador", "ambassadrice", "amiral", "capt", "captain",
+    "chairman", "chancelier", "chancelière", "chancellor", "col", "colonel", "commandant",
+    "commander", "commissioner", "defence", "defense", "docteur", "dr", "foreign", "gen",
+    "general", "gouverneur", "governor", "gén", "général", "king", "lady", "leader", "lord", "lt",
+    "madame", "mayor", "maître", "me", "mgr", "minister", "ministre", "mlle", "mme", "monsieur",
+    "mr", "mrs", "ms", "pope", "premier", "president", "prime", "prince", "princess", "princesse",
+    "prof", "professor", "président", "présidente", "queen", "rear", "reine", "rep", "roi",
+    "secretary", "sen", "senator", "sgt", "sir", "spokesman", "spokeswoman", "vice",
 ];
 
 /// Lowercase words inside names: `Corée du Nord`, `Bank of England`,
