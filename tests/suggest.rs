@@ -126,32 +126,35 @@ fn row<'r>(rows: &'r [Row], name: &str) -> &'r Row {
 fn lists_uncovered_names_with_counts_most_written_first() {
     let fixture = fixture();
     let rows = suggest(&fixture, &[]);
-    let expect = |name: &str, count: usize, articles: usize, shown: &str| {
+    // (name, count, articles, articles shown)
+    let expected = [
+        // `Kim Jong-un` is a spelling of `Kim Jong Un`; `Kim Jong Un's` too.
+        ("Kim Jong Un", 3, 2, "summit, traite"),
+        // Found in both articles; not in code, nor in a link's text.
+        ("Pyongyang", 3, 2, "summit, traite"),
+        ("Corée du Nord", 2, 1, "traite"),
+        ("Banque de France", 2, 1, "traite"),
+        // An acronym, after an elision: `l'OTAN`.
+        ("OTAN", 2, 1, "traite"),
+        ("NATO", 2, 1, "summit"),
+        ("ONU", 1, 1, "traite"),
+        // `The Kremlin`, and once at the start of a sentence.
+        ("Kremlin", 2, 1, "summit"),
+        ("Bank of England", 1, 1, "summit"),
+        ("Jean-Yves Le Drian", 1, 1, "traite"),
+        ("Korean Central News Agency", 1, 1, "summit"),
+        // After a title (`President`), and between commas.
+        ("Yoon Suk Yeol", 1, 1, "summit"),
+        ("Dmitry Peskov", 1, 1, "summit"),
+    ];
+    for (name, count, articles, shown) in expected {
         let found = row(&rows, name);
         assert_eq!(
             (found.count, found.articles, found.shown.as_str()),
             (count, articles, shown),
             "{name}"
         );
-    };
-    // `Kim Jong-un` is a spelling of `Kim Jong Un`; `Kim Jong Un's` too.
-    expect("Kim Jong Un", 3, 2, "summit, traite");
-    // Found in both articles; not in code, nor in a link's text.
-    expect("Pyongyang", 3, 2, "summit, traite");
-    expect("Corée du Nord", 2, 1, "traite");
-    expect("Banque de France", 2, 1, "traite");
-    // An acronym, after an elision: `l'OTAN`.
-    expect("OTAN", 2, 1, "traite");
-    expect("NATO", 2, 1, "summit");
-    expect("ONU", 1, 1, "traite");
-    // `The Kremlin`, and once at the start of a sentence.
-    expect("Kremlin", 2, 1, "summit");
-    expect("Bank of England", 1, 1, "summit");
-    expect("Jean-Yves Le Drian", 1, 1, "traite");
-    expect("Korean Central News Agency", 1, 1, "summit");
-    // After a title (`President`), and between commas.
-    expect("Yoon Suk Yeol", 1, 1, "summit");
-    expect("Dmitry Peskov", 1, 1, "summit");
+    }
     let listed = names(&rows);
     for covered_or_common in [
         "Vladimir Putin",

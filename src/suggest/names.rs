@@ -56,6 +56,8 @@ struct Word {
     /// Starts a sentence (after any opening quote or bracket).
     initial: bool,
     reach: Reach,
+    /// The searched range its start is in (an index in the block's).
+    span: Option<usize>,
 }
 
 /// One place where a name not covered is written.
@@ -168,12 +170,16 @@ impl<'b> Block<'b> {
     }
 
     /// Word `next` follows word `previous` after one space, both searched
-    /// alike (a link's text does not run into prose).
+    /// alike (a link's text does not run into prose), in one run of prose
+    /// unless a mention is one of them.
     fn joined(&self, previous: usize, next: usize) -> bool {
         let (a, b) = (&self.words[previous], &self.words[next]);
         a.whole.end + 1 == b.whole.start
             && self.text.as_bytes()[a.whole.end] == b' '
             && (a.reach == Reach::Outside) == (b.reach == Reach::Outside)
+            // Two runs of prose (`*Kim* Jong`) are searched apart: the
+            // finder could not cover a name across them.
+            && (a.reach != Reach::Open || b.reach != Reach::Open || a.span == b.span)
     }
 
     /// The last word of the run of name words and particles from `first`.
@@ -235,10 +241,14 @@ impl<'b> Block<'b> {
         }
         let word = &self.words[first];
         if word.initial {
+            // `Despite Western sanctions`: a word written in lowercase
+            // elsewhere, and never capitalised inside a sentence (as
+            // `North` of `North Korea` is).
             let common = words::starts_sentences(&word.lower)
                 || (first < last
                     && self.words[first + 1].shape != Shape::Particle
-                    && evidence.lowercase.contains(&word.lower));
+                    && evidence.lowercase.contains(&word.lower)
+                    && !evidence.inside_a_sentence(&super::group_key(&word.lower)));
             if common {
                 first = skip_particles(first + 1);
             }
@@ -328,6 +338,10 @@ fn word(text: &str, range: Range<usize>, starts: &[usize], block: &ProseBlock) -
     Word {
         initial: starts_sentence(text, range.start, starts),
         reach: reach(block, &core),
+        span: block
+            .searched
+            .iter()
+            .position(|r| r.range.contains(&core.start)),
         whole: range,
         core,
         lower,
@@ -449,6 +463,49 @@ mod tests {
             names("Moscow said so. They met in Moscow."),
             ["Moscow", "Moscow"]
         );
+    }
+
+    #[test]
+    fn a_common_word_starting_a_sentence_is_not_part_of_a_name() {
+        assert_eq!(
+            names(
+                "Despite Western sanctions, trade grew despite all. North Korea said so. \
+                 They met North Korea's envoy in the north."
+            ),
+            ["Western", "North Korea", "North Korea"]
+        );
+    }
+
+    #[test]
+    fn a_name_does_not_cross_two_runs_of_prose_but_a_mention_covers_its_run() {
+        let searched = |spans: &[(Range<usize>, bool)]| {
+            spans
+                .iter()
+                .map(|(range, covered)| Searched {
+                    range: range.clone(),
+                    covered: *covered,
+                })
+                .collect()
+        };
+        let read = |block: &ProseBlock| -> Vec<String> {
+            let block = Block::read(block);
+            let evidence = Evidence::default();
+            block.names(&evidence).into_iter().map(|o| o.text).collect()
+        };
+        // `They met *Kim* Jong Un there`: emphasis ends a run of prose.
+        let text = "They met Kim Jong Un there";
+        let split = ProseBlock {
+            text: text.to_string(),
+            searched: searched(&[(0..12, false), (12..26, false)]),
+        };
+        assert_eq!(read(&split), ["Kim", "Jong Un"]);
+        // `Vladimir Putin` is a mention: `Vladimir Putin Foundation` is covered.
+        let text = "They met the Vladimir Putin Foundation there";
+        let covered = ProseBlock {
+            text: text.to_string(),
+            searched: searched(&[(0..13, false), (13..27, true), (27..44, false)]),
+        };
+        assert_eq!(read(&covered), Vec::<String>::new());
     }
 
     #[test]
