@@ -314,6 +314,10 @@ fn suggest(
         }
         chosen
     };
+    if chosen.is_empty() {
+        eprintln!("no name is listed: nothing to write");
+        return ExitCode::SUCCESS;
+    }
     let entities: Vec<scaffold::NewEntity> = chosen
         .iter()
         .map(|s| scaffold::NewEntity {

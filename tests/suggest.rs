@@ -352,6 +352,14 @@ fn write_all_writes_what_is_listed() {
     // What was written once is not guessed again.
     let rows = suggest(&fixture, &[]);
     assert!(rows.iter().all(|r| r.count == 1), "{:?}", names(&rows));
+    let output = fixture.run(&["suggest", "--min-count", "2", "--write-all"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).contains("nothing to write"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -14,10 +14,13 @@ mod words;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Accents;
 use crate::diagnostic::{Diagnostic, did_you_mean, nearest_ids};
 use crate::fold;
 use crate::ids::ArticleId;
+use crate::markdown::ProseBlock;
 use crate::model::Dossier;
 use names::{Block, Evidence, Occurrence};
 use types::Clues;
@@ -90,35 +93,45 @@ pub(crate) fn suggest(
     articles: &[String],
 ) -> Result<Suggestions, Vec<Diagnostic>> {
     let chosen = choose_articles(dossier, root, articles)?;
-    let mut prose = Vec::with_capacity(chosen.len());
+    let prose: Vec<_> = chosen
+        .par_iter()
+        .map(|id| crate::annotate::prose_of(dossier, &dossier.articles[*id]).map(|p| (*id, p)))
+        .collect();
     let mut errors = Vec::new();
-    for id in &chosen {
-        match crate::annotate::prose_of(dossier, &dossier.articles[*id]) {
-            Ok(blocks) => prose.push((*id, blocks)),
-            Err(mut found) => errors.append(&mut found),
-        }
-    }
+    let prose: Vec<(ArticleId, Vec<ProseBlock>)> = prose
+        .into_iter()
+        .filter_map(|result| result.map_err(|mut e| errors.append(&mut e)).ok())
+        .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut evidence = Evidence::default();
-    let read: Vec<(ArticleId, Vec<Block<'_>>)> = prose
-        .iter()
-        .map(|(id, blocks)| (*id, blocks.iter().map(Block::read).collect()))
+    // Blocks are read into words twice, rather than kept: their words
+    // would take several times the memory of the text.
+    let evidence = prose
+        .par_iter()
+        .map(|(_, blocks)| {
+            let mut evidence = Evidence::default();
+            for block in blocks {
+                Block::read(block).witness(&mut evidence);
+            }
+            evidence
+        })
+        .reduce(Evidence::default, Evidence::merge);
+    let found: Vec<(ArticleId, Vec<Occurrence>)> = prose
+        .par_iter()
+        .map(|(id, blocks)| {
+            let names = blocks.iter().flat_map(|b| Block::read(b).names(&evidence));
+            (*id, names.collect())
+        })
         .collect();
-    for (_, blocks) in &read {
-        for block in blocks {
-            block.witness(&mut evidence);
-        }
-    }
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for (id, blocks) in &read {
-        for occurrence in blocks.iter().flat_map(|b| b.names(&evidence)) {
+    for (id, occurrences) in &found {
+        for occurrence in occurrences {
             let key = group_key(&occurrence.text);
             if key.is_empty() || (occurrence.doubtful && !evidence.inside_a_sentence(&key)) {
                 continue;
             }
-            groups.entry(key).or_default().add(&occurrence, *id);
+            groups.entry(key).or_default().add(occurrence, *id);
         }
     }
     let without_accents = dossier.config.accents == Accents::Optional;

@@ -84,6 +84,13 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
+    /// What both say.
+    pub(super) fn merge(mut self, other: Self) -> Self {
+        self.lowercase.extend(other.lowercase);
+        self.inside_sentences.extend(other.inside_sentences);
+        self
+    }
+
     /// True when `key` (a group key) is seen capitalised inside a sentence.
     pub(super) fn inside_a_sentence(&self, key: &str) -> bool {
         self.inside_sentences.contains(key)
