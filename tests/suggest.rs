@@ -378,3 +378,43 @@ fn a_dossier_with_errors_suggests_nothing() {
         stderr(&output)
     );
 }
+
+#[test]
+fn spellings_are_counted_together_and_only_those_the_finder_needs_become_aliases() {
+    let fixture = Fixture::new(&[
+        ("dossier.yaml", "title: Test\nlanguage: fr\n"),
+        (
+            "content/articles/2024/banque.md",
+            "---\ntitle: Banque\ndate: 2024-07-01\n---\n\
+             Le gouverneur de la Banque de France a parlé. Les économistes de la Banque De \
+             France doutent, comme ceux de la Banque de France en 2023. La Coree du Nord \
+             n'a pas répondu ; la Corée du Nord se tait, et la Corée-du-Nord aussi.\n",
+        ),
+    ]);
+    let rows = suggest(&fixture, &[]);
+    assert_eq!(row(&rows, "Banque de France").count, 3);
+    assert_eq!(row(&rows, "Corée du Nord").count, 3);
+    assert_eq!(rows.len(), 2, "{:?}", names(&rows));
+    let output = fixture.run(&[
+        "suggest",
+        "--write",
+        "banque de france",
+        "--write",
+        "coree du nord",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bank = fixture.text("content/entities/banque-de-france.md");
+    assert!(
+        bank.contains("\naliases:\n  - Banque De France\n# summary"),
+        "{bank}"
+    );
+    // Without its accent, `accents: optional` finds it: only the hyphens
+    // make an alias.
+    let korea = fixture.text("content/entities/coree-du-nord.md");
+    assert!(
+        korea.contains("\naliases:\n  - Corée-du-Nord\n# summary"),
+        "{korea}"
+    );
+    fixture.build();
+    assert!(suggest(&fixture, &[]).is_empty());
+}

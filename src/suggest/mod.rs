@@ -168,14 +168,18 @@ impl Group {
     }
 
     fn suggestion(self, dossier: &Dossier, without_accents: bool) -> Suggestion {
-        // The most written spelling; among equals, one not in capitals.
+        // The most written spelling; among equals, one not in capitals,
+        // then one with its accents (collected text loses them, it never
+        // adds any).
         let in_capitals = |s: &str| !s.chars().any(char::is_lowercase);
+        let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
         let name = self
             .spellings
             .iter()
             .max_by(|a, b| {
                 a.1.cmp(b.1)
                     .then(in_capitals(b.0).cmp(&in_capitals(a.0)))
+                    .then(accents(a.0).cmp(&accents(b.0)))
                     .then(b.0.cmp(a.0))
             })
             .map(|(s, _)| s.clone())
