@@ -93,18 +93,49 @@ pub(crate) fn suggest(
     articles: &[String],
 ) -> Result<Suggestions, Vec<Diagnostic>> {
     let chosen = choose_articles(dossier, root, articles)?;
-    let prose: Vec<_> = chosen
+    let prose = prose_of(dossier, &chosen)?;
+    let groups = groups(&prose);
+    let without_accents = dossier.config.accents == Accents::Optional;
+    let mut names: Vec<Suggestion> = groups
+        .into_values()
+        .map(|group| group.suggestion(dossier, without_accents))
+        .collect();
+    names.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(b.articles.len().cmp(&a.articles.len()))
+            .then_with(|| group_key(&a.name).cmp(&group_key(&b.name)))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(Suggestions {
+        names,
+        articles: chosen.len(),
+    })
+}
+
+/// Each article's blocks with what the mention finder covered in them.
+fn prose_of(
+    dossier: &Dossier,
+    articles: &[ArticleId],
+) -> Result<Vec<(ArticleId, Vec<ProseBlock>)>, Vec<Diagnostic>> {
+    let prose: Vec<_> = articles
         .par_iter()
         .map(|id| crate::annotate::prose_of(dossier, &dossier.articles[*id]).map(|p| (*id, p)))
         .collect();
     let mut errors = Vec::new();
-    let prose: Vec<(ArticleId, Vec<ProseBlock>)> = prose
+    let prose = prose
         .into_iter()
         .filter_map(|result| result.map_err(|mut e| errors.append(&mut e)).ok())
         .collect();
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(prose)
+    } else {
+        Err(errors)
     }
+}
+
+/// The names no entity covers in the articles' `prose`, by group key.
+fn groups(prose: &[(ArticleId, Vec<ProseBlock>)]) -> BTreeMap<String, Group> {
     // Blocks are read into words twice, rather than kept: their words
     // would take several times the memory of the text.
     let evidence = prose
@@ -134,22 +165,7 @@ pub(crate) fn suggest(
             groups.entry(key).or_default().add(occurrence, *id);
         }
     }
-    let without_accents = dossier.config.accents == Accents::Optional;
-    let mut names: Vec<Suggestion> = groups
-        .into_values()
-        .map(|group| group.suggestion(dossier, without_accents))
-        .collect();
-    names.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then(b.articles.len().cmp(&a.articles.len()))
-            .then_with(|| group_key(&a.name).cmp(&group_key(&b.name)))
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    Ok(Suggestions {
-        names,
-        articles: chosen.len(),
-    })
+    groups
 }
 
 /// The spellings, articles and clues of one name.
