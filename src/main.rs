@@ -224,9 +224,9 @@ fn failed(failure: &Failure) -> ExitCode {
 
 fn new_file(root: &Path, kind: NewKind, title: &str, draft: bool) -> ExitCode {
     let kind = match kind {
-        NewKind::Article => scaffold::Kind::Article,
-        NewKind::Entity => scaffold::Kind::Entity,
-        NewKind::Page => scaffold::Kind::Page,
+        NewKind::Article => scaffold::NewFile::Article,
+        NewKind::Entity => scaffold::NewFile::Entity,
+        NewKind::Page => scaffold::NewFile::Page,
     };
     if draft && !kind.can_be_draft() {
         eprintln!("error: an entity cannot be a draft: leave out --draft");

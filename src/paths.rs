@@ -10,8 +10,9 @@ pub(crate) const RESERVED_SLUGS: &[&str] = &[
 
 /// Every file the site makes at a fixed path (the items' pages aside, and
 /// the search index under `search/`): what an alias may not be, and what a
-/// file of `static/` is replaced by. `tests/publish.rs` checks that a
-/// build makes nothing else.
+/// file of `static/` is replaced by. Kept by hand beside the registry of
+/// `render::pages`, which `resolve` cannot read; `tests/publish.rs` checks
+/// that a build makes these and nothing else.
 pub const SITE_FILES: &[&str] = &[
     "index.html",
     "404.html",

@@ -393,6 +393,15 @@ fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avo
             "{file} is made but not in paths::SITE_FILES"
         );
     }
+    // And the list names nothing the site has stopped making, which
+    // would refuse an alias for no reason.
+    let files: Vec<String> = site.files().into_iter().collect();
+    for fixed in dossier::SITE_FILES {
+        assert!(
+            files.iter().any(|file| file == fixed),
+            "{fixed} is in paths::SITE_FILES but not made"
+        );
+    }
 }
 
 #[test]

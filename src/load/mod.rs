@@ -149,8 +149,9 @@ enum ContentKind {
     Home,
 }
 
+/// A file of `content/`, parsed.
 #[derive(Debug, Clone)]
-enum Parsed {
+pub(crate) enum Parsed {
     Article(Document<ArticleMeta>),
     Entity(Document<EntityMeta>),
     Page(Document<PageMeta>),
@@ -196,18 +197,26 @@ pub(crate) struct Snapshot {
     history: Arc<git::History>,
 }
 
-/// What [`Snapshot::update`] found.
-#[derive(Debug, Default)]
-pub(crate) struct Changed {
-    /// Articles edited in place (the same file, read before and now), as
-    /// they are now: `resolve` may take them one by one.
-    pub articles: Vec<Document<ArticleMeta>>,
-    /// Entities whose description changed while their front matter stayed
-    /// byte for byte the same, as they are now.
-    pub entity_bodies: Vec<SourceFile>,
-    /// Something else changed: settings, other files, files added or
-    /// removed, or an article that no longer parses.
-    pub structure: bool,
+/// One change [`Snapshot::update`] found: facts, from which
+/// `serve::rebuild` decides what must be built again.
+// A handful per edit, short-lived: boxing the files would save nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub(crate) enum FileChange {
+    /// `dossier.yaml` was read again.
+    Settings,
+    /// `content/` was listed again, or the dossier's folder changed.
+    Listing,
+    /// A file or folder under `content/`.
+    Content {
+        /// Its file as parsed before and now; `None` for a folder, or a
+        /// file absent, unreadable or not parsed.
+        before: Option<Parsed>,
+        after: Option<Parsed>,
+        /// What it held before and holds now are only files dossier
+        /// ignores (editors' backups), or nothing.
+        ignored: bool,
+    },
 }
 
 /// Reads the dossier at `root`: every file that parses, and an error for
@@ -233,53 +242,46 @@ impl Snapshot {
     /// Re-reads what may have changed at each of `paths` (absolute, as a
     /// file watcher gives them): a file, a folder moved in or out, or
     /// `dossier.yaml`. Paths elsewhere are ignored.
-    pub(crate) fn update<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) -> Changed {
-        let mut changed = Changed::default();
+    pub(crate) fn update<'a>(
+        &mut self,
+        paths: impl IntoIterator<Item = &'a Path>,
+    ) -> Vec<FileChange> {
+        let mut changes = Vec::new();
         let content = self.root.join("content");
         for path in paths {
             if path == self.root.join("dossier.yaml") {
                 self.settings = settings::read_config(&self.root);
-                changed.structure = true;
+                changes.push(FileChange::Settings);
             } else if path == content || path == self.root {
                 self.read_content();
-                changed.structure = true;
+                changes.push(FileChange::Listing);
             } else if path.starts_with(&content) {
                 let before = match self.files.get(path) {
                     Some(FileState::Parsed(parsed)) => Some(parsed.clone()),
                     _ => None,
                 };
-                let mut only_ignored = self.remove_under(path);
+                let mut ignored = self.remove_under(path);
                 let hidden = relative_to(path, &content)
                     .components()
                     .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
                 if !hidden && path.exists() {
                     self.parse_all(markdown_files(&self.root, path));
                 }
-                only_ignored &= self.entries_under(path).all(|(_, state)| {
+                ignored &= self.entries_under(path).all(|(_, state)| {
                     matches!(state, FileState::Skipped(problem) if !problem.is_error())
                 });
-                match (before, self.files.get(path)) {
-                    (Some(Parsed::Article(old)), Some(FileState::Parsed(Parsed::Article(new)))) => {
-                        if old.file.text != new.file.text {
-                            changed.articles.push(new.clone());
-                        }
-                    }
-                    (Some(Parsed::Entity(old)), Some(FileState::Parsed(Parsed::Entity(new))))
-                        if old.file.yaml() == new.file.yaml()
-                            && old.file.split.yaml == new.file.split.yaml =>
-                    {
-                        if old.file.text != new.file.text {
-                            changed.entity_bodies.push(new.file.clone());
-                        }
-                    }
-                    // Editors' backup files come and go: they are ignored
-                    // before and after.
-                    _ if only_ignored => {}
-                    _ => changed.structure = true,
-                }
+                let after = match self.files.get(path) {
+                    Some(FileState::Parsed(parsed)) => Some(parsed.clone()),
+                    _ => None,
+                };
+                changes.push(FileChange::Content {
+                    before,
+                    after,
+                    ignored,
+                });
             }
         }
-        changed
+        changes
     }
 
     /// The files at `path` or under it.

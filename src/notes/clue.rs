@@ -115,6 +115,16 @@ impl Clue {
     }
 }
 
+/// "the quote has `x` where the text has `y`".
+fn has_where(part: Part, written: &str, text: &str) -> String {
+    format!(
+        "the {} has {} where the text has {}",
+        part.key(),
+        shown(written),
+        shown(text)
+    )
+}
+
 impl Difference {
     fn explain(&self) -> (String, String) {
         const COPY: &str = "copy the passage from the text as a reader sees it";
@@ -124,12 +134,7 @@ impl Difference {
                 written,
                 text,
             } => (
-                format!(
-                    "the {} has {} where the text has {}",
-                    part.key(),
-                    shown(written),
-                    shown(text)
-                ),
+                has_where(*part, written, text),
                 format!(
                     "write `{text}` where the {} has `{written}`, or {COPY}",
                     part.key()
@@ -140,12 +145,7 @@ impl Difference {
                 written,
                 text,
             } => (
-                format!(
-                    "the {} has {} where the text has {}",
-                    part.key(),
-                    shown(&written.to_string()),
-                    shown(&text.to_string())
-                ),
+                has_where(*part, &written.to_string(), &text.to_string()),
                 format!("there the {} reads differently: {COPY}", part.key()),
             ),
             Self::Beyond {

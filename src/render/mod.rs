@@ -157,9 +157,12 @@ impl Site {
                     .collect()
             },
             || {
-                search::SearchIndex::new(&views)
-                    .into_files()
-                    .try_for_each(sink)
+                search::SearchIndex::new(
+                    self.dossier.config.language,
+                    pages::searched(self, &views),
+                )
+                .into_files()
+                .try_for_each(sink)
             },
         );
         indexed.map_err(RenderError::Sink)?;
@@ -191,9 +194,13 @@ impl Site {
             return Some(self.render_job(&self.views(), *job));
         }
         if path.starts_with("search/") {
-            let index = self
-                .search
-                .get_or_init(|| search::SearchIndex::new(&self.views()));
+            let index = self.search.get_or_init(|| {
+                let views = self.views();
+                search::SearchIndex::new(
+                    self.dossier.config.language,
+                    pages::searched(self, &views),
+                )
+            });
             return index.file(path).map(Ok);
         }
         None

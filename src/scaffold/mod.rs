@@ -62,7 +62,7 @@ const SKELETON: &[SkeletonFile] = &[
 
 /// What `dossier new` makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum NewFile {
     /// `content/articles/<year>/<slug>.md`.
     Article,
     /// `content/entities/<id>.md`.
@@ -71,19 +71,19 @@ pub enum Kind {
     Page,
 }
 
-impl Kind {
+impl NewFile {
     /// The folder under `content/`.
     fn folder(self) -> &'static str {
         match self {
-            Kind::Article => "articles",
-            Kind::Entity => "entities",
-            Kind::Page => "pages",
+            NewFile::Article => "articles",
+            NewFile::Entity => "entities",
+            NewFile::Page => "pages",
         }
     }
 
     /// True when it can be a draft (entities cannot).
     pub fn can_be_draft(self) -> bool {
-        self != Kind::Entity
+        self != NewFile::Entity
     }
 }
 
@@ -168,7 +168,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
 /// written: `root` joined with the file's place in the dossier.
 pub fn new_file(
     root: &Path,
-    kind: Kind,
+    kind: NewFile,
     title: &str,
     draft: bool,
 ) -> Result<PathBuf, ScaffoldError> {
@@ -204,7 +204,7 @@ fn init_on(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
 
 fn new_file_on(
     root: &Path,
-    kind: Kind,
+    kind: NewFile,
     title: &str,
     draft: bool,
     today: Date,
@@ -227,14 +227,14 @@ fn place(root: &Path, kind: Kind, title: &str, today: Date) -> Result<PathBuf, S
     if slug.is_empty() {
         return Err(ScaffoldError::NoSlug(title.to_string()));
     }
-    if kind == Kind::Page && RESERVED_SLUGS.contains(&slug.as_str()) {
+    if kind == NewFile::Page && RESERVED_SLUGS.contains(&slug.as_str()) {
         return Err(ScaffoldError::Reserved(slug));
     }
     let folder = root.join("content").join(kind.folder());
     let file_name = format!("{slug}.md");
     let path = match kind {
-        Kind::Article => folder.join(format!("{:04}", today.year())).join(file_name),
-        Kind::Entity | Kind::Page => folder.join(file_name),
+        NewFile::Article => folder.join(format!("{:04}", today.year())).join(file_name),
+        NewFile::Entity | NewFile::Page => folder.join(file_name),
     };
     if path.exists() {
         return Err(ScaffoldError::Exists(path));
@@ -268,7 +268,7 @@ fn file_slug(title: &str) -> String {
 }
 
 /// The text of a new file: front matter only, the body left to the user.
-fn front_matter(kind: Kind, title: &str, draft: bool, today: Date) -> String {
+fn front_matter(kind: NewFile, title: &str, draft: bool, today: Date) -> String {
     let title = yaml::scalar(title);
     let draft = if draft {
         "draft: true  # `dossier serve` and `build --drafts` show it; delete this line to publish it\n"
@@ -276,7 +276,7 @@ fn front_matter(kind: Kind, title: &str, draft: bool, today: Date) -> String {
         ""
     };
     match kind {
-        Kind::Article => format!(
+        NewFile::Article => format!(
             "---\ntitle: {title}\ndate: {today}\n{draft}\
              # summary: One paragraph on what the article says.\n\
              # source: {{name: Example News, url: \"https://news.example.org/…\", accessed: {today}}}\n\
@@ -284,14 +284,14 @@ fn front_matter(kind: Kind, title: &str, draft: bool, today: Date) -> String {
              # entities: []\n\
              ---\n"
         ),
-        Kind::Entity => format!(
+        NewFile::Entity => format!(
             "---\nname: {title}\n\
              type: person  # or organization, country, place, event, document, or a lowercase word of your own\n\
              aliases: []   # other names to find in the articles: [Putin, Путин]\n\
              # summary: One line.\n\
              ---\n"
         ),
-        Kind::Page => format!("---\ntitle: {title}\n{draft}---\n"),
+        NewFile::Page => format!("---\ntitle: {title}\n{draft}---\n"),
     }
 }
 
@@ -349,19 +349,19 @@ mod tests {
     fn front_matter_reads_back_with_awkward_titles() {
         for title in ["L'accord : \"historique\"", "# yes", "- null: [x]"] {
             for draft in [false, true] {
-                let text = front_matter(Kind::Article, title, draft, DAY);
+                let text = front_matter(NewFile::Article, title, draft, DAY);
                 let meta: ArticleMeta = serde_yaml::from_str(yaml_of(&text)).expect("article");
                 assert_eq!(meta.title, title);
                 assert_eq!(meta.date.day, DAY);
                 assert_eq!(meta.draft, draft);
             }
-            let text = front_matter(Kind::Entity, title, false, DAY);
+            let text = front_matter(NewFile::Entity, title, false, DAY);
             let meta: EntityMeta = serde_yaml::from_str(yaml_of(&text)).expect("entity");
             assert_eq!(
                 (meta.name.as_str(), meta.kind.0.as_str()),
                 (title, "person")
             );
-            let text = front_matter(Kind::Page, title, true, DAY);
+            let text = front_matter(NewFile::Page, title, true, DAY);
             let meta: PageMeta = serde_yaml::from_str(yaml_of(&text)).expect("page");
             assert_eq!(meta.title, title);
             assert!(meta.draft);
@@ -374,13 +374,13 @@ mod tests {
         let root = dir.path();
         fs::create_dir(root.join("content")).expect("content");
         let article =
-            new_file_on(root, Kind::Article, "Kim\n Jong  Un", false, DAY).expect("article");
+            new_file_on(root, NewFile::Article, "Kim\n Jong  Un", false, DAY).expect("article");
         assert_eq!(article, root.join("content/articles/2026/kim-jong-un.md"));
         let text = fs::read_to_string(&article).expect("written");
         assert!(text.starts_with("---\ntitle: Kim Jong Un\n"), "{text}");
-        let entity = new_file_on(root, Kind::Entity, "Kim Jong Un", false, DAY).expect("entity");
+        let entity = new_file_on(root, NewFile::Entity, "Kim Jong Un", false, DAY).expect("entity");
         assert_eq!(entity, root.join("content/entities/kim-jong-un.md"));
-        let page = new_file_on(root, Kind::Page, "Méthode", false, DAY).expect("page");
+        let page = new_file_on(root, NewFile::Page, "Méthode", false, DAY).expect("page");
         assert_eq!(page, root.join("content/pages/methode.md"));
     }
 
@@ -390,7 +390,8 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("content/entities/people")).expect("folders");
         fs::write(root.join("content/entities/people/kim-jong-un.md"), "x").expect("entity");
-        let error = new_file_on(root, Kind::Entity, "Kim Jong Un", false, DAY).expect_err("taken");
+        let error =
+            new_file_on(root, NewFile::Entity, "Kim Jong Un", false, DAY).expect_err("taken");
         assert!(
             matches!(&error, ScaffoldError::SameName { existing, .. }
                 if existing == Path::new("content/entities/people/kim-jong-un.md")),
@@ -399,7 +400,7 @@ mod tests {
         // Another year's article with the same name.
         fs::create_dir_all(root.join("content/articles/2025")).expect("folders");
         fs::write(root.join("content/articles/2025/Treaty.md"), "x").expect("article");
-        let error = new_file_on(root, Kind::Article, "treaty", false, DAY).expect_err("taken");
+        let error = new_file_on(root, NewFile::Article, "treaty", false, DAY).expect_err("taken");
         assert!(matches!(error, ScaffoldError::SameName { .. }), "{error}");
     }
 
@@ -421,12 +422,14 @@ mod tests {
     fn new_refuses_empty_and_reserved_names() {
         let dir = tempfile::tempdir().expect("temporary folder");
         fs::write(dir.path().join("dossier.yaml"), "").expect("settings");
-        let error = new_file_on(dir.path(), Kind::Page, " !!! ", false, DAY).expect_err("no slug");
+        let error =
+            new_file_on(dir.path(), NewFile::Page, " !!! ", false, DAY).expect_err("no slug");
         assert!(matches!(error, ScaffoldError::NoSlug(_)), "{error}");
-        let error = new_file_on(dir.path(), Kind::Page, "Tags", false, DAY).expect_err("reserved");
+        let error =
+            new_file_on(dir.path(), NewFile::Page, "Tags", false, DAY).expect_err("reserved");
         assert!(matches!(error, ScaffoldError::Reserved(_)), "{error}");
         // An article may be called so: its URL is under articles/.
-        new_file_on(dir.path(), Kind::Article, "Tags", false, DAY).expect("article");
+        new_file_on(dir.path(), NewFile::Article, "Tags", false, DAY).expect("article");
     }
 
     #[test]

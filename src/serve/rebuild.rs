@@ -2,12 +2,32 @@
 //! last annotated survive from one build to the next, so a change costs
 //! the files it touches, then resolve, then nothing until a page is asked
 //! for (pages are rendered on request).
+//!
+//! The rules of what a change spoils are here, in [`spoiled`] and
+//! [`Workspace::build`]; the stages only offer what can be redone:
+//!
+//! - `load` re-reads the files at the paths the watcher gives and says
+//!   what each held before and holds now ([`FileChange`]).
+//! - An article whose text changed, and an entity whose description alone
+//!   changed, are handed to `resolve`, which puts them in place in the last
+//!   resolve ([`resolve::resolve_again`], [`resolve::with_entity_bodies`])
+//!   or says it cannot: when the edit changes what orders or groups the
+//!   other articles (slug, date, draft, tags). Anything else spoils the
+//!   structure, and everything is resolved again.
+//! - `annotate` keeps each article's annotation with what it was made
+//!   from ([`annotate::Cache`]), and reuses it only while those are the
+//!   same: a memo, which cannot go stale, rather than a rule.
+//! - The site is made anew each time; its pages are rendered when asked.
+//!
+//! The test below holds every rule to what a fresh build gives.
 
 use std::path::Path;
 use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{Changed, Snapshot};
+use crate::load::Document;
+use crate::load::meta::ArticleMeta;
+use crate::load::{FileChange, Parsed, Snapshot, SourceFile};
 use crate::render::Site;
 use crate::{
     BuildOptions, Failure, Resolved, annotate, annotate_resolved, resolve, resolve_loaded,
@@ -67,10 +87,8 @@ impl Workspace {
             self.snapshot = Snapshot::read(&self.options.root);
             self.changed.structure = true;
         } else {
-            let changed = self.snapshot.update(paths);
-            self.changed.structure |= changed.structure;
-            self.changed.articles.extend(changed.articles);
-            self.changed.entity_bodies.extend(changed.entity_bodies);
+            let changes = self.snapshot.update(paths);
+            spoiled(changes, &mut self.changed);
         }
     }
 
@@ -116,6 +134,54 @@ impl Workspace {
             warnings,
             took_ms: start.elapsed().as_secs_f64() * 1000.0,
             in_place,
+        }
+    }
+}
+
+/// What the changes since the last build spoil.
+#[derive(Debug, Default)]
+struct Changed {
+    /// Articles edited in place (the same file, read before and now), as
+    /// they are now: `resolve` may take them one by one.
+    articles: Vec<Document<ArticleMeta>>,
+    /// Entities whose description changed while their front matter stayed
+    /// byte for byte the same, as they are now.
+    entity_bodies: Vec<SourceFile>,
+    /// Something else changed: settings, other files, files added or
+    /// removed, or an article that no longer parses.
+    structure: bool,
+}
+
+/// Adds what `changes` spoil to `changed`.
+fn spoiled(changes: Vec<FileChange>, changed: &mut Changed) {
+    for change in changes {
+        match change {
+            FileChange::Content {
+                before: Some(Parsed::Article(old)),
+                after: Some(Parsed::Article(new)),
+                ..
+            } => {
+                if old.file.text != new.file.text {
+                    changed.articles.push(new);
+                }
+            }
+            FileChange::Content {
+                before: Some(Parsed::Entity(old)),
+                after: Some(Parsed::Entity(new)),
+                ..
+            } if old.file.yaml() == new.file.yaml()
+                && old.file.split.yaml == new.file.split.yaml =>
+            {
+                if old.file.text != new.file.text {
+                    changed.entity_bodies.push(new.file);
+                }
+            }
+            // Editors' backup files come and go: they are ignored before
+            // and after.
+            FileChange::Content { ignored: true, .. } => {}
+            FileChange::Content { .. } | FileChange::Settings | FileChange::Listing => {
+                changed.structure = true;
+            }
         }
     }
 }

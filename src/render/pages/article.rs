@@ -8,9 +8,14 @@ use super::{Content, File, FileKind, Item, Listed};
 use crate::date::Precision;
 use crate::diagnostic::Diagnostic;
 use crate::ids::ArticleId;
-use crate::paths::ITEM_ROOT;
+use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
-use crate::render::publish::{HeadMeta, article_json_ld, base, last_changed, schema_date};
+use crate::render::labels::{capitalized, labels};
+use crate::render::plain::html_text;
+use crate::render::publish::{
+    FeedEntry, HeadMeta, article_json_ld, base, last_changed, schema_date,
+};
+use crate::render::search::Searched;
 use crate::render::templates::Theme;
 use crate::render::views::Views;
 
@@ -88,6 +93,44 @@ impl FileKind for Article {
         // month or a year gives no `lastmod` rather than an invented day.
         let changed = last_changed(&views.dossier.articles[item.id]);
         (changed.precision == Precision::Day).then(|| changed.iso())
+    }
+
+    fn searched(&self, views: &Views<'_>, item: Item) -> Option<Searched> {
+        let id = ArticleId(item.id);
+        let article = &views.dossier.articles[id];
+        let word = labels(views.dossier.config.language)["article"];
+        Some(Searched {
+            path: paths::article(&article.slug),
+            title: article.title.clone(),
+            names: article.title.clone(),
+            kind: capitalized(word),
+            date: Some(article.date.clone()),
+            // The summary's text, not its Markdown.
+            summary: views.summary_text(id).unwrap_or_default(),
+            body: html_text(&views.annotated.articles[id].html),
+            lang: article.lang.clone(),
+        })
+    }
+
+    fn feed_entry(&self, views: &Views<'_>, item: Item, base: &str) -> Option<FeedEntry> {
+        let id = ArticleId(item.id);
+        let article = &views.dossier.articles[id];
+        let site_language = views.dossier.config.language.code();
+        Some(FeedEntry {
+            title: article.title.clone(),
+            page: paths::article_url(base, &article.slug),
+            via: article.source.as_ref().and_then(|s| s.url.clone()),
+            published: article.date.clone(),
+            updated: last_changed(article).clone(),
+            categories: (article.tags.iter())
+                .map(|t| views.dossier.tags[*t].name.clone())
+                .collect(),
+            summary_html: views.summary_html(id).map(str::to_string),
+            html: (views.annotated.articles[id].html)
+                .replace("href=\"../../", &format!("href=\"{base}"))
+                .replace("src=\"../../", &format!("src=\"{base}")),
+            lang: article.lang.as_deref().unwrap_or(site_language).to_string(),
+        })
     }
 }
 

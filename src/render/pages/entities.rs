@@ -5,5 +5,5 @@ use super::{Listed, SitePage};
 pub(super) const ENTITIES: SitePage = SitePage {
     template: "entities.html",
     listed: Listed::SITEMAP,
-    variables: |views, context| context.insert("entity_groups", &views.all_entities()),
+    variables: |file, context| context.insert("entity_groups", &file.views.all_entities()),
 };

@@ -8,7 +8,10 @@ use crate::diagnostic::Diagnostic;
 use crate::ids::EntityId;
 use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
+use crate::render::labels::type_singular;
+use crate::render::plain::html_text;
 use crate::render::publish::{HeadMeta, entity_json_ld};
+use crate::render::search::Searched;
 use crate::render::views::Views;
 
 pub(super) struct Entity;
@@ -39,6 +42,25 @@ impl FileKind for Entity {
             meta.description.clone_from(summary);
         }
         meta.json_ld = Some(entity_json_ld(entity, meta.canonical.as_deref()));
+    }
+
+    fn searched(&self, views: &Views<'_>, item: Item) -> Option<Searched> {
+        let entity = &views.dossier.entities[item.id];
+        let mut names = entity.name.clone();
+        for alias in &entity.aliases {
+            names.push(' ');
+            names.push_str(alias);
+        }
+        Some(Searched {
+            path: paths::entity(&entity.id),
+            title: entity.name.clone(),
+            names,
+            kind: type_singular(&entity.kind, views.dossier.config.language),
+            date: entity.date.clone(),
+            summary: entity.summary.clone().unwrap_or_default(),
+            body: html_text(&views.annotated.entities[item.id]),
+            lang: None,
+        })
     }
 
     fn listed(&self) -> Listed {

@@ -9,7 +9,8 @@ use crate::render::labels::labels;
 pub(super) const GRAPH: SitePage = SitePage {
     template: "graph.html",
     listed: Listed::SITEMAP,
-    variables: |views, context| {
+    variables: |file, context| {
+        let views = file.views;
         let picture = picture(views);
         let words = labels(views.language);
         context.insert(

@@ -12,8 +12,9 @@
 //! To add a kind: write its file in this folder (a `const` of one of those
 //! shapes, or a type implementing [`FileKind`]), then name it once below
 //! with `mod` and once in [`KINDS`]. A fixed path goes in
-//! `paths::SITE_FILES` too, which earlier stages read (`tests/publish.rs`
-//! checks that the site makes nothing else).
+//! `paths::SITE_FILES` too: `resolve` checks aliases against it, and an
+//! earlier stage cannot read this registry (`tests/publish.rs` checks that
+//! the two agree, both ways).
 
 mod annotations_jsonld;
 mod article;
@@ -37,10 +38,12 @@ mod tag;
 mod tags;
 mod timeline;
 
+use rayon::prelude::*;
 use tera::Context;
 
 use super::Site;
-use super::publish::HeadMeta;
+use super::publish::{FeedEntry, HeadMeta};
+use super::search::Searched;
 use super::views::Views;
 use crate::diagnostic::Diagnostic;
 
@@ -113,6 +116,18 @@ pub(super) trait FileKind: Sync {
     fn last_changed(&self, _views: &Views<'_>, _item: Item) -> Option<String> {
         None
     }
+
+    /// What the search index holds of `item`'s page: given for every item
+    /// of a kind listed in the search index.
+    fn searched(&self, _views: &Views<'_>, _item: Item) -> Option<Searched> {
+        None
+    }
+
+    /// `item`'s entry in the feed: given for every item of a kind listed
+    /// in the feed, newest first.
+    fn feed_entry(&self, _views: &Views<'_>, _item: Item, _base: &str) -> Option<FeedEntry> {
+        None
+    }
 }
 
 /// Where else a kind's files are listed, beside the site's own links.
@@ -183,6 +198,24 @@ pub(super) fn jobs(site: &Site) -> Vec<Job> {
         .collect()
 }
 
+/// The pages the search index holds, in the order of [`KINDS`].
+pub(super) fn searched(site: &Site, views: &Views<'_>) -> Vec<Searched> {
+    jobs(site)
+        .into_par_iter()
+        .filter(|job| job.kind.listed().search)
+        .filter_map(|job| job.kind.searched(views, job.item))
+        .collect()
+}
+
+/// How many pages the search index holds, known without making it.
+pub(super) fn searched_count(site: &Site) -> usize {
+    KINDS
+        .iter()
+        .filter(|kind| kind.listed().search)
+        .map(|kind| kind.items(site).len())
+        .sum()
+}
+
 /// What a kind reads to make one file.
 pub(super) struct File<'a> {
     pub site: &'a Site,
@@ -216,22 +249,35 @@ impl Content {
 mod tests {
     use super::*;
 
-    /// The search index and the feed are made from the articles and the
-    /// entities by `search/` and `publish/feeds.rs`: a kind flagged for
-    /// them must be added there too.
+    /// A kind listed in the search index or the feed gives what they hold
+    /// of each of its items; a kind not listed gives nothing.
     #[test]
-    fn the_search_index_and_the_feed_hold_the_kinds_flagged() {
-        let flagged = |flag: fn(Listed) -> bool| -> Vec<&str> {
-            KINDS
-                .iter()
-                .filter(|kind| flag(kind.listed()))
-                .map(|kind| kind.template())
-                .collect()
+    fn kinds_give_what_they_are_listed_in() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
+        let options = crate::BuildOptions {
+            root: root.clone(),
+            output: root.join("public"),
+            drafts: true,
+            base_url: Some("https://example.org/".to_string()),
+            verbose: false,
         };
-        assert_eq!(
-            flagged(|listed| listed.search),
-            ["article.html", "entity.html"]
-        );
-        assert_eq!(flagged(|listed| listed.feed), ["article.html"]);
+        let Ok((_, dossier, annotated)) = crate::prepare(&options) else {
+            panic!("the fixture builds")
+        };
+        let site = Site::new(dossier, annotated, &root).expect("the theme reads");
+        let views = site.views();
+        for kind in KINDS {
+            let listed = kind.listed();
+            for item in kind.items(&site) {
+                let what = kind.template();
+                assert_eq!(
+                    kind.searched(&views, item).is_some(),
+                    listed.search,
+                    "{what}"
+                );
+                let entry = kind.feed_entry(&views, item, "https://example.org/");
+                assert_eq!(entry.is_some(), listed.feed, "{what}");
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ pub(super) struct SitePage {
     pub template: &'static str,
     pub listed: Listed,
     /// Puts the page's own variables in its template's context.
-    pub variables: fn(&Views<'_>, &mut Context),
+    pub variables: fn(&File<'_>, &mut Context),
 }
 
 impl SitePage {
@@ -38,7 +38,7 @@ impl FileKind for SitePage {
 
     fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
         let mut context = Context::new();
-        (self.variables)(file.views, &mut context);
+        (self.variables)(file, &mut context);
         Content::page(PAGE_ROOT, context)
     }
 

@@ -5,5 +5,5 @@ use super::{Listed, SitePage};
 pub(super) const TAGS: SitePage = SitePage {
     template: "tags.html",
     listed: Listed::SITEMAP,
-    variables: |views, context| context.insert("tags", &views.all_tags()),
+    variables: |file, context| context.insert("tags", &file.views.all_tags()),
 };

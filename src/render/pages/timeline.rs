@@ -6,5 +6,5 @@ use crate::render::timeline::timeline;
 pub(super) const TIMELINE: SitePage = SitePage {
     template: "timeline.html",
     listed: Listed::SITEMAP,
-    variables: |views, context| context.insert("years", &timeline(views)),
+    variables: |file, context| context.insert("years", &timeline(file.views)),
 };

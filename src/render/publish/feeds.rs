@@ -2,24 +2,38 @@
 //! `robots.txt`.
 
 use super::{instant, rfc3339, url};
+use crate::config::Config;
 use crate::date::DateValue;
-use crate::ids::ArticleId;
 use crate::model::Article;
-use crate::paths;
-use crate::render::views::Views;
 
-/// Articles in the feed: the newest, as most sites do.
+/// Entries in the feed: the newest, as most sites do.
 pub(crate) const FEED_ENTRIES: usize = 20;
 
-/// `/atom.xml`: the newest articles, with their text.
-pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
-    let dossier = views.dossier;
-    let config = &dossier.config;
-    let articles = &dossier.articles[..dossier.articles.len().min(FEED_ENTRIES)];
-    let changed = |a: &Article| last_changed(a).clone();
-    let updated = articles
+/// One entry of the feed, as its page's kind gives it (see
+/// `pages::FileKind::feed_entry`).
+pub(in crate::render) struct FeedEntry {
+    pub title: String,
+    /// The page's address.
+    pub page: String,
+    /// The original's address, when the page copies one.
+    pub via: Option<String>,
+    pub published: DateValue,
+    pub updated: DateValue,
+    /// Its tags' names.
+    pub categories: Vec<String>,
+    pub summary_html: Option<String>,
+    /// The page's text, its links to the site made absolute, as some feed
+    /// readers ignore xml:base (kept for the links within the page).
+    pub html: String,
+    /// The text's language code.
+    pub lang: String,
+}
+
+/// `/atom.xml`: `entries`, newest first, with their text.
+pub(in crate::render) fn atom(config: &Config, entries: &[FeedEntry], base: &str) -> Vec<u8> {
+    let updated = entries
         .iter()
-        .map(|a| changed(a))
+        .map(|entry| entry.updated.clone())
         .max_by_key(instant)
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -56,50 +70,36 @@ pub(in crate::render) fn atom(views: &Views<'_>, base: &str) -> Vec<u8> {
         escape(author)
     ));
     xml.push_str("<generator>dossier</generator>\n");
-    for (id, article) in articles.iter().enumerate() {
-        let page = paths::article_url(base, &article.slug);
+    for entry in entries {
         xml.push_str("<entry>\n");
-        xml.push_str(&format!("<title>{}</title>\n", escape(&article.title)));
+        xml.push_str(&format!("<title>{}</title>\n", escape(&entry.title)));
         xml.push_str(&format!(
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&page)
+            escape(&entry.page)
         ));
-        if let Some(url) = article.source.as_ref().and_then(|s| s.url.as_ref()) {
+        if let Some(url) = &entry.via {
             xml.push_str(&format!("<link rel=\"via\" href=\"{}\"/>\n", escape(url)));
         }
-        xml.push_str(&format!("<id>{}</id>\n", escape(&page)));
+        xml.push_str(&format!("<id>{}</id>\n", escape(&entry.page)));
         xml.push_str(&format!(
             "<published>{}</published>\n",
-            rfc3339(&article.date)
+            rfc3339(&entry.published)
         ));
-        xml.push_str(&format!(
-            "<updated>{}</updated>\n",
-            rfc3339(&changed(article))
-        ));
-        for tag in &article.tags {
-            xml.push_str(&format!(
-                "<category term=\"{}\"/>\n",
-                escape(&dossier.tags[*tag].name)
-            ));
+        xml.push_str(&format!("<updated>{}</updated>\n", rfc3339(&entry.updated)));
+        for category in &entry.categories {
+            xml.push_str(&format!("<category term=\"{}\"/>\n", escape(category)));
         }
-        if let Some(summary) = views.summary_html(ArticleId(id)) {
+        if let Some(summary) = &entry.summary_html {
             xml.push_str(&format!(
                 "<summary type=\"html\">{}</summary>\n",
                 escape(summary)
             ));
         }
-        // The text's links to the site are made absolute, as some feed
-        // readers ignore xml:base (kept for the links within the page).
-        let text = views.annotated.articles[id]
-            .html
-            .replace("href=\"../../", &format!("href=\"{base}"))
-            .replace("src=\"../../", &format!("src=\"{base}"));
-        let lang = article.lang.as_deref().unwrap_or(config.language.code());
         xml.push_str(&format!(
             "<content type=\"html\" xml:base=\"{}\" xml:lang=\"{}\">{}</content>\n",
-            escape(&page),
-            escape(lang),
-            escape(&text)
+            escape(&entry.page),
+            escape(&entry.lang),
+            escape(&entry.html)
         ));
         xml.push_str("</entry>\n");
     }

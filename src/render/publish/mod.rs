@@ -9,7 +9,9 @@
 mod feeds;
 mod head;
 
-pub(super) use feeds::{SitemapEntry, atom, last_changed, robots, sitemap};
+pub(super) use feeds::{
+    FEED_ENTRIES, FeedEntry, SitemapEntry, atom, last_changed, robots, sitemap,
+};
 pub(super) use head::{HeadMeta, article_json_ld, entity_json_ld, head_meta, website_json_ld};
 
 use crate::config::Config;

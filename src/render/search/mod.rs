@@ -12,8 +12,9 @@
 //! - `search/texts/<n>.js`: title, kind, date, address and plain text of
 //!   [`TEXTS_PER_FILE`] documents, for the results shown and their snippets.
 //!
-//! Documents are the articles (newest first) then the entities; their
-//! number is the page's `data-documents`, for the weights.
+//! Documents are the pages whose kind says they are searched (articles,
+//! newest first, then entities: `pages::KINDS`); their number is the
+//! page's `data-documents`, for the weights.
 
 pub mod words;
 
@@ -24,10 +25,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::OutputFile;
-use super::labels::{long_date, type_singular};
-use super::views::Views;
-use crate::ids::ArticleId;
-use crate::paths;
+use super::labels::long_date;
+use crate::config::Language;
+use crate::date::DateValue;
 use words::Stemmer;
 
 /// Documents per `texts/` file: few enough that a page of results loads
@@ -48,9 +48,9 @@ pub(crate) struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes every article and entity of the site.
-    pub(crate) fn new(views: &Views<'_>) -> Self {
-        let documents = documents(views);
+    /// Indexes `pages`, in that order, on a site in `language`.
+    pub(crate) fn new(language: Language, pages: Vec<Searched>) -> Self {
+        let documents = documents(language, pages);
         let mut files = BTreeMap::new();
         for (number, chunk) in documents.chunks(TEXTS_PER_FILE).enumerate() {
             let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
@@ -89,11 +89,6 @@ impl SearchIndex {
     }
 }
 
-/// The number of documents the index holds, known without making it.
-pub(crate) fn document_count(views: &Views<'_>) -> usize {
-    views.dossier.articles.len() + views.dossier.entities.len()
-}
-
 /// What a result shows: short keys, as there are thousands.
 #[derive(Debug, Serialize)]
 struct Shown {
@@ -124,77 +119,54 @@ struct SearchDocument {
     stemmer: Stemmer,
 }
 
-fn documents(views: &Views<'_>) -> Vec<SearchDocument> {
-    let dossier = views.dossier;
-    let language = dossier.config.language;
+/// What the index holds of one page, as its kind gives it (see
+/// `pages::FileKind::searched`).
+pub(crate) struct Searched {
+    /// Address from the site root.
+    pub path: String,
+    pub title: String,
+    /// Searched with the title's weight: the title, and an entity's other
+    /// names.
+    pub names: String,
+    /// `Article`, or the entity's type, as the theme shows it.
+    pub kind: String,
+    pub date: Option<DateValue>,
+    /// Plain text.
+    pub summary: String,
+    /// Plain text.
+    pub body: String,
+    /// The text's language, when it is not the site's.
+    pub lang: Option<String>,
+}
+
+fn documents(language: Language, pages: Vec<Searched>) -> Vec<SearchDocument> {
     let site_stemmer = Stemmer::for_language(language.code());
-    let article_kind = super::labels::labels(language)["article"];
-    let mut documents: Vec<SearchDocument> = dossier
-        .articles
-        .par_iter()
-        .zip(&views.annotated.articles)
-        .enumerate()
-        .map(|(id, (article, annotated))| {
-            let body = super::plain::html_text(&annotated.html);
-            // The summary's text, not its Markdown.
-            let summary = views.summary_text(ArticleId(id)).unwrap_or_default();
-            let summary = summary.as_str();
-            let mut fields = vec![(TITLE_WEIGHT, words::fold(&article.title))];
-            fields.push((SUMMARY_WEIGHT, words::fold(summary)));
-            fields.push((BODY_WEIGHT, words::fold(&body)));
-            SearchDocument {
-                shown: Shown {
-                    path: paths::article(&article.slug),
-                    title: article.title.clone(),
-                    kind: super::labels::capitalized(article_kind),
-                    date: article.date.iso(),
-                    date_shown: long_date(&article.date, language),
-                    text: joined(summary, &body),
-                },
-                fields,
-                stemmer: article
-                    .lang
-                    .as_deref()
-                    .map_or(site_stemmer, Stemmer::for_language),
-            }
+    pages
+        .into_par_iter()
+        .map(|page| SearchDocument {
+            fields: vec![
+                (TITLE_WEIGHT, words::fold(&page.names)),
+                (SUMMARY_WEIGHT, words::fold(&page.summary)),
+                (BODY_WEIGHT, words::fold(&page.body)),
+            ],
+            stemmer: page
+                .lang
+                .as_deref()
+                .map_or(site_stemmer, Stemmer::for_language),
+            shown: Shown {
+                path: page.path,
+                title: page.title,
+                kind: page.kind,
+                date: page.date.as_ref().map(DateValue::iso).unwrap_or_default(),
+                date_shown: page
+                    .date
+                    .as_ref()
+                    .map(|d| long_date(d, language))
+                    .unwrap_or_default(),
+                text: joined(&page.summary, &page.body),
+            },
         })
-        .collect();
-    documents.par_extend(
-        dossier
-            .entities
-            .par_iter()
-            .zip(&views.annotated.entities)
-            .map(|(entity, description)| {
-                let description = super::plain::html_text(description);
-                let summary = entity.summary.as_deref().unwrap_or_default();
-                let mut names = entity.name.clone();
-                for alias in &entity.aliases {
-                    names.push(' ');
-                    names.push_str(alias);
-                }
-                SearchDocument {
-                    shown: Shown {
-                        path: paths::entity(&entity.id),
-                        title: entity.name.clone(),
-                        kind: type_singular(&entity.kind, language),
-                        date: entity.date.as_ref().map(|d| d.iso()).unwrap_or_default(),
-                        date_shown: entity
-                            .date
-                            .as_ref()
-                            .map(|d| long_date(d, language))
-                            .unwrap_or_default(),
-                        text: joined(summary, &description),
-                    },
-                    fields: vec![
-                        (TITLE_WEIGHT, words::fold(&names)),
-                        (SUMMARY_WEIGHT, words::fold(summary)),
-                        (BODY_WEIGHT, words::fold(&description)),
-                    ],
-                    stemmer: site_stemmer,
-                }
-            }),
-    );
-    documents
+        .collect()
 }
 
 /// Every term's postings, by shard key: per term a flat list of
