@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Kind, ScaffoldError, place, today, write_new};
+use super::{NewFile, ScaffoldError, place, today, write_new};
 use crate::load::yaml;
 
 /// What a new entity file says.
@@ -39,7 +39,7 @@ pub fn new_entities(
     let mut errors = Vec::new();
     for entity in entities {
         let name = crate::spaces::collapse(&entity.name);
-        match place(root, Kind::Entity, &name, today) {
+        match place(root, NewFile::Entity, &name, today) {
             Ok(path) if paths.contains(&path) => errors.push(ScaffoldError::SameName {
                 existing: path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
                 path,

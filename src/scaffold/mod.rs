@@ -220,7 +220,7 @@ fn new_file_on(
 
 /// Where a new file titled `title` (one line) goes in the dossier at
 /// `root`; an error when that file or another with its slug exists.
-fn place(root: &Path, kind: Kind, title: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
+fn place(root: &Path, kind: NewFile, title: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
     // `content/…` rather than `./content/…` in what is shown.
     let root = root.strip_prefix(".").unwrap_or(root);
     let slug = file_slug(title);
