@@ -418,3 +418,23 @@ fn spellings_are_counted_together_and_only_those_the_finder_needs_become_aliases
     fixture.build();
     assert!(suggest(&fixture, &[]).is_empty());
 }
+
+#[test]
+fn a_name_that_starts_with_a_common_word_keeps_it_where_it_is_written_so_elsewhere() {
+    let fixture = Fixture::new(&[
+        ("dossier.yaml", "title: Test\nlanguage: fr\n"),
+        (
+            "content/articles/2024/presse.md",
+            "---\ntitle: Presse\ndate: 2024-07-02\n---\n\
+             Le Monde a révélé l'affaire. Selon Le Monde, les plongeurs venaient de Rennes. \
+             La Croix n'en dit rien. Le Figaro se tait.\n",
+        ),
+    ]);
+    let rows = suggest(&fixture, &[]);
+    // Written inside a sentence once: both count as `Le Monde`.
+    assert_eq!(row(&rows, "Le Monde").count, 2);
+    // Only ever at the start of a sentence: the article is left out.
+    assert_eq!(row(&rows, "Croix").count, 1);
+    assert_eq!(row(&rows, "Figaro").count, 1);
+    assert!(!names(&rows).contains(&"Monde"), "{:?}", names(&rows));
+}

@@ -11,7 +11,7 @@ mod tokens;
 mod types;
 mod words;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -155,14 +155,26 @@ fn groups(prose: &[(ArticleId, Vec<ProseBlock>)]) -> BTreeMap<String, Group> {
             (*id, names.collect())
         })
         .collect();
+    let sure: BTreeSet<String> = found
+        .iter()
+        .flat_map(|(_, occurrences)| occurrences)
+        .filter(|o| !o.doubtful)
+        .map(|o| group_key(&o.text))
+        .collect();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for (id, occurrences) in &found {
         for occurrence in occurrences {
-            let key = group_key(&occurrence.text);
+            // `Le Monde a écrit` is `Le Monde` where `selon Le Monde` is
+            // written too, else `Monde`.
+            let text = match &occurrence.fuller {
+                Some(fuller) if sure.contains(&group_key(fuller)) => fuller,
+                _ => &occurrence.text,
+            };
+            let key = group_key(text);
             if key.is_empty() || (occurrence.doubtful && !evidence.inside_a_sentence(&key)) {
                 continue;
             }
-            groups.entry(key).or_default().add(occurrence, *id);
+            groups.entry(key).or_default().add(text, occurrence, *id);
         }
     }
     groups
@@ -177,8 +189,9 @@ struct Group {
 }
 
 impl Group {
-    fn add(&mut self, occurrence: &Occurrence, article: ArticleId) {
-        *self.spellings.entry(occurrence.text.clone()).or_default() += 1;
+    /// Counts `occurrence`, written `text`, in `article`.
+    fn add(&mut self, text: &str, occurrence: &Occurrence, article: ArticleId) {
+        *self.spellings.entry(text.to_string()).or_default() += 1;
         *self.articles.entry(article).or_default() += 1;
         self.clues.add(occurrence.before.as_deref());
     }

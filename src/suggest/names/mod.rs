@@ -71,6 +71,10 @@ pub(super) struct Occurrence {
     /// The word just before it, lowercase (`in`, `président`): a clue to
     /// its type.
     pub before: Option<String>,
+    /// With the common word that starts its sentence, left out of `text`
+    /// (`Le Monde` of `Le Monde a écrit`): the name, when it is written so
+    /// inside a sentence too.
+    pub fuller: Option<String>,
 }
 
 /// What the blocks of the scanned articles say about words, whatever
@@ -247,6 +251,7 @@ impl<'b> Block<'b> {
             first = skip_particles(first + 1);
         }
         let word = &self.words[first];
+        let mut dropped = None;
         if word.initial {
             // `Despite Western sanctions`: a word written in lowercase
             // elsewhere, and never capitalised inside a sentence (as
@@ -257,6 +262,7 @@ impl<'b> Block<'b> {
                     && evidence.lowercase.contains(&word.lower)
                     && !evidence.inside_a_sentence(&super::group_key(&word.lower)));
             if common {
+                dropped = Some(first);
                 first = skip_particles(first + 1);
             }
         }
@@ -268,7 +274,10 @@ impl<'b> Block<'b> {
         if lone && (words::starts_sentences(lower) || words::is_title(lower)) {
             return None;
         }
-        Some(self.occurrence(first..=last, lone && self.words[first].initial))
+        let mut found = self.occurrence(first..=last, lone && self.words[first].initial);
+        found.fuller = dropped
+            .map(|d| self.text[self.words[d].core.start..self.words[last].core.end].to_string());
+        Some(found)
     }
 
     /// An acronym standing alone: not in a line of capitals, not a common
@@ -302,6 +311,7 @@ impl<'b> Block<'b> {
             text: self.text[start..self.words[last].core.end].to_string(),
             doubtful,
             before,
+            fuller: None,
         }
     }
 }
