@@ -111,3 +111,48 @@ fn capitals_in_a_line_are_not_acronyms() {
         ["NATO", "Louis XIV"]
     );
 }
+
+#[test]
+fn any_text_reads_without_panicking() {
+    // Pieces that meet at awkward places: elisions, possessives, dotted
+    // capitals, dashes, multi-byte letters, marks that end sentences.
+    const PIECES: &[&str] = &[
+        "d'", "L’", "'s", "’s", "U.", "S.", "-", "‑", " ", ". ", "« ", " »", ": ", "Ünal", "É",
+        "ÉTAT", "du", "of", "Kim", "Jong", "XIV", "é", "ß", "İ", "ǅ", "ﬀ", "\u{301}", "2024",
+        "the", "Le", "M.", "(", "|", "—", "'",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let length = (next() % 14) as usize;
+        let text: String = (0..length)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let split = text.char_indices().nth(length / 2).map_or(0, |(i, _)| i);
+        let block = ProseBlock {
+            text: text.clone(),
+            searched: vec![
+                Searched {
+                    range: 0..split,
+                    covered: false,
+                },
+                Searched {
+                    range: split..text.len(),
+                    covered: next() % 3 == 0,
+                },
+            ],
+        };
+        let read = Block::read(&block);
+        let mut evidence = Evidence::default();
+        read.witness(&mut evidence);
+        for name in read.names(&evidence) {
+            assert!(!name.text.is_empty(), "{text:?}");
+            assert!(text.contains(&name.text), "{text:?}");
+        }
+    }
+}
