@@ -81,6 +81,7 @@ enum Command {
     /// first; with --write, make entity files for some of them.
     Suggest {
         /// Articles to read, by slug or file [default: all].
+        #[arg(value_name = "ARTICLE")]
         articles: Vec<String>,
         /// Only names written at least N times.
         #[arg(long, value_name = "N", default_value_t = 1)]
