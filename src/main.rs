@@ -349,10 +349,7 @@ fn suggest(
             for error in &errors {
                 eprintln!("{error}\n");
             }
-            eprintln!(
-                "nothing was written; to have an entity that exists cover a name, add the name \
-                 to its `aliases`"
-            );
+            eprintln!("nothing was written");
             ExitCode::from(1)
         }
     }

@@ -312,7 +312,14 @@ fn never_overwrites_and_writes_all_or_nothing() {
     assert_eq!(output.status.code(), Some(1));
     let error = stderr(&output);
     assert!(
-        error.contains("content/entities/places/pyongyang.md"),
+        error.contains(
+            "content/entities/places/pyongyang.md: error: this entity has the id that \
+             `Pyongyang` makes, but none of its names is `Pyongyang`"
+        ),
+        "{error}"
+    );
+    assert!(
+        error.contains("add `Pyongyang` to its `aliases` if it is the same entity"),
         "{error}"
     );
     assert!(error.contains("nothing was written"), "{error}");

@@ -27,8 +27,8 @@ pub(crate) const UNSORTED: &str = "unsorted";
 
 /// Writes one entity file per item of `entities` in the dossier at
 /// `root`, and gives their paths. Nothing is written when any of them
-/// cannot be (its file or another with its id exists, two would share
-/// one, its name has no letter), and every such problem is given.
+/// cannot be (an entity file with its id exists, two would share one, its
+/// name has no letter), and every such problem is given.
 pub fn new_entities(
     root: &Path,
     entities: &[NewEntity],
@@ -45,6 +45,13 @@ pub fn new_entities(
                 path,
             }),
             Ok(path) => paths.push(path),
+            Err(ScaffoldError::Exists(existing) | ScaffoldError::SameName { existing, .. }) => {
+                let existing = existing
+                    .strip_prefix(root)
+                    .unwrap_or(&existing)
+                    .to_path_buf();
+                errors.push(ScaffoldError::IdTaken { name, existing });
+            }
             Err(error) => errors.push(error),
         }
     }

@@ -109,6 +109,14 @@ pub enum ScaffoldError {
     NoSlug(String),
     /// `new page`: the slug is one the site uses for its own pages.
     Reserved(String),
+    /// `suggest --write`: an entity file has the id a name makes, and its
+    /// names do not cover that name.
+    IdTaken {
+        /// The name to write.
+        name: String,
+        /// The entity file with that id, relative to the root.
+        existing: PathBuf,
+    },
     /// Reading or writing failed.
     Io(PathBuf, io::Error),
 }
@@ -146,6 +154,11 @@ impl fmt::Display for ScaffoldError {
                 f,
                 "error: a page named `{slug}` would take the place of the site's own `{slug}/`\n  = help: choose another title; reserved: {}",
                 RESERVED_SLUGS.join(", ")
+            ),
+            ScaffoldError::IdTaken { name, existing } => write!(
+                f,
+                "{}: error: this entity has the id that `{name}` makes, but none of its names is `{name}`\n  = help: add `{name}` to its `aliases` if it is the same entity; else write `dossier new entity` with another name",
+                existing.display()
             ),
             ScaffoldError::Io(path, error) => {
                 write!(f, "{}: error: cannot write: {error}", path.display())
