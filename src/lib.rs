@@ -13,7 +13,8 @@
 //!
 //! Beside the pipeline: `serve/` runs it again on each save,
 //! `scaffold/` writes the files a user starts from (`init`, `new`), and
-//! `import/` turns collected pages and text into articles.
+//! `import/` turns collected pages and text into articles, and
+//! `suggest/` lists the names in the articles that no entity covers.
 
 mod annotate;
 mod config;
@@ -37,6 +38,7 @@ mod resolve;
 pub mod scaffold;
 mod serve;
 mod spaces;
+mod suggest;
 mod write;
 
 // The crate's public face: what `main.rs` and the tests use.
@@ -48,6 +50,7 @@ pub use paths::{SEARCH_FOLDER, SITE_FILES};
 #[doc(hidden)]
 pub use render::search::words as search_words;
 pub use serve::{ServeOptions, serve};
+pub use suggest::{Suggestion, Suggestions};
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -132,13 +135,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// renders every page, but writes nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
     load::root::check_root(root).map_err(|e| failed(vec![e]))?;
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        output: root.join("public"),
-        drafts: true,
-        base_url: None,
-        verbose: false,
-    };
+    let options = check_options(root);
     let (mut report, dossier, annotated) = prepare(&options)?;
     // What was imported is checked against what was collected.
     let (errors, warnings): (Vec<_>, Vec<_>) = import::verify_originals(&dossier, root)
@@ -191,6 +188,26 @@ pub fn import(options: &ImportOptions, each: &mut dyn FnMut(Imported)) -> Result
     };
     import::import(&run, &options.sources, each);
     Ok(())
+}
+
+/// Reads and validates the dossier as `check` does (drafts included, no
+/// page rendered), then lists the names in `articles` (slugs or files;
+/// every article when empty) that no entity covers, most written first.
+pub fn suggest(root: &Path, articles: &[String]) -> Result<Suggestions, Failure> {
+    load::root::check_root(root).map_err(|e| failed(vec![e]))?;
+    let (_, dossier, _) = prepare(&check_options(root))?;
+    suggest::suggest(&dossier, root, articles).map_err(failed)
+}
+
+/// What `check` and `suggest` read: everything, drafts included.
+fn check_options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("public"),
+        drafts: true,
+        base_url: None,
+        verbose: false,
+    }
 }
 
 /// The stages before rendering: load, resolve, annotate.
