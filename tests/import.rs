@@ -388,6 +388,40 @@ fn pasted_french_text_from_standard_input() {
 }
 
 #[test]
+fn pasted_text_without_a_headline_keeps_its_first_paragraph() {
+    let fixture = dossier();
+    let first = "Mercredi, la Russie et la Corée du Nord ont signé un « partenariat stratégique \
+                 global », engageant une assistance mutuelle en cas d'agression. L'annonce a été \
+                 faite par le président russe lors de sa visite d'État à Pyongyang.";
+    let text = format!(
+        "{first}\nLe président russe a été accueilli avec une grande cérémonie, incluant un tapis \
+         rouge et des danses synchronisées sur la place Kim Il Sung.\n"
+    );
+    let output = import(&fixture, &["-"], &text);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let [article] = &stdout_lines(&output)[..] else {
+        panic!("one path: {output:?}");
+    };
+    let meta = front_matter(article);
+    assert_eq!(
+        get(&meta, "title"),
+        Some(
+            "Mercredi, la Russie et la Corée du Nord ont signé un « partenariat stratégique global », engageant…"
+        )
+    );
+    // The paragraph is not lost to the title.
+    let written = std::fs::read_to_string(article).expect("article");
+    assert!(
+        written.contains("L'annonce a été faite par le président russe"),
+        "{written}"
+    );
+    assert_says(
+        &stderr(&output),
+        &["(from the first words of the text, as it has no headline; write the real one)"],
+    );
+}
+
+#[test]
 fn a_page_without_an_article_exits_1_and_the_others_are_imported() {
     let fixture = dossier();
     fixture.write(

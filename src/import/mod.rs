@@ -291,26 +291,72 @@ fn extract_page(html: &str, url: Option<&str>) -> Result<extract::Extracted, ext
     }
 }
 
-/// Pasted text: its first line is the title, the rest the article.
+/// Pasted text: its first line is the title, the rest the article. When
+/// that line is a paragraph rather than a headline (as when the text was
+/// copied without its title), it stays in the article, and the title is
+/// made of its first words, which the report asks to correct.
 fn pasted(
     text: &str,
 ) -> (
     page::Metadata,
     Result<extract::Extracted, extract::NoArticle>,
 ) {
-    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
     let first = lines
         .by_ref()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
     let rest: Vec<&str> = lines.collect();
+    let first = crate::spaces::collapse(first);
+    let (title, body) = if first.is_empty() || looks_like_a_headline(&first) {
+        let title = (!first.is_empty()).then(|| Found::new(first, "the first line"));
+        (title, rest.join("\n"))
+    } else {
+        let title = Found::new(
+            first_words(&first, TITLE_CHARS),
+            "the first words of the text, as it has no headline; write the real one",
+        );
+        (Some(title), text.to_string())
+    };
     let metadata = page::Metadata {
-        title: (!first.is_empty())
-            .then(|| Found::new(crate::spaces::collapse(first), "the first line")),
+        title,
         ..page::Metadata::default()
     };
-    (metadata, extract::from_text(&rest.join("\n")))
+    (metadata, extract::from_text(&body))
+}
+
+/// About the longest a headline runs.
+const TITLE_CHARS: usize = 100;
+
+/// A line short enough for a headline, and not a sentence of a paragraph
+/// (headlines seldom end with a full stop).
+fn looks_like_a_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line.chars().count() <= 2 * TITLE_CHARS && !(line.ends_with('.') && words > 12)
+}
+
+/// The first sentence of `text` when it is short enough, else its first
+/// words up to `max` characters, with `…`.
+fn first_words(text: &str, max: usize) -> String {
+    if let Some(end) = text.find(". ")
+        && text[..end].chars().count() < max
+    {
+        return text[..end].to_string();
+    }
+    let mut title = String::new();
+    for word in text.split_whitespace() {
+        if title.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    let title = title.trim_end_matches([',', ';', ':', '«', '(', ' ']);
+    format!("{title}…")
 }
 
 /// The host of an address, without `www.`.
