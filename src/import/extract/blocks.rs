@@ -262,6 +262,9 @@ impl Writer {
             .map(|s| s.trim().to_string())
             .find(|s| !s.is_empty() && !s.starts_with("data:"));
         match source {
+            // An image without text inside a sentence is an icon or a
+            // spacer; one that starts a block is a picture of the article.
+            Some(_) if alt.is_empty() && !self.inline.is_empty() => {}
             Some(source) if !self.in_link => {
                 let label = if alt.is_empty() { "image" } else { &alt };
                 self.inline.push_link(label, &source);

@@ -15,9 +15,17 @@ const AD_WORDS: usize = 30;
 /// How many words of a removed block the report quotes.
 const QUOTED_WORDS: usize = 8;
 
-/// The blocks that are the article, and the first words of each removed
-/// one, in order.
-pub(super) fn clean(blocks: Vec<Block>) -> (Vec<Block>, Vec<String>) {
+/// The blocks of an article once cleaned.
+pub(super) struct Cleaned {
+    pub(super) blocks: Vec<Block>,
+    /// The first words of each removed block, in order.
+    pub(super) removed: Vec<String>,
+    /// Whether a block said the rest of the article is for subscribers.
+    pub(super) paywall: bool,
+}
+
+/// The blocks that are the article, and what was removed.
+pub(super) fn clean(blocks: Vec<Block>) -> Cleaned {
     let (blocks, mut marks) = split_glued_buttons(blocks);
     for (block, mark) in blocks.iter().zip(marks.iter_mut()) {
         if block.kind == Kind::Removed {
@@ -30,19 +38,21 @@ pub(super) fn clean(blocks: Vec<Block>) -> (Vec<Block>, Vec<String>) {
         }
     }
     mark_runs(&blocks, &mut marks);
+    let paywall = marks.contains(&Some(Boilerplate::Paywall));
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
     for (block, mark) in blocks.into_iter().zip(marks) {
-        if std::env::var_os("DOSSIER_DEBUG_REMOVED").is_some() && mark.is_some() {
-            eprintln!("REMOVED {mark:?}: {}", block.text);
-        }
         if mark.is_some() {
             removed.push(first_words(&block.text));
         } else {
             kept.push(block);
         }
     }
-    (kept, removed)
+    Cleaned {
+        blocks: kept,
+        removed,
+        paywall,
+    }
 }
 
 fn first_words(text: &str) -> String {

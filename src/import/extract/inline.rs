@@ -8,7 +8,9 @@
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 /// Characters escaped wherever they appear in text.
-const ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '$'];
+const ESCAPED: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '$', '{', '}',
+];
 
 /// The inline content of the block being written.
 #[derive(Default)]
@@ -52,6 +54,11 @@ impl Inline {
                 self.push_visible(c);
             }
         }
+    }
+
+    /// Whether no text was written yet.
+    pub(super) fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
 
     fn space(&mut self) {
@@ -253,9 +260,7 @@ fn escape_line_starts(markdown: &str) -> String {
 /// Whether `markdown` renders to `text`, white space aside.
 pub(super) fn renders_to(markdown: &str, text: &str) -> bool {
     let mut rendered = String::with_capacity(text.len());
-    let options =
-        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(markdown, crate::markdown::options()) {
         match event {
             Event::Text(t) | Event::Code(t) => rendered.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => {

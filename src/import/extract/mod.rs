@@ -115,7 +115,11 @@ fn comparable(text: &str) -> String {
 }
 
 fn finish(blocks: Vec<Block>) -> Result<Extracted, NoArticle> {
-    let (mut blocks, removed) = boilerplate::clean(blocks);
+    let boilerplate::Cleaned {
+        mut blocks,
+        removed,
+        paywall,
+    } = boilerplate::clean(blocks);
     trim_rules(&mut blocks);
     let prose: usize = blocks
         .iter()
@@ -124,7 +128,11 @@ fn finish(blocks: Vec<Block>) -> Result<Extracted, NoArticle> {
         .map(Block::words)
         .sum();
     if prose < MIN_PROSE_WORDS {
-        let reason = if removed.is_empty() {
+        let reason = if paywall {
+            format!(
+                "the page shows only the start of the article ({prose} words): the rest is for subscribers"
+            )
+        } else if removed.is_empty() {
             format!(
                 "the page has no article: {prose} words of running text, fewer than {MIN_PROSE_WORDS}"
             )
@@ -155,3 +163,6 @@ fn trim_rules(blocks: &mut Vec<Block>) {
     }
     *blocks = kept;
 }
+
+#[cfg(test)]
+mod tests;
