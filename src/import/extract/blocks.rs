@@ -255,6 +255,7 @@ impl Writer {
         let alt = node
             .attr("alt")
             .map(|a| a.trim().to_string())
+            .filter(|a| !is_file_name(a))
             .unwrap_or_default();
         let source = ["src", "data-src", "data-original"]
             .iter()
@@ -438,6 +439,12 @@ fn has_block(node: &NodeRef) -> bool {
             && d.node_name()
                 .is_some_and(|n| is_block_level(&n.to_ascii_lowercase()))
     })
+}
+
+/// An image's text that is only its file's name (`bridge-2019_01.jpg`):
+/// no text for a reader.
+fn is_file_name(alt: &str) -> bool {
+    !alt.contains(char::is_whitespace) && alt.contains(['-', '_', '.']) && alt.len() > 8
 }
 
 fn cells_of<'a>(row: &NodeRef<'a>) -> Vec<NodeRef<'a>> {

@@ -6,12 +6,14 @@
 //! so that the article's text is kept.
 
 use super::blocks::{Block, Kind};
-use super::rules::{self, BUTTON_VERB, Boilerplate, TEASER};
+use super::rules::{self, BUTTON_VERB, Boilerplate, TEASER, TEASER_LINE};
 
 /// How many blocks a teaser header or an ad label may announce.
 const RUN: usize = 15;
 /// The longest block an ad can hold, in words.
 const AD_WORDS: usize = 30;
+/// How far back a repeated paragraph is looked for, in blocks.
+const REPEAT_WINDOW: usize = 3;
 /// How many words of a removed block the report quotes.
 const QUOTED_WORDS: usize = 8;
 
@@ -38,6 +40,7 @@ pub(super) fn clean(blocks: Vec<Block>) -> Cleaned {
         }
     }
     mark_runs(&blocks, &mut marks);
+    mark_repeated(&blocks, &mut marks);
     let paywall = marks.contains(&Some(Boilerplate::Paywall));
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
@@ -84,7 +87,10 @@ fn mark_runs(blocks: &[Block], marks: &mut [Option<Boilerplate>]) {
                 .take_while(|b| is_teaser(b))
                 .count();
             marks[i + 1..=i + run].fill(Some(Boilerplate::Teaser));
-        } else if words <= 30 && TEASER.is_match(&block.text) {
+        } else if words <= 30
+            && (TEASER_LINE.is_match(&block.text)
+                || TEASER.is_match(&block.text) && link_share(block) >= 0.5)
+        {
             marks[i] = Some(Boilerplate::Teaser);
         } else if is_shouted_link(block) {
             marks[i] = Some(Boilerplate::Teaser);
@@ -103,6 +109,26 @@ fn mark_runs(blocks: &[Block], marks: &mut [Option<Boilerplate>]) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// A paragraph of eight words or more said again within the three blocks
+/// before it: a caption shown twice, an image's text and its caption. The
+/// first one stays; a question an interview asks again further on stays.
+fn mark_repeated(blocks: &[Block], marks: &mut [Option<Boilerplate>]) {
+    for i in 1..blocks.len() {
+        let block = &blocks[i];
+        let repeated = blocks[i.saturating_sub(REPEAT_WINDOW)..i]
+            .iter()
+            .any(|before| before.text == block.text);
+        if repeated
+            && marks[i].is_none()
+            && block.words() >= 8
+            && block.kind == Kind::Paragraph
+            && !block.is_quoted()
+        {
+            marks[i] = Some(Boilerplate::Repeated);
         }
     }
 }

@@ -31,18 +31,24 @@ pub(super) enum Boilerplate {
     Breadcrumb,
     Paywall,
     Copyright,
+    /// The same text as a block before it.
+    Repeated,
 }
 
 fn pattern(source: &str) -> Regex {
     Regex::new(source).expect("the boilerplate patterns are valid")
 }
 
+/// The words that head a teaser: "Read also", "Related", "À lire aussi".
+const TEASER_WORDS: &str = r"(read also|read more|see also|see more|also read|also on [\w-]+\.\w{2,3}|related( articles| stories| content| coverage| reading| links)?|more from|more on|more about|more stories|don'?t miss|must read|recommended( for you| stories| articles)?|you may also like|you might also like|you may like|most read|most popular|most viewed|top stories|trending( now)?|further reading|latest news|(à |a )?lire aussi|(à |a )?lire également|(à |a )?voir aussi|(à |a )?voir également|sur le même (sujet|thème)|dans la même rubrique|les plus lus|(à |a )?découvrir aussi|découvrez aussi|pour aller plus loin|plus d'articles|nos articles|ces articles peuvent vous intéresser|vous aimerez aussi|vous pourriez aussi aimer|continue reading|keep reading|recent (articles|posts|stories|news)|popular (this week|now|stories|posts|articles)|more \w+( \w+)? stories|latest (news|stories|articles|videos|posts)|articles récents|derniers articles|dernières actualités|les plus populaires|les plus partagés)";
+
 /// A teaser's header, alone or before the teaser's title.
-pub(super) static TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^\W*(read also|read more|see also|see more|also read|also on|related( articles| stories| content| coverage| reading| links)?|more from|more on|more about|more stories|don'?t miss|must read|recommended( for you| stories| articles)?|you may also like|you might also like|you may like|most read|most popular|most viewed|top stories|trending( now)?|further reading|latest news|(à |a )?lire aussi|(à |a )?lire également|(à |a )?voir aussi|(à |a )?voir également|sur le même (sujet|thème)|dans la même rubrique|les plus lus|(à |a )?découvrir aussi|découvrez aussi|pour aller plus loin|plus d'articles|nos articles|ces articles peuvent vous intéresser|vous aimerez aussi|vous pourriez aussi aimer|continue reading|keep reading)\b",
-    )
-});
+pub(super) static TEASER: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"(?i)^\W*{TEASER_WORDS}\b")));
+
+/// A teaser's header and its title: "Read more: City approves budget".
+pub(super) static TEASER_LINE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"(?i)^\W*{TEASER_WORDS}\s*[:\-–—|>»…]")));
 
 /// A label that announces an ad.
 pub(super) static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,6 +58,13 @@ pub(super) static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words that tell a page to go on past an ad.
+/// A disclosure that the article's links earn the site money.
+static AFFILIATE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(affiliate commission|affiliate links?|(may|might) earn (a|an)( small)? (commission|share)|liens? affiliés?|percevoir une commission)",
+    )
+});
+
 static AD_CONTINUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)^\W*((continue|story|article|content) (reading|continues) below|scroll to continue|la suite après (cette|la) publicité|(la suite de )?l'article (continue|se poursuit) (ci-)?(dessous|après))",
@@ -95,12 +108,14 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)([(\[]\s*(photo|image|picture|pic|credit|crédit|crédits|illustration|file|source|afp|ap|reuters|getty)s?\b[^)\]]{0,80}[)\]]|\b(photo|image|picture|photograph|pic|illustration)s? (credit|by|de|par)\b.{0,80}|\b(credit|crédits?|crédit photo|photo|image|photos|source)\s*:.{0,80}|\b(getty images?|shutterstock|istock(photo)?|afp|reuters|ap|epa)( via [^.]{0,40})?|©.{0,80})\s*$",
+        r"(?i)([(\[]\s*(photo|image|picture|pic|credit|crédit|crédits|illustration|file|source|afp|ap|reuters|getty)s?\b[^)\]]{0,80}[)\]]|\b(photo|image|picture|photograph|pic|illustration)s? (credit|by|de|par)\b.{0,80}|\b(credit|crédits?|crédit photo|photo|image|photos|source)\s*:.{0,80}|\b(getty images?|shutterstock|istock(photo)?|afp|reuters|ap|epa)( via [^.]{0,40}|/[\w .'-]{1,40}(/file( photo)?)?)?|©.{0,80})\s*$",
     )
 });
 
 static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)^\W*(photo|image|credit|crédit|crédit photo|source|illustration|©)\s*:")
+    pattern(
+        r"(?i)^\W*(photo|image|credit|crédit|crédit photo|source|illustration|file photo|©)\s*:",
+    )
 });
 
 static SLIDESHOW: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,13 +185,13 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(subscribe|subscribing|subscribed|subscription|sign up|signing up|newsletters?|inbox|abonnez-vous|abonnement|s'abonner|je m'abonne|inscrivez-vous|lettre d'information|infolettre|newsletter)\b",
+        r"(?i)\b(subscribe|subscribing|subscribed|subscriptions?|sign up|signing up|newsletters?|inbox|abonnez-vous|abonnement|s'abonner|je m'abonne|inscrivez-vous|lettre d'information|infolettre|newsletter)\b",
     )
 });
 
 static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)^\W*(\d+\s+)?(comments?|commentaires?|leave a (comment|reply)|laisser un commentaire|laissez un commentaire|add a comment|post a comment|join the (discussion|conversation)|tell us what you think|réagir|réagissez|postez un commentaire|show comments|voir les commentaires)\b",
+        r"(?i)^\W*(\d+\s+)?(comments?|commentaires?|leave a (comment|reply)|laisser un commentaire|laissez un commentaire|add a comment|post a comment|post comments?|join the (discussion|conversation)|about the author|à propos de l'auteur|tell us what you think|réagir|réagissez|postez un commentaire|show comments|voir les commentaires)\b",
     )
 });
 
@@ -349,13 +364,14 @@ type Rule = (bool, fn(&str) -> bool, Boilerplate);
 pub(super) fn classify(text: &str, words: usize) -> Option<Boilerplate> {
     use Boilerplate as B;
     let short = |limit: usize| words <= limit;
-    let rules: [Rule; 20] = [
+    let rules: [Rule; 21] = [
         (
             short(8),
             |t| AD_LABEL.is_match(t) && !t.ends_with('.'),
             B::Ad,
         ),
         (short(12), |t| AD_CONTINUE.is_match(t), B::Ad),
+        (short(40), |t| AFFILIATE.is_match(t), B::Ad),
         (short(6), |t| BUTTON.is_match(t), B::Button),
         (short(20), |t| CLICK_HERE.is_match(t), B::Button),
         (

@@ -246,8 +246,9 @@ fn empty_or_short_text_is_no_article() {
 /// Paragraphs enough to be an article around `body`.
 fn page_around(body: &str) -> String {
     let prose = "<p>The committee met on Monday to discuss the plan, and its members agreed that the proposal needed more work before it could be put to a vote in the spring.</p>";
+    let more = "<p>Its chair said after the meeting that a revised version would be ready within a month, with the costs of each option set out side by side.</p>";
     format!(
-        "<html><head><title>A page</title></head><body><article>{prose}{body}{prose}</article></body></html>"
+        "<html><head><title>A page</title></head><body><article>{prose}{body}{more}</article></body></html>"
     )
 }
 
@@ -333,4 +334,37 @@ fn a_twenty_megabyte_page_is_extracted_in_reasonable_time() {
     assert!(extracted.markdown.len() > 10_000_000);
     // About 4 s on this project's 2-core machine (release build).
     assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+}
+
+/// Sentences of the article, each a paragraph of more than eight words.
+fn sentences(count: usize) -> Vec<String> {
+    (1..=count)
+        .map(|n| format!("Paragraph number {n} of the article says something new about the plan."))
+        .collect()
+}
+
+#[test]
+fn a_caption_shown_twice_goes_and_a_question_asked_again_stays() {
+    let question = "What do you like to cook at home when you have the time?";
+    let caption = "The minister at the podium on Tuesday, before the vote in the chamber.";
+    let mut lines = sentences(6);
+    lines.insert(1, caption.to_string());
+    lines.insert(2, caption.to_string());
+    lines.insert(0, question.to_string());
+    lines.push(question.to_string());
+    let extracted = from_text(&lines.join("\n")).expect("an article");
+    let (text, _) = rendered(&extracted.markdown);
+    assert_eq!(text.matches(caption).count(), 1, "{text}");
+    assert_eq!(text.matches(question).count(), 2, "{text}");
+}
+
+#[test]
+fn names_with_inner_capitals_are_not_buttons() {
+    let mut lines = sentences(5);
+    lines.push("Buy McDonald's shares, the analysts said on Monday morning.".to_string());
+    lines.push("Order iPhone cases online, the shop advertised to its customers.".to_string());
+    let extracted = from_text(&lines.join("\n")).expect("an article");
+    assert!(extracted.removed.is_empty(), "{:#?}", extracted.removed);
+    let (text, _) = rendered(&extracted.markdown);
+    assert!(text.contains("Buy McDonald's shares") && text.contains("Order iPhone cases"), "{text}");
 }
