@@ -376,7 +376,7 @@ impl Writer {
             for cell in cells_of(row) {
                 self.children(&cell, depth + 1);
                 let (markdown, text, _) = std::mem::take(&mut self.inline).finish();
-                line.push((markdown.replace('\n', " "), text));
+                line.push((markdown.replace("\\\n", " ").replace('\n', " "), text));
             }
             lines.push(line);
         }

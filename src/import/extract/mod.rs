@@ -70,24 +70,47 @@ pub(crate) fn from_html(html: &str, url: Option<&str>) -> Result<Extracted, NoAr
     page::mark(root);
     let mut blocks = blocks::blocks(root);
     drop_title(&mut blocks, &article.title);
-    finish(blocks)
+    finish(blocks, "page")
 }
 
 /// The article in pasted text: one paragraph per line or per blank-line
 /// separated block, cleaned of the same boilerplate as a page.
 pub(crate) fn from_text(text: &str) -> Result<Extracted, NoArticle> {
-    let blocks: Vec<Block> = text
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(Block::paragraph)
+    let blocks: Vec<Block> = paragraphs(text)
+        .iter()
+        .map(|p| Block::paragraph(p))
         .collect();
     if blocks.is_empty() {
         return Err(NoArticle {
             reason: "the text is empty".to_string(),
         });
     }
-    finish(blocks)
+    finish(blocks, "text")
+}
+
+/// The paragraphs of pasted text: each line, except that in a text whose
+/// paragraphs are separated by blank lines, a long line that ends
+/// mid-sentence goes on in the next (a paragraph wrapped by hand).
+fn paragraphs(text: &str) -> Vec<String> {
+    let wrapped = text.contains("\n\n") || text.contains("\r\n\r\n");
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        match paragraphs.last_mut() {
+            Some(last) if open => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => paragraphs.push(line.to_string()),
+        }
+        let ends_sentence = line.ends_with(['.', '!', '?', '…', ':', ';', '»', '"', '”', ')']);
+        open = wrapped && !ends_sentence && line.chars().count() >= 40;
+    }
+    paragraphs
 }
 
 /// The title is the article's front matter, not a heading of its text.
@@ -114,7 +137,8 @@ fn comparable(text: &str) -> String {
         .join(" ")
 }
 
-fn finish(blocks: Vec<Block>) -> Result<Extracted, NoArticle> {
+/// The cleaned article of `blocks`, from a `source` ("page" or "text").
+fn finish(blocks: Vec<Block>, source: &str) -> Result<Extracted, NoArticle> {
     let boilerplate::Cleaned {
         mut blocks,
         removed,
@@ -130,15 +154,15 @@ fn finish(blocks: Vec<Block>) -> Result<Extracted, NoArticle> {
     if prose < MIN_PROSE_WORDS {
         let reason = if paywall {
             format!(
-                "the page shows only the start of the article ({prose} words): the rest is for subscribers"
+                "the {source} shows only the start of the article ({prose} words): the rest is for subscribers"
             )
         } else if removed.is_empty() {
             format!(
-                "the page has no article: {prose} words of running text, fewer than {MIN_PROSE_WORDS}"
+                "the {source} has no article: {prose} words of running text, fewer than {MIN_PROSE_WORDS}"
             )
         } else {
             format!(
-                "the page has no article: {prose} words of running text once its menus, ads and links are left out, fewer than {MIN_PROSE_WORDS}"
+                "the {source} has no article: {prose} words of running text once its menus, ads, teasers and links are left out, fewer than {MIN_PROSE_WORDS}"
             )
         };
         return Err(NoArticle { reason });

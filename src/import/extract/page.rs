@@ -63,9 +63,19 @@ const CLASS_WORDS: &[&str] = &[
     "comments",
     "disqus",
     "paywall",
+];
+
+/// Whole classes that hide an element from sight or from print: words
+/// such as `hidden` alone would also match `overflow-hidden`.
+const HIDDEN_CLASSES: &[&str] = &[
     "hidden",
-    "sronly",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
+    "screen-reader-only",
     "noprint",
+    "no-print",
+    "d-none",
 ];
 
 /// Marks the boilerplate inside `root`.
@@ -104,6 +114,13 @@ fn is_boilerplate(element: &NodeRef) -> bool {
         .attr("role")
         .is_some_and(|role| ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
     {
+        return true;
+    }
+    if element.attr("class").is_some_and(|class| {
+        class
+            .split_whitespace()
+            .any(|c| HIDDEN_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
+    }) {
         return true;
     }
     ["class", "id"].iter().any(|attr| {

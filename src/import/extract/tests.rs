@@ -366,5 +366,23 @@ fn names_with_inner_capitals_are_not_buttons() {
     let extracted = from_text(&lines.join("\n")).expect("an article");
     assert!(extracted.removed.is_empty(), "{:#?}", extracted.removed);
     let (text, _) = rendered(&extracted.markdown);
-    assert!(text.contains("Buy McDonald's shares") && text.contains("Order iPhone cases"), "{text}");
+    assert!(
+        text.contains("Buy McDonald's shares") && text.contains("Order iPhone cases"),
+        "{text}"
+    );
+}
+
+#[test]
+fn pasted_text_wrapped_by_hand_is_joined_into_paragraphs() {
+    let text = "The council voted on Tuesday to keep the old market hall open\nfor another ten years, after a long debate.\n\nLire aussi : Le marché de Noël revient\nThe hall, built in 1880, draws thousands of visitors every weekend of the year.\nIts roof, repaired twice since the war, will need new slates and new gutters within the next decade.\n";
+    let extracted = from_text(text).expect("an article");
+    let (text, _) = rendered(&extracted.markdown);
+    assert_eq!(
+        text,
+        "The council voted on Tuesday to keep the old market hall open for another ten years, after a long debate.\nThe hall, built in 1880, draws thousands of visitors every weekend of the year.\nIts roof, repaired twice since the war, will need new slates and new gutters within the next decade.\n"
+    );
+    assert_eq!(
+        extracted.removed,
+        ["Lire aussi : Le marché de Noël revient"]
+    );
 }
