@@ -24,6 +24,9 @@ pub(super) struct Inline {
     /// White space seen since the last character: one space, written
     /// before the next character.
     pending_space: bool,
+    /// A line break seen since the last character, written before the
+    /// next one: after a closing marker, never at the end of a block.
+    pending_break: bool,
     /// Depth of links (written or not) around the current text.
     link_depth: usize,
     /// Where the emphasis markers just opened start in `markdown`, while
@@ -62,7 +65,7 @@ impl Inline {
     }
 
     fn space(&mut self) {
-        if self.text.is_empty() || self.text.ends_with([' ', '\n']) {
+        if self.text.is_empty() || self.text.ends_with([' ', '\n']) || self.pending_break {
             return;
         }
         if let Some(at) = self.opened_at {
@@ -87,7 +90,12 @@ impl Inline {
     }
 
     fn write_pending(&mut self) {
-        if std::mem::take(&mut self.pending_space) {
+        if std::mem::take(&mut self.pending_break) {
+            self.pending_space = false;
+            self.markdown.push_str("\\\n");
+            self.plain.push_str("\\\n");
+            self.text.push('\n');
+        } else if std::mem::take(&mut self.pending_space) {
             self.markdown.push(' ');
             self.plain.push(' ');
             self.push_visible(' ');
@@ -99,9 +107,7 @@ impl Inline {
             return;
         }
         self.pending_space = false;
-        self.markdown.push_str("\\\n");
-        self.plain.push_str("\\\n");
-        self.text.push('\n');
+        self.pending_break = true;
     }
 
     fn mark(&self) -> Mark {

@@ -262,7 +262,8 @@ fn markdown_keeps_structure_and_renders_back_to_the_text() {
 <table><tr><th>Year</th><th>Budget</th></tr><tr><td>2023</td><td>1,200</td></tr></table>
 <p>Characters that mean something: *stars*, _under_, [[Wiki link]], &lt;not a tag&gt;, a | pipe, 50% &amp; more {#id}, `tick`.</p>
 <p>1. Not a list, # not a heading, > not a quote</p>
-<p>Wow!<a href="https://example.org/x">not an image</a></p>"#;
+<p>Wow!<a href="https://example.org/x">not an image</a></p>
+<p>Line one<br>line two <a href="https://example.org/y">a link<br></a>after it<br></p>"#;
     let html = page_around(body);
     let extracted =
         from_html(&html, Some("https://example.org/docs/page.html")).expect("an article");
@@ -281,6 +282,7 @@ fn markdown_keeps_structure_and_renders_back_to_the_text() {
         ">\n> And its second paragraph.",
         "| Year | Budget |",
         "| 2023 | 1,200 |",
+        "Line one\\\nline two [a link](https://example.org/y)\\\nafter it\n",
     ] {
         assert!(
             markdown.contains(expected),
