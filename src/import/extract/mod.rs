@@ -9,7 +9,8 @@
 //! the inline Markdown of each in `inline.rs`); the text rules drop the
 //! blocks that read as boilerplate (`boilerplate.rs`, `rules.rs`); the
 //! rest is written as Markdown (`markdown.rs`). Pasted text skips the
-//! first two: each line is a block.
+//! first two: each line is a block, or each paragraph when blank lines
+//! separate them and lines were wrapped by hand.
 
 mod blocks;
 mod boilerplate;
@@ -73,8 +74,9 @@ pub(crate) fn from_html(html: &str, url: Option<&str>) -> Result<Extracted, NoAr
     finish(blocks, "page")
 }
 
-/// The article in pasted text: one paragraph per line or per blank-line
-/// separated block, cleaned of the same boilerplate as a page.
+/// The article in pasted text: one paragraph per line, or per paragraph
+/// wrapped by hand between blank lines, cleaned of the same boilerplate as
+/// a page.
 pub(crate) fn from_text(text: &str) -> Result<Extracted, NoArticle> {
     let blocks: Vec<Block> = paragraphs(text)
         .iter()

@@ -100,6 +100,18 @@ static WIRE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Le Monde avec AFP", "(avec Reuters)": a French wire byline.
+static WITH_WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)^\W*([^.!?]{2,60} )?avec (l'|l’)?(afp|reuters|ap|ats|belga|agences?)\W*$")
+});
+
+/// "5 min read", "Temps de lecture : 3 min".
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(\d+\s*(min|mins|minutes?)\.?\s*(read|de lecture)|reading time|temps de lecture|lecture\s*:?\s*\d+\s*min)",
+    )
+});
+
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"^\p{Lu}[\w'-]+( \p{Lu}[\w'-]+){0,3} (is|was|est) (a|an|the|un|une|le|la) [^.]{0,80}\b(reporter|writer|journalist|editor|correspondent|columnist|contributor|freelance|journaliste|rédact(eur|rice)|correspondant|chroniqueu?r|pigiste)",
@@ -364,7 +376,7 @@ type Rule = (bool, fn(&str) -> bool, Boilerplate);
 pub(super) fn classify(text: &str, words: usize) -> Option<Boilerplate> {
     use Boilerplate as B;
     let short = |limit: usize| words <= limit;
-    let rules: [Rule; 21] = [
+    let rules: [Rule; 23] = [
         (
             short(8),
             |t| AD_LABEL.is_match(t) && !t.ends_with('.'),
@@ -381,6 +393,8 @@ pub(super) fn classify(text: &str, words: usize) -> Option<Boilerplate> {
         ),
         (short(12), |t| WIRE_BYLINE.is_match(t), B::Byline),
         (short(40), |t| AUTHOR_BIO.is_match(t), B::Byline),
+        (short(10), |t| WITH_WIRE.is_match(t), B::Byline),
+        (short(8), |t| READING_TIME.is_match(t), B::Date),
         (short(25), is_date_line, B::Date),
         (short(80), |t| CAPTION_CREDIT.is_match(t), B::Caption),
         (short(40), |t| CAPTION_START.is_match(t), B::Caption),
