@@ -49,6 +49,15 @@ pub use import::Imported;
 pub use paths::{SEARCH_FOLDER, SITE_FILES};
 #[doc(hidden)]
 pub use render::search::words as search_words;
+
+/// The article's Markdown that `import` writes for the page `html` saved
+/// from `url`, or `None` when the page has no article: what
+/// `examples/extract.rs` runs over the extraction benchmark.
+#[doc(hidden)]
+#[must_use]
+pub fn extract_article(html: &str, url: Option<&str>) -> Option<String> {
+    import::extract_markdown(html, url)
+}
 pub use serve::{ServeOptions, serve};
 pub use suggest::{Suggestion, Suggestions};
 

@@ -129,7 +129,7 @@ fn import_one(
     let (found, extracted) = if page.html {
         let found = page::metadata(&decoded.text, page.url.as_deref());
         let base = found.canonical.as_ref().map(|c| c.value.as_str());
-        let extracted = extract_page(&decoded.text, base.or(page.url.as_deref()));
+        let extracted = extract::from_html(&decoded.text, base.or(page.url.as_deref()));
         (found, extracted)
     } else {
         pasted(&decoded.text)
@@ -262,35 +262,6 @@ fn write_bytes_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.write_all(bytes)
 }
 
-/// The article in a page. TEMPORARY (until the extractor of issue 15 lands
-/// in `extract/`): its placeholder refuses every page, so the page's
-/// paragraphs stand in for it; with the real extractor this fallback is
-/// never taken and is to be deleted.
-fn extract_page(html: &str, url: Option<&str>) -> Result<extract::Extracted, extract::NoArticle> {
-    match extract::from_html(html, url) {
-        Err(no) if no.reason == "extraction is not written yet" => {
-            let document = dom_query::Document::from(html);
-            let paragraphs: Vec<String> = document
-                .select("p")
-                .nodes()
-                .iter()
-                .map(|p| crate::spaces::collapse(&p.text()))
-                .filter(|p| !p.is_empty())
-                .collect();
-            if paragraphs.is_empty() {
-                return Err(extract::NoArticle {
-                    reason: "the page has no paragraph of text".to_string(),
-                });
-            }
-            Ok(extract::Extracted {
-                markdown: paragraphs.join("\n\n") + "\n",
-                removed: Vec::new(),
-            })
-        }
-        result => result,
-    }
-}
-
 /// Pasted text: its first line is the title, the rest the article. When
 /// that line is a paragraph rather than a headline (as when the text was
 /// copied without its title), it stays in the article, and the title is
@@ -365,4 +336,11 @@ fn host(url: &str) -> Option<String> {
     let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
     let host = host.split(':').next()?.trim_start_matches("www.");
     (!host.is_empty()).then(|| host.to_string())
+}
+
+/// The Markdown `import` writes for a page, for the extraction benchmark.
+pub(crate) fn extract_markdown(html: &str, url: Option<&str>) -> Option<String> {
+    extract::from_html(html, url)
+        .ok()
+        .map(|found| found.markdown)
 }

@@ -88,7 +88,7 @@ pub(crate) struct AnnotatedBody {
 }
 
 /// Markdown extensions dossier turns on.
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
