@@ -524,11 +524,15 @@ fn refuses_a_folder_that_is_not_a_dossier() {
 #[test]
 fn a_20_mb_page() {
     let fixture = dossier();
-    let paragraph = "<p>The pact commits each country to help the other if it is attacked, \
-                     and the two leaders said so in Pyongyang on Wednesday.</p>\n";
     let mut page = String::from("<html lang=en><head><title>Big page</title></head><body>");
+    // Distinct paragraphs: a paragraph repeated is rightly removed.
+    let mut number = 0;
     while page.len() < 20 * 1024 * 1024 {
-        page.push_str(paragraph);
+        number += 1;
+        page.push_str(&format!(
+            "<p>Clause {number} of the pact commits each country to help the other if it is \
+             attacked, and the two leaders said so in Pyongyang on Wednesday.</p>\n"
+        ));
     }
     page.push_str("</body></html>");
     fixture.write("big.html", &page);
