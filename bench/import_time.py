@@ -15,7 +15,7 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Putin and Kim sign a pact",
 "datePublished":"2024-06-19","author":{"name":"Anna Writer"}}</script></head><body>
 <nav><a href="/">Home</a></nav><article><h1>Putin and Kim sign a pact</h1>
-""" + "<p>Vladimir Putin met Kim Jong Un in Pyongyang, and the two leaders signed a treaty that commits each country to help the other.</p>\n" * 60 + "</article></body></html>\n"
+""" + "".join(f"<p>Clause {i}: Vladimir Putin met Kim Jong Un in Pyongyang, and the two leaders signed a treaty that commits each country to help the other.</p>\n" for i in range(60)) + "</article></body></html>\n"
 
 def main():
     parser = argparse.ArgumentParser()

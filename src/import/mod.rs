@@ -68,6 +68,7 @@ impl Refused {
 /// Imports each of `sources` in turn, handing each one's outcome to `each`
 /// as soon as it is known.
 pub(crate) fn import(run: &Run<'_>, sources: &[String], each: &mut dyn FnMut(Imported)) {
+    extract::compile_rules_beside();
     let mut recorded = originals::recorded(run.root);
     for source in sources {
         let imported = match import_one(run, source, &recorded) {

@@ -6,7 +6,8 @@
 //! so that the article's text is kept.
 
 use super::blocks::{Block, Kind};
-use super::rules::{self, BUTTON_VERB, Boilerplate, TEASER, TEASER_LINE};
+use super::patterns::{BUTTON_VERB, TEASER, TEASER_LINE};
+use super::rules::{self, Boilerplate};
 
 /// How many blocks a teaser header or an ad label may announce.
 const RUN: usize = 15;

@@ -17,6 +17,7 @@ mod boilerplate;
 mod inline;
 mod markdown;
 mod page;
+mod patterns;
 mod rules;
 
 use blocks::{Block, Kind};
@@ -47,6 +48,13 @@ pub(crate) struct NoArticle {
 
 /// The article in the HTML page `html` (already decoded), fetched from or
 /// saved at `url` when known (relative links and images are made absolute
+/// Starts compiling the text rules on a thread of their own: a caller
+/// that will extract calls it first, so that the compiling goes on while
+/// it reads and parses.
+pub(crate) fn compile_rules_beside() {
+    patterns::compile_beside();
+}
+
 /// against it).
 pub(crate) fn from_html(html: &str, url: Option<&str>) -> Result<Extracted, NoArticle> {
     let url = url.filter(|u| {

@@ -4,9 +4,7 @@
 //! sentence of the article that happens to use the same words is kept.
 //! `docs/format.md` ("What `import` removes") lists these kinds.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use super::patterns::*;
 
 /// A kind of boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,107 +32,6 @@ pub(super) enum Boilerplate {
     /// The same text as a block before it.
     Repeated,
 }
-
-fn pattern(source: &str) -> Regex {
-    Regex::new(source).expect("the boilerplate patterns are valid")
-}
-
-/// The words that head a teaser: "Read also", "Related", "À lire aussi".
-const TEASER_WORDS: &str = r"(read also|read more|see also|see more|also read|also on [\w-]+\.\w{2,3}|related( articles| stories| content| coverage| reading| links)?|more from|more on|more about|more stories|don'?t miss|must read|recommended( for you| stories| articles)?|you may also like|you might also like|you may like|most read|most popular|most viewed|top stories|trending( now)?|further reading|latest news|(à |a )?lire aussi|(à |a )?lire également|(à |a )?voir aussi|(à |a )?voir également|sur le même (sujet|thème)|dans la même rubrique|les plus lus|(à |a )?découvrir aussi|découvrez aussi|pour aller plus loin|plus d'articles|nos articles|ces articles peuvent vous intéresser|vous aimerez aussi|vous pourriez aussi aimer|continue reading|keep reading|recent (articles|posts|stories|news)|popular (this week|now|stories|posts|articles)|more \w+( \w+)? stories|latest (news|stories|articles|videos|posts)|articles récents|derniers articles|dernières actualités|les plus populaires|les plus partagés)";
-
-/// A teaser's header, alone or before the teaser's title.
-pub(super) static TEASER: LazyLock<Regex> =
-    LazyLock::new(|| pattern(&format!(r"(?i)^\W*{TEASER_WORDS}\b")));
-
-/// A teaser's header and its title: "Read more: City approves budget".
-pub(super) static TEASER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(&format!(r"(?i)^\W*{TEASER_WORDS}\s*[:\-–—|>»…]")));
-
-/// A label that announces an ad.
-pub(super) static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\b(advertisements?|advert|ads|sponsored|sponsor|paid content|partner content|affiliate|publicités?|pub|annonces?|partenaires?|sponsorisée?s?|contenu sponsorisé|contenu partenaire)\b",
-    )
-});
-
-/// The words that tell a page to go on past an ad.
-/// A disclosure that the article's links earn the site money.
-static AFFILIATE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)(affiliate commission|affiliate links?|(may|might) earn (a|an)( small)? (commission|share)|liens? affiliés?|percevoir une commission)",
-    )
-});
-
-static AD_CONTINUE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^\W*((continue|story|article|content) (reading|continues) below|scroll to continue|la suite après (cette|la) publicité|(la suite de )?l'article (continue|se poursuit) (ci-)?(dessous|après))",
-    )
-});
-
-/// The verbs that start a button: split off when glued to the next text.
-pub(super) static BUTTON_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^(commandez|découvrez|achetez|profitez|essayez|téléchargez|cliquez|abonnez-vous|inscrivez-vous|réservez|voir l'offre|lire la suite|en savoir plus|order|buy|shop|try|discover|download|click|learn more|read more|subscribe|sign up|register)\b",
-    )
-});
-
-/// Buttons on their own.
-static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^\W*(read more|learn more|see more|view more|show more|load more|en savoir plus|lire la suite|voir plus|afficher plus|click here|cliquez ici|buy now|shop now|order now|commandez maintenant|achetez maintenant|découvrez l'offre|voir l'offre|j'en profite|je m'abonne|sign up|subscribe|s'abonner|log in|sign in|se connecter|print|imprimer|back to top|retour en haut)\W*$",
-    )
-});
-
-static CLICK_HERE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)\b(click(ing)? here|cliquez ici|cliquant ici)\b"));
-
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^(By|BY|Par|PAR|Written by|Posted by|Écrit par|Publié par|Texte|Propos recueillis par)\s*:?\s+\p{Lu}",
-    )
-});
-
-static WIRE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^[^.!?]{2,80}(,|\||-|—)\s*(the )?(ap|afp|reuters|associated press|bloomberg|upi|dpa|staff|[\w ]{0,30}(writer|correspondent|reporter|editor|contributor|journalist|journaliste|correspondant|correspondante|envoyée? spéciale?|rédaction))s?\W*$",
-    )
-});
-
-/// "Le Monde avec AFP", "(avec Reuters)": a French wire byline.
-static WITH_WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)^\W*([^.!?]{2,60} )?avec (l'|l’)?(afp|reuters|ap|ats|belga|agences?)\W*$")
-});
-
-/// "5 min read", "Temps de lecture : 3 min".
-static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)(\d+\s*(min|mins|minutes?)\.?\s*(read|de lecture)|reading time|temps de lecture|lecture\s*:?\s*\d+\s*min)",
-    )
-});
-
-static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"^\p{Lu}[\w'-]+( \p{Lu}[\w'-]+){0,3} (is|was|est) (a|an|the|un|une|le|la) [^.]{0,80}\b(reporter|writer|journalist|editor|correspondent|columnist|contributor|freelance|journaliste|rédact(eur|rice)|correspondant|chroniqueu?r|pigiste)",
-    )
-});
-
-static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)([(\[]\s*(photo|image|picture|pic|credit|crédit|crédits|illustration|file|source|afp|ap|reuters|getty)s?\b[^)\]]{0,80}[)\]]|\b(photo|image|picture|photograph|pic|illustration)s? (credit|by|de|par)\b.{0,80}|\b(credit|crédits?|crédit photo|photo|image|photos|source)\s*:.{0,80}|\b(getty images?|shutterstock|istock(photo)?|afp|reuters|ap|epa)( via [^.]{0,40}|/[\w .'-]{1,40}(/file( photo)?)?)?|©.{0,80})\s*$",
-    )
-});
-
-static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^\W*(photo|image|credit|crédit|crédit photo|source|illustration|file photo|©)\s*:",
-    )
-});
-
-static SLIDESHOW: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^\W*((image|photo|slide|picture|diapo|vidéo|video)s?\s*)?\d+\s*(of|/|sur|de)\s*/?\s*\d+\b|^\W*(caption|close|previous|next|prev|back to gallery|enlarge this image|hide caption|toggle caption|show caption|expand|fullscreen|full screen|this slideshow requires javascript|view gallery|open gallery|photos|gallery|play video|watch video|voir la galerie|diaporama|agrandir|fermer|précédent|suivant|lire la vidéo|voir la vidéo|légende|plein écran)\W*$",
-    )
-});
 
 /// Words of share bars.
 const SHARE_WORDS: &[&str] = &[
@@ -182,46 +79,6 @@ const SHARE_WORDS: &[&str] = &[
     "download",
     "télécharger",
 ];
-
-static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)(\b[\w.+-]+@[\w-]+\.[\w.]+\b|(^|\s)@\w{2,}|\btwitter\.com/|\bfollow (us|him|her|me|them)\b|\bsuivez-(nous|le|la)\b|\b(may|can) be reached\b|\bhave a (news )?tip\b)",
-    )
-});
-
-static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\b(follow|email|e-mail|reach|reached|contact|tips?|write to|suivez|écrivez|contactez)\b",
-    )
-});
-
-static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)\b(subscribe|subscribing|subscribed|subscriptions?|sign up|signing up|newsletters?|inbox|abonnez-vous|abonnement|s'abonner|je m'abonne|inscrivez-vous|lettre d'information|infolettre|newsletter)\b",
-    )
-});
-
-static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)^\W*(\d+\s+)?(comments?|commentaires?|leave a (comment|reply)|laisser un commentaire|laissez un commentaire|add a comment|post a comment|post comments?|join the (discussion|conversation)|about the author|à propos de l'auteur|tell us what you think|réagir|réagissez|postez un commentaire|show comments|voir les commentaires)\b",
-    )
-});
-
-static TAGS: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)^\W*(tags?|tagged|mots[- ]clés|étiquettes|topics|sujets|thèmes|keywords)\s*(:|$)")
-});
-
-static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)(subscribers? only|for subscribers|exclusive to subscribers|réservée? aux abonnés|article réservé|il vous reste \d+\s*% de|already a subscriber|already have an account|déjà abonné|to continue reading|pour lire la suite|to read the full (article|story)|premium (article|content)|log in to (continue|read)|connectez-vous pour|this content is available|ce contenu est réservé|unlock this article|débloquer cet article)",
-    )
-});
-
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)(^\W*(©|copyright|\(c\) \d{4})|all rights reserved|tous droits réservés|this (document|material) (is subject to copyright|may not be (published|reproduced))|reproduction interdite)",
-    )
-});
 
 /// Tokens that make a date line: month and day names, words of time,
 /// and the words that introduce them, in English and French.
@@ -366,7 +223,17 @@ const DATE_WORDS: &[&str] = &[
     "er",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| pattern(r"\w+"));
+/// The words of `text`: runs of letters, digits and `_`, as `\w+` reads
+/// them.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_' || is_mark(c)))
+        .filter(|word| !word.is_empty())
+}
+
+/// A combining mark, part of the word it follows.
+fn is_mark(c: char) -> bool {
+    matches!(u32::from(c), 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
 
 /// Whether a rule applies to the block (it is short enough), its test,
 /// and what the block is when the test passes.
@@ -436,8 +303,8 @@ pub(super) fn is_teaser_header(text: &str, words: usize) -> bool {
 fn is_date_line(text: &str) -> bool {
     let mut digits = false;
     let mut others = 0;
-    for word in WORD.find_iter(text) {
-        let word = word.as_str().to_lowercase();
+    for word in words(text) {
+        let word = word.to_lowercase();
         if word.chars().all(|c| c.is_ascii_digit()) {
             digits = true;
         } else if word.chars().any(|c| c.is_ascii_digit()) || DATE_WORDS.contains(&word.as_str()) {
@@ -460,8 +327,8 @@ fn starts_with_slide_number(text: &str) -> bool {
 fn is_share_bar(text: &str) -> bool {
     let mut share = 0;
     let mut others = 0;
-    for word in WORD.find_iter(text) {
-        let word = word.as_str().to_lowercase();
+    for word in words(text) {
+        let word = word.to_lowercase();
         if SHARE_WORDS.contains(&word.as_str()) || word.chars().all(|c| c.is_ascii_digit()) {
             share += 1;
         } else {
