@@ -1,0 +1,64 @@
+//! The timeline as TimelineJS's JSON (Knight Lab's embeddable timeline):
+//! every item of the timeline page an event, its start (and a period's
+//! end) as `{year, month, day}` at the date's precision, its headline the
+//! item's title and its text a link to its page, grouped by kind.
+//! Made from `render::timeline`, so that it holds what the page shows.
+
+use serde_json::{Map, Value, json};
+
+use crate::html::escape;
+use crate::render::labels::labels;
+use crate::render::timeline::timeline;
+use crate::render::views::Views;
+
+use super::{json_bytes, site_base};
+
+/// `2024-06-19` as `{year: 2024, month: 6, day: 19}`, with as many parts
+/// as the date has.
+fn date_object(iso: &str) -> Value {
+    let mut date = Map::new();
+    for (name, part) in ["year", "month", "day"].into_iter().zip(iso.split('-')) {
+        let number: i64 = part.parse().unwrap_or_default();
+        date.insert(name.into(), json!(number));
+    }
+    Value::Object(date)
+}
+
+/// `data/timeline.json`.
+pub(crate) fn timeline_json(views: &Views<'_>) -> Vec<u8> {
+    let base = site_base(views);
+    let words = labels(views.language);
+    let config = &views.dossier.config;
+    let mut events = Vec::new();
+    for year in timeline(views) {
+        for month in year.months {
+            for item in month.items {
+                let page = format!(
+                    "{base}{}",
+                    item.path.strip_suffix("index.html").unwrap_or(&item.path)
+                );
+                let group = match &item.entity_kind_label {
+                    Some(kind) => kind.clone(),
+                    None => words["articles"].to_string(),
+                };
+                let mut event = json!({
+                    "start_date": date_object(&item.date),
+                    "text": {
+                        "headline": escape(&item.title),
+                        "text": format!("<a href=\"{}\">{}</a>", escape(&page), escape(&item.title)),
+                    },
+                    "group": group,
+                    "unique_id": item.path.trim_end_matches("/index.html").replace('/', "-"),
+                });
+                if let Some(end) = &item.end {
+                    event["end_date"] = date_object(end);
+                }
+                events.push(event);
+            }
+        }
+    }
+    json_bytes(&json!({
+        "title": { "text": { "headline": config.title, "text": config.description } },
+        "events": events,
+    }))
+}
