@@ -142,7 +142,6 @@ pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str>
         ("legend", pick("Legend", "Légende")),
         ("relation_edges", pick("relation", "relation")),
         ("co_mention_edges", pick("named together", "cités ensemble")),
-        ("data", pick("Data", "Données")),
         ("search", pick("Search", "Recherche")),
         (
             "search_label",
