@@ -120,6 +120,7 @@ fn assert_counts_match(site: &Site) -> Value {
         .count();
     assert_eq!(read["timeline"]["events"], articles + dated);
     assert_eq!(read["timeline"]["undated"], Value::Array(vec![]));
+    assert_eq!(read["timeline"]["unique_ids"], true);
     read
 }
 

@@ -159,6 +159,7 @@ undated = [
 report["timeline"] = {
     "events": len(events),
     "undated": undated,
+    "unique_ids": len({e["unique_id"] for e in events}) == len(events),
     "headline": timeline["title"]["text"]["headline"],
     "dates": [e["start_date"] for e in events],
 }

@@ -4,6 +4,8 @@
 //! item's title and its text a link to its page, grouped by kind.
 //! Made from `render::timeline`, so that it holds what the page shows.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Map, Value, json};
 
 use crate::html::escape;
@@ -24,12 +26,27 @@ fn date_object(iso: &str) -> Value {
     Value::Object(date)
 }
 
+/// An event's id, made from its page (`articles-treaty`), unique in the
+/// file: TimelineJS links to each event by it, and two events may share
+/// a page (a period's start and end, relations dated from one article).
+fn unique_id(taken: &mut BTreeSet<String>, path: &str) -> String {
+    let id = path.trim_end_matches("/index.html").replace('/', "-");
+    let mut unique = id.clone();
+    let mut number = 1;
+    while !taken.insert(unique.clone()) {
+        number += 1;
+        unique = format!("{id}-{number}");
+    }
+    unique
+}
+
 /// `data/timeline.json`.
 pub(crate) fn timeline_json(views: &Views<'_>) -> Vec<u8> {
     let base = site_base(views);
     let words = labels(views.language);
     let config = &views.dossier.config;
     let mut events = Vec::new();
+    let mut taken = BTreeSet::new();
     for year in timeline(views) {
         for month in year.months {
             for item in month.items {
@@ -48,7 +65,7 @@ pub(crate) fn timeline_json(views: &Views<'_>) -> Vec<u8> {
                         "text": format!("<a href=\"{}\">{}</a>", escape(&page), escape(&item.title)),
                     },
                     "group": group,
-                    "unique_id": item.path.trim_end_matches("/index.html").replace('/', "-"),
+                    "unique_id": unique_id(&mut taken, &item.path),
                 });
                 if let Some(end) = &item.end {
                     event["end_date"] = date_object(end);
