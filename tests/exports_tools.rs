@@ -100,6 +100,12 @@ fn assert_counts_match(site: &Site) -> Value {
     let ftm = &read["ftm"];
     assert_eq!(ftm["problems"], Value::Array(vec![]), "FtM");
     assert_eq!(ftm["unique_ids"], ftm["entities"]);
+    let ids: Vec<&Value> = (ftm["lines"].as_array().expect("lines").iter())
+        .map(|l| &l["id"])
+        .collect();
+    let validated: Vec<&Value> =
+        (ftm["validated_by_ftm"].as_array().expect("ids").iter()).collect();
+    assert_eq!(validated, ids, "`ftm validate` keeps every entity");
     let articles = count(&dossier["articles"]);
     let schemata = ftm["schemata"].as_object().expect("schemata");
     let of = |schema: &str| schemata.get(schema).and_then(Value::as_u64).unwrap_or(0);
@@ -264,4 +270,9 @@ fn the_data_page_links_every_export() {
     assert_eq!(links.len(), 12);
     let home = site.page("index.html");
     assert_eq!(home.attrs(".site-footer a", "href"), ["data/index.html"]);
+
+    // `data` is the site's own folder now.
+    fixture.write("content/pages/data.md", "---\ntitle: Data\n---\nMine.\n");
+    let stderr = fixture.fail(&["build"]);
+    common::assert_says(&stderr, &["page slug `data` is taken by the site itself"]);
 }

@@ -157,13 +157,15 @@ pub(crate) fn gexf(views: &Views<'_>) -> Vec<u8> {
     for edge in &edges {
         let _ = write!(
             xml,
-            "<edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\" weight=\"{}\">",
+            "<edge id=\"{}\" source=\"{}\" target=\"{}\"",
             edge.id,
             escape(&edge.from),
             escape(&edge.to),
-            escape(&edge.label),
-            edge.weight
         );
+        if !edge.label.is_empty() {
+            let _ = write!(xml, " label=\"{}\"", escape(&edge.label));
+        }
+        let _ = write!(xml, " weight=\"{}\">", edge.weight);
         gexf_values(&mut xml, &edge.values);
         xml.push_str("</edge>\n");
     }
