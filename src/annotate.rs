@@ -13,9 +13,9 @@ use crate::load::SourceFile;
 
 use crate::diagnostic::Diagnostic;
 use crate::ids::{ArticleId, EntityId};
-use crate::markdown::{self, AnnotatedBody, Context};
+use crate::markdown::{self, AnnotatedBody, Context, ProseBlock};
 use crate::mentions::{PhraseKey, Unlinked};
-use crate::model::Dossier;
+use crate::model::{Article, Dossier};
 use crate::notes::Quote;
 use crate::paths::{ITEM_ROOT, PAGE_ROOT};
 
@@ -234,6 +234,17 @@ pub(crate) fn annotate_cached(
         mentioned_in,
         entities_of,
     })
+}
+
+/// The blocks of `article` as a reader sees them, with what the mention
+/// finder searched and found: the same context as [`annotate_cached`]
+/// gives it (the dossier's names and the article's own `not_mentions`).
+pub(crate) fn prose_of(
+    dossier: &Dossier,
+    article: &Article,
+) -> Result<Vec<ProseBlock>, Vec<Diagnostic>> {
+    let phrases = dossier.names.phrase_keys(&article.not_mentions);
+    markdown::prose(&article.file, &context(dossier, ITEM_ROOT, None, &phrases))
 }
 
 /// A warning for each `not_mentions` phrase that no article has: an

@@ -11,8 +11,10 @@
 //! write     one atomic swap of the output folder          (write.rs)
 //! ```
 //!
-//! Beside the pipeline: `serve/` runs it again on each save, and
-//! `scaffold/` writes the files a user starts from (`init`, `new`).
+//! Beside the pipeline: `serve/` runs it again on each save,
+//! `scaffold/` writes the files a user starts from (`init`, `new`), and
+//! `import/` turns collected pages and text into articles, and
+//! `suggest/` lists the names in the articles that no entity covers.
 
 mod annotate;
 mod config;
@@ -36,16 +38,19 @@ mod resolve;
 pub mod scaffold;
 mod serve;
 mod spaces;
+mod suggest;
 mod write;
 
 // The crate's public face: what `main.rs` and the tests use.
 pub use config::check_base_url;
 pub use diagnostic::Diagnostic;
+pub use import::Imported;
 #[doc(hidden)]
 pub use paths::{SEARCH_FOLDER, SITE_FILES};
 #[doc(hidden)]
 pub use render::search::words as search_words;
 pub use serve::{ServeOptions, serve};
+pub use suggest::{Suggestion, Suggestions};
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -130,20 +135,79 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 /// renders every page, but writes nothing.
 pub fn check(root: &Path) -> Result<Report, Failure> {
     load::root::check_root(root).map_err(|e| failed(vec![e]))?;
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        output: root.join("public"),
-        drafts: true,
-        base_url: None,
-        verbose: false,
-    };
-    let (report, dossier, annotated) = prepare(&options)?;
+    let options = check_options(root);
+    let (mut report, dossier, annotated) = prepare(&options)?;
+    // What was imported is checked against what was collected.
+    let (errors, warnings): (Vec<_>, Vec<_>) = import::verify_originals(&dossier, root)
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        return Err(failed(
+            errors
+                .into_iter()
+                .chain(warnings)
+                .chain(report.warnings)
+                .collect(),
+        ));
+    }
+    report.warnings.extend(warnings);
+    diagnostic::sort(&mut report.warnings);
     // A template error is a content error: render, and throw the pages away.
     render::Site::new(dossier, annotated, root)
         .map_err(|e| failed(vec![e]))?
         .render_all(&|_| Ok(()))
         .map_err(|e| render_failure(e, &options.output))?;
     Ok(report)
+}
+
+/// What `dossier import` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The dossier's folder.
+    pub root: PathBuf,
+    /// Saved pages, text files, `-` (standard input) or web addresses.
+    pub sources: Vec<String>,
+    /// Mark each article `draft: true`.
+    pub draft: bool,
+    /// Tags for every article.
+    pub tags: Vec<String>,
+}
+
+/// Imports each source as an article with its original kept under
+/// `sources/`, handing each one's outcome to `each` as soon as it is
+/// known; fails only when the root is not a dossier.
+pub fn import(options: &ImportOptions, each: &mut dyn FnMut(Imported)) -> Result<(), Diagnostic> {
+    load::root::check_root(&options.root)?;
+    // `content/…` rather than `./content/…` in what is shown.
+    let root = options.root.strip_prefix(".").unwrap_or(&options.root);
+    let run = import::Run {
+        root,
+        draft: options.draft,
+        tags: &options.tags,
+        today: scaffold::today(),
+    };
+    import::import(&run, &options.sources, each);
+    Ok(())
+}
+
+/// Reads and validates the dossier as `check` does (drafts included, no
+/// page rendered), then lists the names in `articles` (slugs or files;
+/// every article when empty) that no entity covers, most written first.
+pub fn suggest(root: &Path, articles: &[String]) -> Result<Suggestions, Failure> {
+    load::root::check_root(root).map_err(|e| failed(vec![e]))?;
+    let (_, dossier, _) = prepare(&check_options(root))?;
+    suggest::suggest(&dossier, root, articles).map_err(failed)
+}
+
+/// What `check` and `suggest` read: everything, drafts included.
+fn check_options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("public"),
+        drafts: true,
+        base_url: None,
+        verbose: false,
+    }
 }
 
 /// The stages before rendering: load, resolve, annotate.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier::scaffold;
-use dossier::{BuildOptions, Failure, Report, ServeOptions};
+use dossier::{BuildOptions, Failure, ImportOptions, Report, ServeOptions, Suggestion};
 
 #[derive(Parser)]
 #[command(
@@ -77,6 +77,46 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Import saved pages, web addresses or pasted text as articles, keeping
+    /// each original under sources/.
+    Import {
+        /// A saved page (.html), a text file, `-` for pasted text on standard
+        /// input, or an address (https://…).
+        #[arg(required = true)]
+        sources: Vec<String>,
+        /// Mark each article `draft: true`.
+        #[arg(long)]
+        draft: bool,
+        /// A tag for each article (repeat for several: --tag Sanctions --tag Energy).
+        #[arg(long = "tag", value_name = "TAG", value_parser = tag)]
+        tags: Vec<String>,
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// List the names in the articles that no entity covers, most written
+    /// first; with --write, make entity files for some of them.
+    Suggest {
+        /// Articles to read, by slug or file [default: all].
+        #[arg(value_name = "ARTICLE")]
+        articles: Vec<String>,
+        /// Only names written at least N times.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        min_count: usize,
+        /// Only the N names written most.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Write an entity file for this name, as listed (repeat for more).
+        #[arg(long, value_name = "NAME")]
+        write: Vec<String>,
+        /// Write an entity file for every name listed (after --min-count
+        /// and --top).
+        #[arg(long, conflicts_with = "write")]
+        write_all: bool,
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write a small example dossier into a new or empty folder.
     Init {
         /// The folder (created when missing).
@@ -122,6 +162,31 @@ fn main() -> ExitCode {
             root,
         } => return new_file(&root, kind, &title, draft),
         Command::Init { dir } => return init(&dir),
+        Command::Import {
+            sources,
+            draft,
+            tags,
+            root,
+        } => {
+            let options = ImportOptions {
+                root,
+                sources,
+                draft,
+                tags,
+            };
+            return import(&options);
+        }
+        Command::Suggest {
+            articles,
+            min_count,
+            top,
+            write,
+            write_all,
+            root,
+        } => {
+            let listed = Listed { min_count, top };
+            return suggest(&root, &articles, listed, &write, write_all);
+        }
         Command::Serve {
             root,
             bind,
@@ -165,8 +230,15 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(Failure::Content(errors)) => {
-            for error in &errors {
+        Err(failure) => failed(&failure),
+    }
+}
+
+/// Prints why a command failed; exit status 1.
+fn failed(failure: &Failure) -> ExitCode {
+    match failure {
+        Failure::Content(errors) => {
+            for error in errors {
                 eprintln!("{error}\n");
             }
             let count = errors.iter().filter(|e| e.is_error()).count();
@@ -174,13 +246,12 @@ fn main() -> ExitCode {
                 "{count} error{}; nothing was written",
                 if count == 1 { "" } else { "s" }
             );
-            ExitCode::from(1)
         }
-        Err(Failure::Io(path, error)) => {
+        Failure::Io(path, error) => {
             eprintln!("{}: error: cannot write the site: {error}", path.display());
-            ExitCode::from(1)
         }
     }
+    ExitCode::from(1)
 }
 
 fn new_file(root: &Path, kind: NewKind, title: &str, draft: bool) -> ExitCode {
@@ -211,6 +282,146 @@ fn new_file(root: &Path, kind: NewKind, title: &str, draft: bool) -> ExitCode {
     }
 }
 
+/// Which suggestions `dossier suggest` lists (and `--write-all` writes).
+struct Listed {
+    min_count: usize,
+    top: Option<usize>,
+}
+
+/// `dossier suggest`: the table of names no entity covers, or with
+/// `--write`/`--write-all`, the entity files made for them.
+fn suggest(
+    root: &Path,
+    articles: &[String],
+    listed: Listed,
+    write: &[String],
+    write_all: bool,
+) -> ExitCode {
+    let found = match dossier::suggest(root, articles) {
+        Ok(found) => found,
+        Err(failure) => return failed(&failure),
+    };
+    let shown: Vec<&Suggestion> = found
+        .names
+        .iter()
+        .filter(|s| s.count >= listed.min_count)
+        .take(listed.top.unwrap_or(usize::MAX))
+        .collect();
+    if write.is_empty() && !write_all {
+        print_suggestions(&shown);
+        let of = if shown.len() == found.names.len() {
+            String::new()
+        } else {
+            format!(" ({} listed)", shown.len())
+        };
+        eprintln!(
+            "{} name{} that no entity covers in {} article{}{of}",
+            found.names.len(),
+            plural(found.names.len()),
+            found.articles,
+            plural(found.articles)
+        );
+        return ExitCode::SUCCESS;
+    }
+    let chosen: Vec<&Suggestion> = if write_all {
+        shown
+    } else {
+        let mut chosen = Vec::new();
+        let mut unknown = 0;
+        for name in write {
+            match found.find(name) {
+                Ok(suggestion) if !chosen.contains(&suggestion) => chosen.push(suggestion),
+                Ok(_) => {}
+                Err(help) => {
+                    eprintln!(
+                        "error: `{name}` is not among the names that no entity covers\n  = help: {help}\n"
+                    );
+                    unknown += 1;
+                }
+            }
+        }
+        if unknown > 0 {
+            eprintln!("nothing was written");
+            return ExitCode::from(1);
+        }
+        chosen
+    };
+    if chosen.is_empty() {
+        eprintln!("no name is listed: nothing to write");
+        return ExitCode::SUCCESS;
+    }
+    let entities: Vec<scaffold::NewEntity> = chosen
+        .iter()
+        .map(|s| scaffold::NewEntity {
+            name: s.name.clone(),
+            aliases: s.aliases.clone(),
+            kind: s.kind,
+        })
+        .collect();
+    match scaffold::new_entities(root, &entities) {
+        Ok(paths) => {
+            for path in &paths {
+                println!("{}", path.display());
+            }
+            let unsorted = entities.iter().filter(|e| e.kind.is_none()).count();
+            eprintln!(
+                "wrote {} entity file{}: check each guessed `type`{}",
+                paths.len(),
+                plural(paths.len()),
+                if unsorted == 0 {
+                    String::new()
+                } else {
+                    format!(", and set the {unsorted} left `unsorted`")
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("{error}\n");
+            }
+            eprintln!("nothing was written");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The table of `dossier suggest`: count, name, number of articles, and
+/// the first articles, aligned.
+fn print_suggestions(shown: &[&Suggestion]) {
+    const FIRST_ARTICLES: usize = 3;
+    if shown.is_empty() {
+        return;
+    }
+    let width = shown
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("name".len());
+    println!("count  {:width$}  articles  in", "name");
+    for suggestion in shown {
+        let mut articles =
+            suggestion.articles[..suggestion.articles.len().min(FIRST_ARTICLES)].join(", ");
+        if suggestion.articles.len() > FIRST_ARTICLES {
+            articles.push_str(&format!(
+                ", +{}",
+                suggestion.articles.len() - FIRST_ARTICLES
+            ));
+        }
+        println!(
+            "{:>5}  {:width$}  {:>8}  {articles}",
+            suggestion.count,
+            suggestion.name,
+            suggestion.articles.len()
+        );
+    }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
 fn init(dir: &Path) -> ExitCode {
     match scaffold::init(dir) {
         Ok(files) => {
@@ -235,6 +446,39 @@ fn init(dir: &Path) -> ExitCode {
             eprintln!("{error}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn import(options: &ImportOptions) -> ExitCode {
+    let mut refused = 0;
+    let result = dossier::import(options, &mut |imported| {
+        // The report first: a script reading stdout gets a path only
+        // once its file is written.
+        eprint!("{}", imported.report);
+        match imported.article {
+            Some(path) => println!("{}", path.display()),
+            None => refused += 1,
+        }
+    });
+    if let Err(error) = result {
+        eprintln!("{error}");
+        return ExitCode::from(1);
+    }
+    if refused > 0 {
+        let total = options.sources.len();
+        eprintln!("{refused} of {total} sources not imported");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// A `--tag`: some text.
+fn tag(text: &str) -> Result<String, String> {
+    let tag = text.trim();
+    if tag.is_empty() {
+        Err("a tag cannot be empty".to_string())
+    } else {
+        Ok(tag.to_string())
     }
 }
 

@@ -130,6 +130,20 @@ pub(crate) struct Source {
     pub archive: Option<String>,
     /// When the researcher read it.
     pub accessed: Option<DateValue>,
+    /// The copy kept under `sources/`: read by `check`, not published.
+    #[serde(skip)]
+    pub original: Option<Original>,
+}
+
+/// The page or text an article was imported from, as kept in `sources/`.
+#[derive(Debug, Clone)]
+pub(crate) struct Original {
+    /// `sources/…`, relative to the dossier's folder.
+    pub path: String,
+    /// Its SHA-256, as the front matter says.
+    pub sha256: Option<String>,
+    /// The character set it is read in, when the front matter names one.
+    pub charset: Option<String>,
 }
 
 /// A researcher's note on a passage of an article, which it quotes.

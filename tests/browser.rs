@@ -267,3 +267,99 @@ fn a_new_user_finds_their_first_article_through_search() {
     assert_eq!(data["@type"], "NewsArticle");
     assert_eq!(data["headline"], "Sanctions against shipping firms");
 }
+
+/// A dossier of `count` entities with made-up but name-like names (two
+/// syllable words, some of three words and long), named together in
+/// articles the way a collection of news does: a few often, most rarely.
+fn many_entities(count: usize) -> Fixture {
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mi", "ré", "su", "ta", "no", "vé", "pa", "dri", "zo", "bel", "ur", "an",
+    ];
+    let fixture = Fixture::new(&[("dossier.yaml", "title: Many\nlanguage: en\n")]);
+    let mut state: u64 = 7;
+    let mut next = |n: usize| -> usize {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % n
+    };
+    let mut names = Vec::new();
+    for i in 0..count {
+        let mut word = |syllables: usize| -> String {
+            let w: String = (0..syllables)
+                .map(|_| SYLLABLES[next(SYLLABLES.len())])
+                .collect();
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        };
+        let name = match i % 5 {
+            0 => format!("{} {} {}", word(2), word(3), word(3)),
+            1 => word(3),
+            _ => format!("{} {}", word(2), word(2 + i % 2)),
+        };
+        let kind = ["person", "organization", "place", "ship"][i % 4];
+        fixture.write(
+            &format!("content/entities/e{i:03}.md"),
+            &format!("---\nname: {name} {i}\ntype: {kind}\n---\n"),
+        );
+        names.push(format!("{name} {i}"));
+    }
+    for a in 0..(count * 2) {
+        // Each entity at least once, then skewed: low numbers come up far
+        // more often.
+        let mut picks: Vec<&String> = vec![&names[a % count]];
+        picks.extend((0..3).map(|_| &names[next(count).min(next(count)).min(next(count))]));
+        let text: Vec<String> = picks.iter().map(|n| format!("{n} met them.")).collect();
+        fixture.write(
+            &format!("content/articles/a{a:03}.md"),
+            &format!(
+                "---\ntitle: Report {a}\ndate: 2024-05-{:02}\n---\n{}\n",
+                a % 28 + 1,
+                text.join(" ")
+            ),
+        );
+    }
+    fixture
+}
+
+/// Measures, in Chromium, the names in the graph page's picture and in an
+/// entity's neighbourhood: none over another, none outside the picture.
+fn check_graph_names(fixture: &Fixture, entity: &str, shots: &Path, name: &str) -> Value {
+    let site = fixture.build();
+    let url = |path: &str| format!("file://{}", site.root.join(path).display());
+    let report = common::browser_script_with(
+        "graph.js",
+        &["playwright-core"],
+        &[
+            &url("graph/index.html"),
+            &url(&format!("entities/{entity}/index.html")),
+        ],
+        &[
+            ("SHOTS", shots.to_str().expect("UTF-8 path")),
+            ("SHOT_NAME", name),
+        ],
+    );
+    for page in report["pages"].as_array().expect("pages") {
+        assert_eq!(page["overlaps"], Value::Array(vec![]), "{page}");
+        assert_eq!(page["outside"], Value::Array(vec![]), "{page}");
+        assert!(page["names"].as_u64() > Some(1), "{page}");
+    }
+    report
+}
+
+#[test]
+fn graph_names_never_overlap_nor_leave_the_picture() {
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    let (example, _) = Fixture::example();
+    check_graph_names(&example, "vladimir-poutine", &shots, "example");
+    let report = check_graph_names(&many_entities(24), "e000", &shots, "24");
+    // At 24 entities, every node is named.
+    let page = &report["pages"][0];
+    assert_eq!(page["names"], page["nodes"], "{page}");
+    assert_eq!(page["nodes"], 24, "{page}");
+    let report = check_graph_names(&many_entities(200), "e000", &shots, "200");
+    assert_eq!(report["pages"][0]["nodes"], 60, "the 60 most mentioned");
+}

@@ -124,7 +124,13 @@ fn assert_counts_match(site: &Site) -> Value {
     let dated = (dossier["entities"].as_array().expect("entities").iter())
         .filter(|e| !e["date"].is_null() || !e["end"].is_null())
         .count();
-    assert_eq!(read["timeline"]["events"], articles + dated);
+    let dated_relations = (dossier["relations"].as_array().expect("relations").iter())
+        .filter(|r| !r["since"].is_null() || !r["until"].is_null())
+        .count();
+    assert_eq!(
+        read["timeline"]["events"],
+        articles + dated + dated_relations
+    );
     assert_eq!(read["timeline"]["undated"], Value::Array(vec![]));
     assert_eq!(read["timeline"]["unique_ids"], true);
     read

@@ -155,6 +155,24 @@ fn a_checked_value_is_reported_at_its_own_line() {
             "write `https://archive.ph/abcd`",
         ),
         (
+            ARTICLE,
+            "title: A\ndate: 2024-01-01\nsource:\n  original: ../x.html\n",
+            "x.md:5:13: error: `source.original`: invalid original `../x.html`: expected a file under `sources/`",
+            "write the path from the dossier's folder, with `/`, starting with `sources/`",
+        ),
+        (
+            ARTICLE,
+            "title: A\ndate: 2024-01-01\nsource:\n  original: sources/x.html\n  sha256: ABC\n",
+            "x.md:6:11: error: `source.sha256`: invalid SHA-256 `ABC`: expected 64 lowercase hexadecimal digits",
+            "write what `sha256sum FILE` prints",
+        ),
+        (
+            ARTICLE,
+            "title: A\ndate: 2024-01-01\nsource:\n  original: sources/x.html\n  charset: latin-9000\n",
+            "x.md:6:12: error: `source.charset`: unknown character set `latin-9000`",
+            "write one such as `windows-1252`",
+        ),
+        (
             AN_ENTITY,
             "name: X\ntype: person\nlinks:\n  - https://home.treasury.gov\n  - www.treasury.gov\n",
             "x.md:6:5: error: `links` item 2: invalid URL `www.treasury.gov`",

@@ -59,6 +59,13 @@ pub(crate) struct SourceMeta {
     pub published: Option<DateValue>,
     pub archive: Option<Url>,
     pub accessed: Option<DateValue>,
+    /// The page or text as collected, kept under `sources/`.
+    pub original: Option<OriginalPath>,
+    /// The SHA-256 of the original's bytes, which `check` verifies.
+    pub sha256: Option<Sha256>,
+    /// The character set the original is read in, when not UTF-8 and not
+    /// declared inside it (a page whose server's header said so).
+    pub charset: Option<Charset>,
 }
 
 /// A researcher's note on a quoted passage.
@@ -310,6 +317,56 @@ checked_string!(
             Err(format!(
                 "invalid language tag `{text}`: expected a BCP 47 code such as `fr` or `en-GB`\
                  {HELP}write a language code: `fr`, `en`, `en-GB`, `zh-Hant`"
+            ))
+        }
+    }
+);
+
+checked_string!(
+    /// A file under the dossier's `sources/` folder, as a relative path
+    /// with `/`: never outside it.
+    OriginalPath,
+    |text| {
+        let inside = text.strip_prefix("sources/").is_some_and(|rest| {
+            !rest.is_empty()
+                && !rest.contains('\\')
+                && rest.split('/').all(|part| !matches!(part, "" | "." | ".."))
+        });
+        if inside {
+            Ok(())
+        } else {
+            Err(format!(
+                "invalid original `{text}`: expected a file under `sources/`, such as \
+                 `sources/2024/treaty.html`{HELP}write the path from the dossier's folder, with \
+                 `/`, starting with `sources/`"
+            ))
+        }
+    }
+);
+checked_string!(
+    /// A SHA-256 digest in lowercase hexadecimal.
+    Sha256,
+    |text| {
+        if text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            Ok(())
+        } else {
+            Err(format!(
+                "invalid SHA-256 `{text}`: expected 64 lowercase hexadecimal digits{HELP}write \
+                 what `sha256sum FILE` prints for the original, or remove the line"
+            ))
+        }
+    }
+);
+checked_string!(
+    /// A character set's name, as browsers know them (`windows-1252`).
+    Charset,
+    |text| {
+        if encoding_rs::Encoding::for_label(text.trim().as_bytes()).is_some() {
+            Ok(())
+        } else {
+            Err(format!(
+                "unknown character set `{text}`{HELP}write one such as `windows-1252`, \
+                 `iso-8859-1` or `utf-8`, or remove the line"
             ))
         }
     }

@@ -27,6 +27,9 @@ use crate::notes::{self, Mismatch, Quote};
 use crate::passage::Passage;
 use links::UnsafeTargets;
 use visible::Highlight;
+pub(crate) use weaver::ProseBlock;
+#[cfg(test)]
+pub(crate) use weaver::Searched;
 use weaver::Weaver;
 
 /// What the annotator needs to know besides the text.
@@ -223,16 +226,38 @@ fn place_quotes(
     }
 }
 
-fn weave(
+/// Every block of `file`'s body as a reader sees it, with the parts the
+/// mention finder searched and what it found there (for `dossier
+/// suggest`). Unresolvable wikilinks are errors, as in [`annotate`].
+pub(crate) fn prose(
     file: &SourceFile,
     context: &Context<'_>,
+) -> Result<Vec<ProseBlock>, Vec<Diagnostic>> {
+    let mut weaver = weaver_for(file, context, BTreeMap::new(), false);
+    weaver.prose = Some(weaver::Prose::default());
+    let weaver = run(file, weaver)?;
+    Ok(weaver.prose.map(|p| p.blocks).unwrap_or_default())
+}
+
+/// A weaver over `file`'s body.
+fn weaver_for<'a, 'c>(
+    file: &'a SourceFile,
+    context: &'c Context<'c>,
     highlights: BTreeMap<usize, Vec<Highlight>>,
     record_blocks: bool,
-) -> Result<(AnnotatedBody, Vec<notes::Block>), Vec<Diagnostic>> {
+) -> Weaver<'a, 'c> {
     let body = file.body();
     let body_line = line_col(&file.text, file.split.body.start).0;
-    let mut weaver = Weaver::new(context, (body, body_line), highlights, record_blocks);
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    Weaver::new(context, (body, body_line), highlights, record_blocks)
+}
+
+/// Feeds `file`'s body through `weaver` and finishes it; the errors of
+/// its unresolvable wikilinks.
+fn run<'a, 'c>(
+    file: &'a SourceFile,
+    mut weaver: Weaver<'a, 'c>,
+) -> Result<Weaver<'a, 'c>, Vec<Diagnostic>> {
+    for (event, range) in Parser::new_ext(file.body(), options()).into_offset_iter() {
         weaver.event(event, range);
     }
     weaver.flush_block();
@@ -246,6 +271,17 @@ fn weave(
             .map(|(offset, message, help)| file.error_in_body(offset, message).with_help(help))
             .collect());
     }
+    Ok(weaver)
+}
+
+fn weave(
+    file: &SourceFile,
+    context: &Context<'_>,
+    highlights: BTreeMap<usize, Vec<Highlight>>,
+    record_blocks: bool,
+) -> Result<(AnnotatedBody, Vec<notes::Block>), Vec<Diagnostic>> {
+    let body = file.body();
+    let mut weaver = run(file, weaver_for(file, context, highlights, record_blocks))?;
     let blocks = weaver.blocks.take().unwrap_or_default();
     let mut html = String::with_capacity(body.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, weaver.out.into_iter());

@@ -42,6 +42,11 @@ impl<'a> Sentences<'a> {
         }
     }
 
+    /// Where each sentence starts, in order (the first at 0).
+    pub(crate) fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// The passage for the mention at `range`.
     pub(crate) fn passage(&self, range: Range<usize>) -> Passage {
         let text = self.text;

@@ -140,6 +140,14 @@ pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str>
             "Les entités en cercles, selon leurs mentions et colorées par type ; les traits pleins sont des relations, les traits gris relient les entités citées dans les mêmes articles (plus épais : plus d’articles).",
         )),
         ("legend", pick("Legend", "Légende")),
+        ("graph_shows", pick("The picture shows the", "Le graphe montre les")),
+        ("graph_most_mentioned_of", pick("most mentioned entities of", "entités les plus citées sur")),
+        ("graph_all_listed", pick("; all are listed below.", "\u{a0}; toutes sont listées plus bas.")),
+        ("neighbourhood", pick("Neighbourhood", "Voisinage")),
+        ("neighbourhood_intro", pick(
+            "Its relations, then the entities most often named with it.",
+            "Ses relations, puis les entités le plus souvent citées avec elle.",
+        )),
         ("relation_edges", pick("relation", "relation")),
         ("co_mention_edges", pick("named together", "cités ensemble")),
         ("search", pick("Search", "Recherche")),
@@ -217,6 +225,11 @@ pub(crate) fn known_type_near(kind: &str) -> Option<&'static str> {
         .filter(|(distance, _)| *distance <= limit)
         .min()
         .map(|(_, word)| word)
+}
+
+/// Whether `kind` is a built-in type, coloured by the theme itself.
+pub(crate) fn is_known_type(kind: &str) -> bool {
+    KNOWN_TYPES.iter().any(|(k, _)| *k == kind)
 }
 
 /// Sort key for a type: known types first, in their order, then the others.

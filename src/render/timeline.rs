@@ -1,12 +1,13 @@
-//! The timeline page's view: articles and dated entities (events,
-//! periods) in time order, grouped by year and month.
+//! The timeline page's view: articles, dated entities (events, periods)
+//! and dated relations (an arrest, an alliance) in time order, grouped by
+//! year and month.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::labels::{long_date, month_name, type_singular};
-use super::views::Views;
+use super::labels::{DatedLabel, dated_label, long_date, month_name, type_singular};
+use super::views::{ArticleLink, EntityLink, Views};
 use crate::date::{DateValue, Precision};
 use crate::ids::{ArticleId, EntityId};
 
@@ -25,6 +26,24 @@ pub(crate) struct TimelineItem {
     /// For entities: their type and its name.
     pub entity_kind: Option<String>,
     pub entity_kind_label: Option<String>,
+    /// For relations: who, what and according to which article.
+    pub relation: Option<TimelineRelation>,
+}
+
+/// A dated relation on the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TimelineRelation {
+    /// The entity that declares it.
+    pub from: EntityLink,
+    /// Its type word, as written.
+    pub kind: String,
+    pub to: EntityLink,
+    /// The article that supports it, when published.
+    pub source: Option<ArticleLink>,
+    pub note: Option<String>,
+    /// "until", in the date's precision, for a relation known only by its
+    /// end ("until June 2024"); it is placed at that end.
+    pub until_label: Option<&'static str>,
 }
 
 /// A month of a year; or, first in its year, what is known only to the
@@ -43,8 +62,8 @@ pub(crate) struct TimelineYear {
 }
 
 /// Everything dated, oldest first: by date (a year before its months, a
-/// month before its days), entities before articles on the same day (the
-/// event, then what was written about it), then title.
+/// month before its days), entities and relations before articles on the
+/// same day (the event, then what was written about it), then title.
 pub(crate) fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
     let language = views.language;
     let dossier = views.dossier;
@@ -74,9 +93,47 @@ pub(crate) fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
                         .map(|d| long_date(d, language)),
                     entity_kind_label: Some(type_singular(&entity.kind, language)),
                     entity_kind: Some(link.kind),
+                    relation: None,
                 },
             ));
         }
+    }
+    for relation in &dossier.relations {
+        // Placed by its start, or by its end when it has no start.
+        let Some(date) = relation.since.as_ref().or(relation.until.as_ref()) else {
+            continue;
+        };
+        let end = relation.since.as_ref().and(relation.until.as_ref());
+        let (from, to) = (
+            views.entity_link(relation.from, 0),
+            views.entity_link(relation.to, 0),
+        );
+        items.push((
+            date.clone(),
+            0,
+            TimelineItem {
+                kind: "relation",
+                title: format!("{} {} {}", from.name, relation.kind, to.name),
+                path: from.path.clone(),
+                date: date.iso(),
+                date_shown: long_date(date, language),
+                end: end.map(DateValue::iso),
+                end_shown: end.map(|d| long_date(d, language)),
+                entity_kind: None,
+                entity_kind_label: None,
+                relation: Some(TimelineRelation {
+                    from,
+                    kind: relation.kind.clone(),
+                    to,
+                    source: relation.source.map(|a| views.article_link(a)),
+                    note: relation.note.clone(),
+                    until_label: relation
+                        .since
+                        .is_none()
+                        .then(|| dated_label(DatedLabel::Until, date.precision, language)),
+                }),
+            },
+        ));
     }
     for (id, article) in dossier.articles.iter().enumerate() {
         let link = views.article_link(ArticleId(id));
@@ -93,6 +150,7 @@ pub(crate) fn timeline(views: &Views<'_>) -> Vec<TimelineYear> {
                 end_shown: None,
                 entity_kind: None,
                 entity_kind_label: None,
+                relation: None,
             },
         ));
     }

@@ -5,8 +5,8 @@
 use crate::ids::{EntityId, TagId};
 use crate::load::Document;
 use crate::load::git::History;
-use crate::load::meta::ArticleMeta;
-use crate::model::{Article, Note, Source};
+use crate::load::meta::{ArticleMeta, SourceMeta};
+use crate::model::{Article, Note, Original, Source};
 
 /// The model's article from its document and what resolve found for it.
 pub(super) fn article(
@@ -25,14 +25,7 @@ pub(super) fn article(
         committed: history.committed(&doc.file.path).cloned(),
         path_in_repository: history.path_in_repository(&doc.file.path),
         summary: doc.meta.summary,
-        source: doc.meta.source.map(|s| Source {
-            name: s.name,
-            url: s.url.map(|u| u.0),
-            author: s.author,
-            published: s.published,
-            archive: s.archive.map(|u| u.0),
-            accessed: s.accessed,
-        }),
+        source: doc.meta.source.map(|s| source(*s)),
         lang: doc.meta.lang.map(|l| l.0),
         tags,
         about,
@@ -43,5 +36,23 @@ pub(super) fn article(
         draft: doc.meta.draft,
         extra: doc.meta.extra,
         file: doc.file,
+    }
+}
+
+/// The model's source from the front matter's.
+fn source(s: SourceMeta) -> Source {
+    let original = s.original.map(|path| Original {
+        path: path.0,
+        sha256: s.sha256.map(|h| h.0),
+        charset: s.charset.map(|c| c.0),
+    });
+    Source {
+        name: s.name,
+        url: s.url.map(|u| u.0),
+        author: s.author,
+        published: s.published,
+        archive: s.archive.map(|u| u.0),
+        accessed: s.accessed,
+        original,
     }
 }

@@ -13,9 +13,12 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+mod entities;
+
 use crate::diagnostic::{Diagnostic, relative_to};
 use crate::load::yaml;
 use crate::paths::{self, RESERVED_SLUGS};
+pub use entities::{NewEntity, new_entities};
 
 /// One file of the skeleton: where it goes, and its text. In both, `{year}`
 /// and `{date}` stand for today's.
@@ -106,6 +109,14 @@ pub enum ScaffoldError {
     NoSlug(String),
     /// `new page`: the slug is one the site uses for its own pages.
     Reserved(String),
+    /// `suggest --write`: an entity file has the id a name makes, and its
+    /// names do not cover that name.
+    IdTaken {
+        /// The name to write.
+        name: String,
+        /// The entity file with that id, relative to the root.
+        existing: PathBuf,
+    },
     /// Reading or writing failed.
     Io(PathBuf, io::Error),
 }
@@ -126,7 +137,7 @@ impl fmt::Display for ScaffoldError {
             ScaffoldError::NotADossier(error) => write!(f, "{error}"),
             ScaffoldError::Exists(path) => write!(
                 f,
-                "{}: error: the file already exists; `dossier new` never overwrites one\n  = help: edit that file, or choose another title",
+                "{}: error: the file already exists, and dossier never overwrites one\n  = help: edit that file, or choose another title",
                 path.display()
             ),
             ScaffoldError::SameName { path, existing } => write!(
@@ -143,6 +154,11 @@ impl fmt::Display for ScaffoldError {
                 f,
                 "error: a page named `{slug}` would take the place of the site's own `{slug}/`\n  = help: choose another title; reserved: {}",
                 RESERVED_SLUGS.join(", ")
+            ),
+            ScaffoldError::IdTaken { name, existing } => write!(
+                f,
+                "{}: error: this entity has the id that `{name}` makes, but none of its names is `{name}`\n  = help: add `{name}` to its `aliases` if it is the same entity; else write `dossier new entity` with another name",
+                existing.display()
             ),
             ScaffoldError::Io(path, error) => {
                 write!(f, "{}: error: cannot write: {error}", path.display())
@@ -173,7 +189,7 @@ pub fn new_file(
 }
 
 /// Today, in the time zone of the system (UTC when it cannot be told).
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
@@ -207,14 +223,22 @@ fn new_file_on(
     today: Date,
 ) -> Result<PathBuf, ScaffoldError> {
     crate::load::root::check_root(root).map_err(ScaffoldError::NotADossier)?;
-    // `content/…` rather than `./content/…` in what is shown.
-    let root = root.strip_prefix(".").unwrap_or(root);
     // A title is one line: a line break from the shell would end the
     // YAML value.
     let title = crate::spaces::collapse(title);
-    let slug = file_slug(&title);
+    let path = place(root, kind, &title, today)?;
+    write_new(&path, &front_matter(kind, &title, draft, today))?;
+    Ok(path)
+}
+
+/// Where a new file titled `title` (one line) goes in the dossier at
+/// `root`; an error when that file or another with its slug exists.
+fn place(root: &Path, kind: NewFile, title: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
+    // `content/…` rather than `./content/…` in what is shown.
+    let root = root.strip_prefix(".").unwrap_or(root);
+    let slug = file_slug(title);
     if slug.is_empty() {
-        return Err(ScaffoldError::NoSlug(title));
+        return Err(ScaffoldError::NoSlug(title.to_string()));
     }
     if kind == NewFile::Page && RESERVED_SLUGS.contains(&slug.as_str()) {
         return Err(ScaffoldError::Reserved(slug));
@@ -232,7 +256,6 @@ fn new_file_on(
         let existing = relative_to(&existing, root);
         return Err(ScaffoldError::SameName { path, existing });
     }
-    write_new(&path, &front_matter(kind, &title, draft, today))?;
     Ok(path)
 }
 
@@ -244,7 +267,7 @@ const SLUG_LENGTH: usize = 80;
 
 /// The file name (without `.md`) of a new file titled `title`: its words
 /// in ASCII, joined by hyphens, cut after the last whole word that fits.
-fn file_slug(title: &str) -> String {
+pub(crate) fn file_slug(title: &str) -> String {
     let slug = slug::slugify(title);
     if slug.len() <= SLUG_LENGTH {
         return slug;
@@ -288,7 +311,7 @@ fn front_matter(kind: NewFile, title: &str, draft: bool, today: Date) -> String 
 /// A Markdown file under `folder` whose name gives `slug`: articles and
 /// pages take their slug from the file name, entities their id, and
 /// sub-folders do not count.
-fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
+pub(crate) fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
     walkdir::WalkDir::new(folder)
         .sort_by_file_name()
         .into_iter()
@@ -306,7 +329,7 @@ fn same_slug(folder: &Path, slug: &str) -> Option<PathBuf> {
 }
 
 /// Writes a file that must not exist yet, creating its folders.
-fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
     let io_error = |error| ScaffoldError::Io(path.to_path_buf(), error);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io_error)?;

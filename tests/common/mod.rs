@@ -271,6 +271,16 @@ impl Page {
 /// that `tests/prepare` installed `modules`; returns the one JSON line the
 /// script prints (see `tests/browser/chromium.js`).
 pub fn browser_script(script: &str, modules: &[&str], args: &[&str]) -> serde_json::Value {
+    browser_script_with(script, modules, args, &[])
+}
+
+/// [`browser_script`] with environment variables `env` set.
+pub fn browser_script_with(
+    script: &str,
+    modules: &[&str],
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> serde_json::Value {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     for module in modules {
         assert!(
@@ -281,6 +291,7 @@ pub fn browser_script(script: &str, modules: &[&str], args: &[&str]) -> serde_js
     let output = Command::new("node")
         .arg(folder.join(script))
         .args(args)
+        .envs(env.iter().copied())
         .output()
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);

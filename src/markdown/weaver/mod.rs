@@ -11,8 +11,13 @@ use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 mod ids;
 mod names;
+mod prose;
 
 use names::WikiLink;
+pub(super) use prose::Prose;
+pub(crate) use prose::ProseBlock;
+#[cfg(test)]
+pub(crate) use prose::Searched;
 
 use super::links::UnsafeTargets;
 use super::visible::{Highlight, VisibleText};
@@ -74,6 +79,8 @@ pub(super) struct Weaver<'a, 'c> {
     asides: Vec<usize>,
     /// Visible text of every block, kept when notes are to be placed.
     pub(super) blocks: Option<Vec<Block>>,
+    /// Every block's searched prose, kept for `dossier suggest`.
+    pub(super) prose: Option<prose::Prose>,
 }
 
 impl<'a, 'c> Weaver<'a, 'c> {
@@ -120,6 +127,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
             block_source: 0,
             asides: Vec::new(),
             blocks: record_blocks.then(Vec::new),
+            prose: None,
         }
     }
 
@@ -424,6 +432,7 @@ impl<'a, 'c> Weaver<'a, 'c> {
                 self.mentions[index].passage = sentences.passage(range);
             }
         }
+        self.end_prose_block();
         if let Some(blocks) = &mut self.blocks {
             blocks.push(Block {
                 text: self.visible.text.clone(),

@@ -184,8 +184,11 @@ impl Weaver<'_, '_> {
         let mut html = String::with_capacity(run.len() + 64);
         let mut last = 0;
         for found in self.context.names.find(&run, self.context.phrases) {
+            let start = self.visible.text.len();
             self.visible
                 .write(&mut html, &run[last..found.range.start], false);
+            self.searched(start, false);
+            let start = self.visible.text.len();
             let text = &run[found.range.clone()];
             let mention = match found.finding {
                 Finding::Name(entity) => Some((entity, Form::Name)),
@@ -203,9 +206,12 @@ impl Weaver<'_, '_> {
                 }
                 _ => self.visible.write(&mut html, text, false),
             }
+            self.searched(start, true);
             last = found.range.end;
         }
+        let start = self.visible.text.len();
         self.visible.write(&mut html, &run[last..], false);
+        self.searched(start, false);
         self.out.push(Event::InlineHtml(html.into()));
     }
 

@@ -1,7 +1,8 @@
 //! The timeline as TimelineJS's JSON (Knight Lab's embeddable timeline):
 //! every item of the timeline page an event, its start (and a period's
 //! end) as `{year, month, day}` at the date's precision, its headline the
-//! item's title and its text a link to its page, grouped by kind.
+//! item's title and its text a link to its page (a relation: to both
+//! entities and the article that supports it), grouped by kind.
 //! Made from `render::timeline`, so that it holds what the page shows.
 
 use std::collections::BTreeSet;
@@ -50,19 +51,31 @@ pub(crate) fn timeline_json(views: &Views<'_>) -> Vec<u8> {
     for year in timeline(views) {
         for month in year.months {
             for item in month.items {
-                let page = format!(
-                    "{base}{}",
-                    item.path.strip_suffix("index.html").unwrap_or(&item.path)
-                );
-                let group = match &item.entity_kind_label {
-                    Some(kind) => kind.clone(),
-                    None => words["articles"].to_string(),
+                let link = |path: &str, text: &str| {
+                    let page = format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path));
+                    format!("<a href=\"{}\">{}</a>", escape(&page), escape(text))
+                };
+                let (group, text) = match (&item.relation, &item.entity_kind_label) {
+                    (Some(relation), _) => {
+                        let mut text = format!(
+                            "{} {} {}",
+                            link(&relation.from.path, &relation.from.name),
+                            escape(&relation.kind),
+                            link(&relation.to.path, &relation.to.name)
+                        );
+                        if let Some(source) = &relation.source {
+                            text.push_str(&format!(" ({})", link(&source.path, &source.title)));
+                        }
+                        (words["relations"].to_string(), text)
+                    }
+                    (None, Some(kind)) => (kind.clone(), link(&item.path, &item.title)),
+                    (None, None) => (words["articles"].to_string(), link(&item.path, &item.title)),
                 };
                 let mut event = json!({
                     "start_date": date_object(&item.date),
                     "text": {
                         "headline": escape(&item.title),
-                        "text": format!("<a href=\"{}\">{}</a>", escape(&page), escape(&item.title)),
+                        "text": text,
                     },
                     "group": group,
                     "unique_id": unique_id(&mut taken, &item.path),

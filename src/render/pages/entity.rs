@@ -8,6 +8,8 @@ use crate::diagnostic::Diagnostic;
 use crate::ids::EntityId;
 use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
+use crate::render::graph::neighbourhood;
+use crate::render::labels::labels;
 use crate::render::labels::type_singular;
 use crate::render::plain::html_text;
 use crate::render::publish::{HeadMeta, entity_json_ld};
@@ -30,8 +32,19 @@ impl FileKind for Entity {
     }
 
     fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
+        let (views, id) = (file.views, EntityId(file.item.id));
         let mut context = Context::new();
-        context.insert("entity", &file.views.entity(EntityId(file.item.id)));
+        context.insert("entity", &views.entity(id));
+        let words = labels(views.language);
+        let title = format!(
+            "{}{} {}",
+            words["neighbourhood"], words["colon"], views.dossier.entities[id].name
+        );
+        let picture = neighbourhood(views, id);
+        context.insert(
+            "neighbourhood",
+            &picture.map(|p| p.svg(views, ITEM_ROOT, &title, words["mentions"])),
+        );
         Content::page(ITEM_ROOT, context)
     }
 

@@ -18,6 +18,7 @@ pub(super) const GRAPH: SitePage = SitePage {
             &picture.svg(views, PAGE_ROOT, words["graph"], words["mentions"]),
         );
         context.insert("node_count", &picture.node_count());
+        context.insert("drawable_count", &picture.drawable());
         context.insert("max_nodes", &MAX_NODES);
         context.insert("entity_groups", &views.all_entities());
     },
