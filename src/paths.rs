@@ -5,7 +5,7 @@
 
 /// Top-level folders of the site's own: no free page may take their name.
 pub(crate) const RESERVED_SLUGS: &[&str] = &[
-    "articles", "entities", "tags", "timeline", "graph", "search", "static",
+    "articles", "entities", "tags", "timeline", "graph", "search", "static", "data",
 ];
 
 /// Every file the site makes at a fixed path (the items' pages aside, and
@@ -22,6 +22,17 @@ pub const SITE_FILES: &[&str] = &[
     "timeline/index.html",
     "graph/index.html",
     "search/index.html",
+    "data/index.html",
+    "data/articles.csv",
+    "data/entities.csv",
+    "data/mentions.csv",
+    "data/relations.csv",
+    "data/notes.csv",
+    "data/graph.gexf",
+    "data/graph.graphml",
+    "data/entities.ftm.json",
+    "data/sources.csl.json",
+    "data/timeline.json",
     "dossier.json",
     "annotations.jsonld",
     "atom.xml",

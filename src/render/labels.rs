@@ -102,6 +102,39 @@ pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str>
         ("on_passage", pick("on", "sur")),
         ("timeline", pick("Timeline", "Chronologie")),
         ("graph", pick("Graph", "Graphe")),
+        ("data", pick("Data", "Données")),
+        ("data_intro", pick(
+            "The dossier as files for other tools, made with each build.",
+            "Le dossier en fichiers pour d’autres outils, refaits à chaque construction.",
+        )),
+        ("data_csv", pick(
+            "Tables of the articles, entities, mentions, relations and notes, for a spreadsheet (LibreOffice, Excel: import as UTF-8).",
+            "Tableaux des articles, entités, mentions, relations et notes, pour un tableur (LibreOffice, Excel : importer en UTF-8).",
+        )),
+        ("data_graph", pick(
+            "The graph of entities, their relations and co-mentions, for Gephi (GEXF) or networkx, yEd, Cytoscape (GraphML).",
+            "Le graphe des entités, de leurs relations et co-mentions, pour Gephi (GEXF) ou networkx, yEd, Cytoscape (GraphML).",
+        )),
+        ("data_ftm", pick(
+            "Entities, articles and their links as FollowTheMoney, for OpenAleph and Aleph.",
+            "Entités, articles et leurs liens au format FollowTheMoney, pour OpenAleph et Aleph.",
+        )),
+        ("data_csl", pick(
+            "The sources as CSL-JSON, for Zotero and citation processors.",
+            "Les sources en CSL-JSON, pour Zotero et les logiciels de citation.",
+        )),
+        ("data_timeline", pick(
+            "The timeline for TimelineJS.",
+            "La chronologie pour TimelineJS.",
+        )),
+        ("data_json", pick(
+            "The whole dossier as JSON, for scripts.",
+            "Tout le dossier en JSON, pour des scripts.",
+        )),
+        ("data_annotations", pick(
+            "The notes as W3C Web Annotations.",
+            "Les notes en annotations Web du W3C.",
+        )),
         ("graph_intro", pick(
             "Entities as circles, sized by mentions and coloured by type; solid lines are relations, grey lines join entities named in the same articles (thicker: more articles).",
             "Les entités en cercles, selon leurs mentions et colorées par type ; les traits pleins sont des relations, les traits gris relient les entités citées dans les mêmes articles (plus épais : plus d’articles).",
@@ -117,7 +150,6 @@ pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str>
         )),
         ("relation_edges", pick("relation", "relation")),
         ("co_mention_edges", pick("named together", "cités ensemble")),
-        ("data", pick("Data", "Données")),
         ("search", pick("Search", "Recherche")),
         (
             "search_label",

@@ -10,6 +10,7 @@
 //! copied into each page.
 
 pub(crate) mod data;
+pub(crate) mod exports;
 pub(crate) mod graph;
 pub(crate) mod labels;
 mod pages;

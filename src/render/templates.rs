@@ -38,6 +38,7 @@ pub(super) const THEME: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("graph.html", include_str!("../../templates/graph.html")),
+    ("data.html", include_str!("../../templates/data.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
     (

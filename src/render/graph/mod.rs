@@ -139,7 +139,7 @@ pub(crate) struct Picture {
 }
 
 /// Each entity's mentions in all articles.
-fn mention_counts(views: &Views<'_>) -> Vec<usize> {
+pub(crate) fn mention_counts(views: &Views<'_>) -> Vec<usize> {
     let mut mentions = vec![0usize; views.dossier.entities.len()];
     for article in &views.annotated.entities_of {
         for (entity, count) in article {
@@ -149,11 +149,25 @@ fn mention_counts(views: &Views<'_>) -> Vec<usize> {
     mentions
 }
 
+/// Every pair of entities named in (or listed by `entities:`) the same
+/// article, the lower id first, with the number of articles naming both:
+/// the co-mentions of the graph page and of the exports.
+pub(crate) fn named_together(views: &Views<'_>) -> BTreeMap<(EntityId, EntityId), usize> {
+    let mut together = BTreeMap::new();
+    for article in &views.annotated.entities_of {
+        for (i, (a, _)) in article.iter().enumerate() {
+            for (b, _) in &article[i + 1..] {
+                *together.entry(((*a).min(*b), (*a).max(*b))).or_insert(0) += 1;
+            }
+        }
+    }
+    together
+}
+
 /// The graph page's picture: the most mentioned entities, with their
 /// relations and strongest co-mentions.
 pub(crate) fn picture(views: &Views<'_>) -> Picture {
     let dossier = views.dossier;
-    let annotated = views.annotated;
     let mentions = mention_counts(views);
     let related: Vec<bool> = dossier
         .relations_of
@@ -178,15 +192,9 @@ pub(crate) fn picture(views: &Views<'_>) -> Picture {
         }
     }
     let mut together: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for article in &annotated.entities_of {
-        let present: Vec<usize> = article
-            .iter()
-            .filter_map(|(e, _)| index.get(e).copied())
-            .collect();
-        for (i, a) in present.iter().enumerate() {
-            for b in &present[i + 1..] {
-                *together.entry(((*a).min(*b), (*a).max(*b))).or_insert(0) += 1;
-            }
+    for ((a, b), shared) in named_together(views) {
+        if let (Some(a), Some(b)) = (index.get(&a), index.get(&b)) {
+            together.insert(((*a).min(*b), (*a).max(*b)), shared);
         }
     }
     // The strongest co-mentions only, three times as many as nodes in

@@ -21,12 +21,17 @@ mod article;
 mod articles;
 mod assets;
 mod atom;
+mod csl_sources;
+mod csv_tables;
+mod data;
 mod data_file;
 mod dossier_json;
 mod entities;
 mod entity;
 mod free_page;
+mod ftm_entities;
 mod graph;
+mod graph_files;
 mod home;
 mod not_found;
 mod redirect;
@@ -37,6 +42,7 @@ mod sitemap;
 mod tag;
 mod tags;
 mod timeline;
+mod timeline_json;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -58,6 +64,12 @@ use site_page::SitePage;
 pub(super) const KINDS: &[&dyn FileKind] = &[
     &dossier_json::DOSSIER_JSON,
     &annotations_jsonld::ANNOTATIONS_JSONLD,
+    &csv_tables::CsvTables,
+    &graph_files::GEXF,
+    &graph_files::GRAPHML,
+    &ftm_entities::FTM_ENTITIES,
+    &csl_sources::CSL_SOURCES,
+    &timeline_json::TIMELINE_JSON,
     &home::Home,
     &articles::ARTICLES,
     &entities::ENTITIES,
@@ -65,6 +77,7 @@ pub(super) const KINDS: &[&dyn FileKind] = &[
     &timeline::TIMELINE,
     &graph::GRAPH,
     &search::SEARCH,
+    &data::DATA,
     &NotFound,
     &assets::Assets,
     &robots::ROBOTS,

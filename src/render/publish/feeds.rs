@@ -158,7 +158,7 @@ pub(in crate::render) fn robots(base: Option<&str>) -> Vec<u8> {
 }
 
 /// Text for XML content and attribute values.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

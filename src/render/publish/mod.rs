@@ -9,6 +9,7 @@
 mod feeds;
 mod head;
 
+pub(crate) use feeds::escape as xml_escape;
 pub(super) use feeds::{
     FEED_ENTRIES, FeedEntry, SitemapEntry, atom, last_changed, robots, sitemap,
 };

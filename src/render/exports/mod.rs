@@ -1,0 +1,35 @@
+//! The dossier in the formats of the investigator's other tools, written
+//! by every build under `data/` and listed on the site's "Data" page:
+//! CSV tables for a spreadsheet (`csv`), the entity graph as GEXF and
+//! GraphML for Gephi and networkx (`graph_xml`), FollowTheMoney entities
+//! for OpenAleph and Aleph (`ftm`), the sources as CSL-JSON for Zotero
+//! (`csl`) and the timeline as TimelineJS JSON (`timeline_js`).
+//!
+//! Each takes the views of the resolved, annotated dossier and gives the
+//! file's bytes, sorted as the model is, so that two builds of the same
+//! dossier give the same files. The user's side of each format is in
+//! docs/exports.md.
+
+pub(crate) mod csl;
+pub(crate) mod csv;
+pub(crate) mod ftm;
+pub(crate) mod graph_xml;
+pub(crate) mod timeline_js;
+
+use super::publish::base;
+use super::views::Views;
+
+/// Where the site's pages are, for data read away from the site: the
+/// `base_url` with a final `/`, or nothing, which leaves addresses
+/// relative to the site's root (`articles/<slug>/`).
+fn site_base(views: &Views<'_>) -> String {
+    base(&views.dossier.config).unwrap_or_default()
+}
+
+/// Pretty-printed JSON and a final line end.
+fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value)
+        .expect("JSON values serialize: string keys, no non-finite floats");
+    bytes.push(b'\n');
+    bytes
+}

@@ -1,0 +1,37 @@
+//! `data/articles.csv`, `data/entities.csv`, `data/mentions.csv`,
+//! `data/relations.csv`, `data/notes.csv`: the dossier as tables for a
+//! spreadsheet (made by `render::exports::csv`), one kind of five files.
+
+use super::{Content, File, FileKind, Item};
+use crate::diagnostic::Diagnostic;
+use crate::render::Site;
+use crate::render::exports::csv;
+use crate::render::views::Views;
+
+/// What makes a table's bytes.
+type MakeTable = fn(&Views<'_>) -> Vec<u8>;
+
+/// Each table's name (`data/<name>.csv`) and what makes it.
+const TABLES: [(&str, MakeTable); 5] = [
+    ("articles", csv::articles),
+    ("entities", csv::entities),
+    ("mentions", csv::mentions),
+    ("relations", csv::relations),
+    ("notes", csv::notes),
+];
+
+pub(super) struct CsvTables;
+
+impl FileKind for CsvTables {
+    fn items(&self, _: &Site) -> Vec<Item> {
+        Item::each(TABLES.len())
+    }
+
+    fn path(&self, _: &Views<'_>, item: Item) -> String {
+        format!("data/{}.csv", TABLES[item.id].0)
+    }
+
+    fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
+        Ok(Content::Bytes((TABLES[file.item.id].1)(file.views)))
+    }
+}

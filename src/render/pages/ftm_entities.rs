@@ -1,0 +1,11 @@
+//! `data/entities.ftm.json`: FollowTheMoney entities for OpenAleph and
+//! Aleph (made by `render::exports::ftm`).
+
+use super::{DataFile, always};
+use crate::render::exports::ftm::ftm_lines;
+
+pub(super) const FTM_ENTITIES: DataFile = DataFile {
+    path: "data/entities.ftm.json",
+    made: always,
+    bytes: |file| ftm_lines(file.views),
+};

@@ -1,0 +1,17 @@
+//! `data/graph.gexf` and `data/graph.graphml`: the entity graph for
+//! Gephi and networkx (made by `render::exports::graph_xml`).
+
+use super::{DataFile, always};
+use crate::render::exports::graph_xml::{gexf, graphml};
+
+pub(super) const GEXF: DataFile = DataFile {
+    path: "data/graph.gexf",
+    made: always,
+    bytes: |file| gexf(file.views),
+};
+
+pub(super) const GRAPHML: DataFile = DataFile {
+    path: "data/graph.graphml",
+    made: always,
+    bytes: |file| graphml(file.views),
+};

@@ -1,0 +1,11 @@
+//! `data/timeline.json`: the timeline for TimelineJS (made by
+//! `render::exports::timeline_js`).
+
+use super::{DataFile, always};
+use crate::render::exports::timeline_js::timeline_json;
+
+pub(super) const TIMELINE_JSON: DataFile = DataFile {
+    path: "data/timeline.json",
+    made: always,
+    bytes: |file| timeline_json(file.views),
+};
