@@ -308,7 +308,7 @@ fn suggest(
         .take(listed.top.unwrap_or(usize::MAX))
         .collect();
     if write.is_empty() && !write_all {
-        print_suggestions(&shown);
+        print!("{}", Suggestion::table(&shown));
         let of = if shown.len() == found.names.len() {
             String::new()
         } else {
@@ -383,38 +383,6 @@ fn suggest(
             eprintln!("nothing was written");
             ExitCode::from(1)
         }
-    }
-}
-
-/// The table of `dossier suggest`: count, name, number of articles, and
-/// the first articles, aligned.
-fn print_suggestions(shown: &[&Suggestion]) {
-    const FIRST_ARTICLES: usize = 3;
-    if shown.is_empty() {
-        return;
-    }
-    let width = shown
-        .iter()
-        .map(|s| s.name.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max("name".len());
-    println!("count  {:width$}  articles  in", "name");
-    for suggestion in shown {
-        let mut articles =
-            suggestion.articles[..suggestion.articles.len().min(FIRST_ARTICLES)].join(", ");
-        if suggestion.articles.len() > FIRST_ARTICLES {
-            articles.push_str(&format!(
-                ", +{}",
-                suggestion.articles.len() - FIRST_ARTICLES
-            ));
-        }
-        println!(
-            "{:>5}  {:width$}  {:>8}  {articles}",
-            suggestion.count,
-            suggestion.name,
-            suggestion.articles.len()
-        );
     }
 }
 

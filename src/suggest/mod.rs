@@ -42,6 +42,41 @@ pub struct Suggestion {
     pub kind: Option<&'static str>,
 }
 
+impl Suggestion {
+    /// The table `dossier suggest` prints: count, name, number of
+    /// articles, and the first articles, aligned; empty for no name.
+    pub fn table(shown: &[&Suggestion]) -> String {
+        const FIRST_ARTICLES: usize = 3;
+        if shown.is_empty() {
+            return String::new();
+        }
+        let width = shown
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("name".len());
+        let mut table = format!("count  {:width$}  articles  in\n", "name");
+        for suggestion in shown {
+            let first = suggestion.articles.len().min(FIRST_ARTICLES);
+            let mut articles = suggestion.articles[..first].join(", ");
+            if suggestion.articles.len() > FIRST_ARTICLES {
+                articles.push_str(&format!(
+                    ", +{}",
+                    suggestion.articles.len() - FIRST_ARTICLES
+                ));
+            }
+            table.push_str(&format!(
+                "{:>5}  {:width$}  {:>8}  {articles}\n",
+                suggestion.count,
+                suggestion.name,
+                suggestion.articles.len()
+            ));
+        }
+        table
+    }
+}
+
 /// What `dossier suggest` found.
 #[derive(Debug, Default)]
 pub struct Suggestions {
