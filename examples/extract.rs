@@ -5,8 +5,13 @@
 //! to `OUT_DIR/NAME.txt`, and the time each extraction took to
 //! `OUT_DIR/times.tsv`. An optional `URLS` file gives `NAME<TAB>URL` lines.
 //!
+//! With `--render`, it extracts nothing: it reads each `NAME.md` of
+//! `IN_DIR` (the bodies `dossier import` wrote) and writes its text to
+//! `OUT_DIR/NAME.txt`, the same way.
+//!
 //! ```sh
 //! cargo run --release --example extract -- IN_DIR OUT_DIR [URLS]
+//! cargo run --release --example extract -- --render IN_DIR OUT_DIR
 //! ```
 
 use std::collections::BTreeMap;
@@ -19,6 +24,9 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--render") && args.len() == 3 {
+        return render(Path::new(&args[1]), Path::new(&args[2]));
+    }
     if args.len() < 2 {
         eprintln!("usage: extract IN_DIR OUT_DIR [URLS]");
         process::exit(2);
@@ -56,6 +64,23 @@ fn main() {
         fs::write(output.join(format!("{name}.md")), markdown).expect("write Markdown");
     }
     fs::write(output.join("times.tsv"), times).expect("write times");
+}
+
+/// Writes the text of each `NAME.md` of `input` to `output/NAME.txt`.
+fn render(input: &Path, output: &Path) {
+    fs::create_dir_all(output).expect("output folder");
+    for entry in fs::read_dir(input).expect("input folder readable") {
+        let path = entry.expect("readable").path();
+        if path.extension().is_some_and(|ext| ext == "md") {
+            let markdown = fs::read_to_string(&path).expect("Markdown is UTF-8");
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            fs::write(output.join(format!("{name}.txt")), plain_text(&markdown))
+                .expect("write text");
+        }
+    }
 }
 
 /// The text a reader sees in `markdown`: text, code and line breaks, with a

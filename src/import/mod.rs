@@ -11,6 +11,7 @@
 //! and the article (`article.rs`), never over a file. What it did, or why
 //! not, comes back as a report for each source.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -71,7 +72,20 @@ pub(crate) fn import(run: &Run<'_>, sources: &[String], each: &mut dyn FnMut(Imp
     extract::compile_rules_beside();
     let mut recorded = originals::recorded(run.root);
     for source in sources {
-        let imported = match import_one(run, source, &recorded) {
+        // A panic in a page's parsing or in a library is this source's
+        // error, not the end of the run.
+        let outcome = catch_unwind(AssertUnwindSafe(|| import_one(run, source, &recorded)))
+            .unwrap_or_else(|panic| {
+                let cause = (panic.downcast_ref::<String>().map(String::as_str))
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("no message");
+                Err(Refused::new(
+                    format!("internal error: {cause}"),
+                    "this is a bug in dossier or a library it uses: please report it, with the \
+                     page or text that led to it",
+                ))
+            });
+        let imported = match outcome {
             Ok(written) => {
                 recorded.push(originals::Recorded {
                     path: relative_to(&written.article, run.root),

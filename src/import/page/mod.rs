@@ -222,7 +222,13 @@ fn is_language_tag(text: &str) -> bool {
 fn without_by(name: &str) -> String {
     let name = crate::spaces::collapse(name.trim());
     for by in ["by ", "par "] {
-        if name.len() > by.len() && name[..by.len()].eq_ignore_ascii_case(by) {
+        // `get`, not indexing: the name may start with a letter of more
+        // than one byte (`Гость`), where `by.len()` falls inside it.
+        if name.len() > by.len()
+            && name
+                .get(..by.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(by))
+        {
             return name[by.len()..].trim().to_string();
         }
     }

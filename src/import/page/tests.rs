@@ -95,3 +95,13 @@ fn visible_text_leaves_out_scripts_and_separates_blocks() {
     );
     assert_eq!(visible_text(&html), "one two three four");
 }
+
+/// A name that starts with letters of two bytes: "by " is three bytes,
+/// which fall inside the second letter (this panicked on a page of the
+/// extraction benchmark).
+#[test]
+fn a_byline_in_another_script_keeps_its_name() {
+    assert_eq!(super::without_by("Гость"), "Гость");
+    assert_eq!(super::without_by("Par Гость"), "Гость");
+    assert_eq!(super::without_by("By Jane Roe"), "Jane Roe");
+}
