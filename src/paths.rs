@@ -43,6 +43,23 @@ pub const SITE_FILES: &[&str] = &[
     "favicon.svg",
 ];
 
+/// The most addresses one sitemap file may hold, by the sitemap protocol;
+/// past it, `sitemap.xml` is an index of numbered parts.
+pub(crate) const SITEMAP_URLS: usize = 50_000;
+
+/// `sitemap-<n>.xml`, the `n`th part of a sitemap too long for one file. At
+/// the root: a sitemap may only list addresses under its own folder.
+pub(crate) fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+/// Whether `file` (lower case) is the name of a sitemap part.
+pub(crate) fn is_sitemap_part(file: &str) -> bool {
+    file.strip_prefix("sitemap-")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The folder of the search index.
 pub const SEARCH_FOLDER: &str = "search/";
 
@@ -139,6 +156,20 @@ pub(crate) fn to_root(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sitemap_parts_are_numbered_at_the_root() {
+        assert_eq!(sitemap_part(2), "sitemap-2.xml");
+        assert!(is_sitemap_part("sitemap-12.xml"));
+        for other in [
+            "sitemap.xml",
+            "sitemap-.xml",
+            "sitemap-a.xml",
+            "x/sitemap-1.xml",
+        ] {
+            assert!(!is_sitemap_part(other), "{other}");
+        }
+    }
 
     #[test]
     fn aliases_become_files_in_the_output() {

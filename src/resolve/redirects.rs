@@ -22,6 +22,7 @@ pub(super) fn check(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
     let clashes = |file: &str| {
         made.contains(file)
             || file.starts_with(paths::SEARCH_FOLDER)
+            || paths::is_sitemap_part(file)
             || file
                 .match_indices('/')
                 .any(|(slash, _)| made.contains(&file[..slash]))

@@ -82,7 +82,7 @@ pub(super) const KINDS: &[&dyn FileKind] = &[
     &assets::Assets,
     &robots::ROBOTS,
     &atom::ATOM,
-    &sitemap::SITEMAP,
+    &sitemap::Sitemap,
     &article::Article,
     &entity::Entity,
     &tag::Tag,

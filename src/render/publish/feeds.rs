@@ -136,6 +136,23 @@ pub(in crate::render) fn sitemap(base: &str, pages: &[SitemapEntry]) -> Vec<u8> 
     xml.into_bytes()
 }
 
+/// `/sitemap.xml` as an index of the sitemap files at `parts` (paths in
+/// the output), for a site of more addresses than one file may hold.
+pub(in crate::render) fn sitemap_index(base: &str, parts: &[String]) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for part in parts {
+        xml.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            escape(&url(base, part))
+        ));
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml.into_bytes()
+}
+
 /// When the article's page last changed, for feed readers and crawlers:
 /// its last commit, or else the source's own revision, or its date.
 pub(in crate::render) fn last_changed(article: &Article) -> &DateValue {
@@ -179,6 +196,31 @@ pub(crate) fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sitemap_index_names_each_part_by_its_address() {
+        let parts = ["sitemap-1.xml".to_string(), "sitemap-2.xml".to_string()];
+        let xml =
+            String::from_utf8(sitemap_index("https://example.org/d/", &parts)).expect("UTF-8");
+        let document = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let root = document.root_element();
+        assert_eq!(root.tag_name().name(), "sitemapindex");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.sitemaps.org/schemas/sitemap/0.9")
+        );
+        let locs: Vec<&str> = (root.descendants())
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(
+            locs,
+            [
+                "https://example.org/d/sitemap-1.xml",
+                "https://example.org/d/sitemap-2.xml"
+            ]
+        );
+    }
 
     #[test]
     fn xml_escapes_markup_and_drops_forbidden_characters() {

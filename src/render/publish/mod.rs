@@ -11,7 +11,7 @@ mod head;
 
 pub(crate) use feeds::escape as xml_escape;
 pub(super) use feeds::{
-    FEED_ENTRIES, FeedEntry, SitemapEntry, atom, last_changed, robots, sitemap,
+    FEED_ENTRIES, FeedEntry, SitemapEntry, atom, last_changed, robots, sitemap, sitemap_index,
 };
 pub(super) use head::{HeadMeta, article_json_ld, entity_json_ld, head_meta, website_json_ld};
 
