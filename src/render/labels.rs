@@ -211,7 +211,7 @@ const KNOWN_TYPES: &[(&str, [&str; 4])] = &[
 /// `pays`), or a word one typo away from the type or a heading (two for
 /// words longer than six letters: `orgnaization`, `countires`).
 pub(crate) fn known_type_near(kind: &str) -> Option<&'static str> {
-    if KNOWN_TYPES.iter().any(|(k, _)| *k == kind) {
+    if is_known_type(kind) {
         return None;
     }
     let limit = if kind.chars().count() > 6 { 2 } else { 1 };

@@ -222,9 +222,15 @@ pub(super) fn searched(site: &Site, views: &Views<'_>) -> Vec<Searched> {
 
 /// How many pages the search index holds, known without making it.
 pub(super) fn searched_count(site: &Site) -> usize {
+    listed_count(site, |listed| listed.search)
+}
+
+/// How many files of `site` are of a kind that `where_` lists, known
+/// without making them.
+pub(super) fn listed_count(site: &Site, where_: fn(Listed) -> bool) -> usize {
     KINDS
         .iter()
-        .filter(|kind| kind.listed().search)
+        .filter(|kind| where_(kind.listed()))
         .map(|kind| kind.items(site).len())
         .sum()
 }

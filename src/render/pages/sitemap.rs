@@ -3,7 +3,7 @@
 //! addresses a file, `sitemap.xml` is an index of parts, `sitemap-1.xml`,
 //! `sitemap-2.xml`…, each of at most 50,000, in the order of [`KINDS`].
 
-use super::{Content, File, FileKind, Item, KINDS, jobs, with_base_url};
+use super::{Content, File, FileKind, Item, jobs, listed_count, with_base_url};
 use crate::diagnostic::Diagnostic;
 use crate::paths::{SITEMAP_URLS, sitemap_part};
 use crate::render::Site;
@@ -14,10 +14,7 @@ pub(super) struct Sitemap;
 
 /// How many parts the sitemap of `site` has: 1 when one file holds it.
 fn parts(site: &Site) -> usize {
-    let addresses: usize = (KINDS.iter())
-        .filter(|kind| kind.listed().sitemap)
-        .map(|kind| kind.items(site).len())
-        .sum();
+    let addresses = listed_count(site, |listed| listed.sitemap);
     addresses.div_ceil(SITEMAP_URLS).max(1)
 }
 
