@@ -22,7 +22,8 @@ pub(super) fn check(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
     let clashes = |file: &str| {
         made.contains(file)
             || file.starts_with(paths::SEARCH_FOLDER)
-            || paths::is_sitemap_part(file)
+            // The file itself, or the folder its redirect would need.
+            || file.split('/').next().is_some_and(paths::is_sitemap_part)
             || file
                 .match_indices('/')
                 .any(|(slash, _)| made.contains(&file[..slash]))
