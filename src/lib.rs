@@ -122,7 +122,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;
     let site = render::Site::new(dossier, annotated, &options.root).map_err(|e| failed(vec![e]))?;
     timed(options.verbose, "render and write", || {
-        site.render_all(&|file| staging.write(&file))
+        site.render_all(&staging)
     })
     .map_err(|e| render_failure(e, &options.output))?;
     let files = staging.files();
@@ -164,7 +164,7 @@ pub fn check(root: &Path) -> Result<Report, Failure> {
     // A template error is a content error: render, and throw the pages away.
     render::Site::new(dossier, annotated, root)
         .map_err(|e| failed(vec![e]))?
-        .render_all(&|_| Ok(()))
+        .render_all(&render::Discard)
         .map_err(|e| render_failure(e, &options.output))?;
     Ok(report)
 }

@@ -6,13 +6,13 @@
 //! the previous output exactly as it was.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use tempfile::TempDir;
 
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Sink};
 
 /// Why an output folder is refused, and what to do instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,21 +124,22 @@ impl Staging {
         })
     }
 
-    /// Writes one file; called from many threads at once.
-    pub(crate) fn write(&self, file: &OutputFile) -> io::Result<()> {
-        let path = self.folder.path().join(&file.path);
-        if let Some(folder) = path.parent() {
+    /// The file at `path` (inside the output, `/`-separated), created
+    /// with its folders.
+    fn create_file(&self, path: &str) -> io::Result<fs::File> {
+        let full = self.folder.path().join(path);
+        if let Some(folder) = full.parent() {
             fs::create_dir_all(folder)?;
         }
-        if self.copied.contains(&file.path)
+        if self.copied.contains(path)
             && let Ok(mut replaced) = self.replaced.lock()
         {
-            replaced.push(file.path.clone());
+            replaced.push(path.to_string());
         }
-        fs::write(&path, &file.bytes)?;
+        let file = fs::File::create(&full)?;
         self.written
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
+        Ok(file)
     }
 
     /// Files written so far (a file rendered over a static one counts twice).
@@ -241,4 +242,18 @@ fn copy_tree(from: &Path, to: &Path) -> io::Result<std::collections::HashSet<Str
         }
     }
     Ok(copied)
+}
+
+impl Sink for Staging {
+    fn create(&self, path: &str) -> io::Result<Box<dyn Write + '_>> {
+        Ok(Box::new(io::BufWriter::with_capacity(
+            64 * 1024,
+            self.create_file(path)?,
+        )))
+    }
+
+    /// A whole file in one write, without a buffer's copy.
+    fn put(&self, file: OutputFile) -> io::Result<()> {
+        self.create_file(&file.path)?.write_all(&file.bytes)
+    }
 }

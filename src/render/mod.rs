@@ -21,9 +21,10 @@ mod templates;
 pub(crate) mod timeline;
 pub(crate) mod views;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,7 +33,7 @@ use crate::annotate::Annotated;
 use crate::diagnostic::Diagnostic;
 use crate::model::Dossier;
 use crate::paths;
-use pages::{Content, File, Job, NotFound};
+use pages::{Content, File, Job, NotFound, WriteFile};
 use templates::Theme;
 use views::Views;
 
@@ -138,23 +139,15 @@ impl Site {
         Views::new(&self.dossier, &self.annotated, &self.article_links)
     }
 
-    /// Renders every file and hands each to `sink` as soon as it is made,
-    /// from many threads, so that the site is never all in memory.
-    pub(crate) fn render_all(
-        &self,
-        sink: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
-    ) -> Result<(), RenderError> {
+    /// Renders every file and writes each to `sink` as soon as it is
+    /// made, from many threads, so that the site is never all in memory.
+    pub(crate) fn render_all(&self, sink: &dyn Sink) -> Result<(), RenderError> {
         let views = self.views();
         let (outcomes, indexed) = rayon::join(
             || -> Vec<Result<(), Failed>> {
                 pages::jobs(self)
                     .par_iter()
-                    .map(|job| {
-                        let file = self
-                            .render_job(&views, *job)
-                            .map_err(|e| Failed::Template(job.path(&views), e))?;
-                        sink(file).map_err(Failed::Sink)
-                    })
+                    .map(|job| self.write_job(&views, *job, sink))
                     .collect()
             },
             || {
@@ -163,7 +156,7 @@ impl Site {
                     pages::searched(self, &views),
                 )
                 .into_files()
-                .try_for_each(sink)
+                .try_for_each(|file| sink.put(file))
             },
         );
         indexed.map_err(RenderError::Sink)?;
@@ -192,7 +185,12 @@ impl Site {
                 .collect()
         });
         if let Some(job) = by_path.get(path) {
-            return Some(self.render_job(&self.views(), *job));
+            let memory = Memory::default();
+            return Some(match self.write_job(&self.views(), *job, &memory) {
+                Ok(()) => Ok(memory.into_file()),
+                Err(Failed::Template(_, error)) => Err(error),
+                Err(Failed::Sink(error)) => Err(Diagnostic::error(path, error.to_string())),
+            });
         }
         if path.starts_with("search/") {
             let index = self.search.get_or_init(|| {
@@ -213,7 +211,85 @@ impl Site {
             kind: &NotFound,
             item: pages::Item::ONE,
         };
-        self.render_job(&self.views(), job)
+        match self.render_job(&self.views(), job)? {
+            Made::Whole(file) => Ok(file),
+            Made::Written { path, .. } => unreachable!("{path} is a page"),
+        }
+    }
+}
+
+/// Where the rendered files go: the staging folder for `build`, nowhere
+/// for `check`, memory for `serve` and the tests.
+pub(crate) trait Sink: Sync {
+    /// A new file at `path` (inside the output, `/`-separated), to write
+    /// to and flush; called from many threads at once.
+    fn create(&self, path: &str) -> std::io::Result<Box<dyn Write + '_>>;
+
+    /// Writes a whole file.
+    fn put(&self, file: OutputFile) -> std::io::Result<()> {
+        let mut out = self.create(&file.path)?;
+        out.write_all(&file.bytes)?;
+        out.flush()
+    }
+}
+
+/// What `check` writes to: nothing.
+pub(crate) struct Discard;
+
+impl Sink for Discard {
+    fn create(&self, _: &str) -> std::io::Result<Box<dyn Write + '_>> {
+        Ok(Box::new(std::io::sink()))
+    }
+}
+
+/// Files kept in memory, by path: what `serve` answers with, one at a time,
+/// and what the tests read.
+#[derive(Default)]
+pub(crate) struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// Every file, by path.
+    pub(crate) fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The one file written.
+    fn into_file(self) -> OutputFile {
+        let (path, bytes) = self.into_files().pop_first().unwrap_or_default();
+        OutputFile { path, bytes }
+    }
+}
+
+impl Sink for Memory {
+    fn create(&self, path: &str) -> std::io::Result<Box<dyn Write + '_>> {
+        Ok(Box::new(InMemory {
+            path: path.to_string(),
+            bytes: Vec::new(),
+            into: &self.files,
+        }))
+    }
+}
+
+/// One file being written into [`Memory`], kept there when flushed.
+struct InMemory<'a> {
+    path: String,
+    bytes: Vec<u8>,
+    into: &'a Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Write for InMemory<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let mut files = self.into.lock().unwrap_or_else(PoisonError::into_inner);
+        files.insert(self.path.clone(), self.bytes.clone());
+        Ok(())
     }
 }
 
@@ -224,10 +300,44 @@ enum Failed {
     Sink(std::io::Error),
 }
 
+/// A file rendered: whole, or the function that writes it piece by piece.
+enum Made {
+    Whole(OutputFile),
+    Written { path: String, write: WriteFile },
+}
+
 impl Site {
+    /// Renders one file and writes it to `sink`.
+    fn write_job(&self, views: &Views<'_>, job: Job, sink: &dyn Sink) -> Result<(), Failed> {
+        let template = |path: String, e| Failed::Template(path, e);
+        match self
+            .render_job(views, job)
+            .map_err(|e| template(job.path(views), e))?
+        {
+            Made::Whole(file) => sink.put(file).map_err(Failed::Sink),
+            Made::Written { path, write } => {
+                let file = File {
+                    site: self,
+                    views,
+                    item: job.item,
+                    path: &path,
+                };
+                let written = templates::guarded(&path, "", || {
+                    Ok(sink
+                        .create(&path)
+                        .and_then(|mut out| write(&file, &mut out).and_then(|()| out.flush())))
+                });
+                match written {
+                    Ok(flushed) => flushed.map_err(Failed::Sink),
+                    Err(e) => Err(template(path.clone(), e)),
+                }
+            }
+        }
+    }
+
     /// Renders one file; a panic in a dependency becomes an error that
     /// names the page and its template.
-    fn render_job(&self, views: &Views<'_>, job: Job) -> Result<OutputFile, Diagnostic> {
+    fn render_job(&self, views: &Views<'_>, job: Job) -> Result<Made, Diagnostic> {
         let path = job.path(views);
         templates::guarded(&path, job.kind.template(), || {
             self.render_page(views, job, path.clone())
@@ -236,12 +346,7 @@ impl Site {
 
     /// Renders one file: a data file's bytes, or a page through its
     /// template with its kind's variables and what every page has.
-    fn render_page(
-        &self,
-        views: &Views<'_>,
-        job: Job,
-        path: String,
-    ) -> Result<OutputFile, Diagnostic> {
+    fn render_page(&self, views: &Views<'_>, job: Job, path: String) -> Result<Made, Diagnostic> {
         let file = File {
             site: self,
             views,
@@ -249,7 +354,8 @@ impl Site {
             path: &path,
         };
         let (root, mut context) = match job.kind.content(&file)? {
-            Content::Bytes(bytes) => return Ok(OutputFile { path, bytes }),
+            Content::Bytes(bytes) => return Ok(Made::Whole(OutputFile { path, bytes })),
+            Content::Written(write) => return Ok(Made::Written { path, write }),
             Content::Page { root, context } => (root, context),
         };
         context.insert("root", &root);
@@ -261,9 +367,9 @@ impl Site {
             .tera
             .render(template, &context)
             .map_err(|e| self.theme.error(template, &e))?;
-        Ok(OutputFile {
+        Ok(Made::Whole(OutputFile {
             path,
             bytes: html.into_bytes(),
-        })
+        }))
     }
 }

@@ -204,7 +204,6 @@ fn with_edits(last: &Resolved, changed: Changed) -> Option<Resolved> {
 mod tests {
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
-    use std::sync::Mutex;
 
     use super::{Current, Workspace};
     use crate::BuildOptions;
@@ -213,16 +212,10 @@ mod tests {
     fn everything(current: &Current) -> Result<BTreeMap<String, Vec<u8>>, Vec<String>> {
         match current {
             Current::Ready(site) => {
-                let files = Mutex::new(BTreeMap::new());
-                site.render_all(&|file| {
-                    files
-                        .lock()
-                        .expect("not poisoned")
-                        .insert(file.path, file.bytes);
-                    Ok(())
-                })
-                .map_err(|e| vec![format!("{e:?}")])?;
-                Ok(files.into_inner().expect("not poisoned"))
+                let files = crate::render::Memory::default();
+                site.render_all(&files)
+                    .map_err(|e| vec![format!("{e:?}")])?;
+                Ok(files.into_files())
             }
             Current::Broken(errors) => Err(errors.iter().map(ToString::to_string).collect()),
         }

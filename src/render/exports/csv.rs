@@ -8,6 +8,8 @@
 //! gets a `'` in front, as OWASP advises, so that a spreadsheet shows the
 //! text instead of running it as a formula.
 
+use std::io::{self, Write};
+
 use crate::date::DateValue;
 use crate::ids::EntityId;
 use crate::paths;
@@ -16,26 +18,34 @@ use crate::render::views::Views;
 
 use super::site_base;
 
-/// A table being written.
-struct Table {
-    bytes: Vec<u8>,
+/// A table being written, row by row: `mentions.csv` is hundreds of
+/// megabytes at 100,000 articles.
+struct Table<'a> {
+    out: &'a mut dyn Write,
+    /// The row being made.
+    line: Vec<u8>,
 }
 
-impl Table {
-    fn new(header: &[&str]) -> Self {
-        let mut table = Table { bytes: Vec::new() };
-        table.row(header.iter().map(|h| (*h).to_string()));
-        table
+impl<'a> Table<'a> {
+    fn new(out: &'a mut dyn Write, header: &[&str]) -> io::Result<Self> {
+        let mut table = Table {
+            out,
+            line: Vec::new(),
+        };
+        table.row(header.iter().map(|h| (*h).to_string()))?;
+        Ok(table)
     }
 
-    fn row(&mut self, cells: impl IntoIterator<Item = String>) {
+    fn row(&mut self, cells: impl IntoIterator<Item = String>) -> io::Result<()> {
+        self.line.clear();
         for (i, cell) in cells.into_iter().enumerate() {
             if i > 0 {
-                self.bytes.push(b',');
+                self.line.push(b',');
             }
-            self.bytes.extend_from_slice(field(&cell).as_bytes());
+            self.line.extend_from_slice(field(&cell).as_bytes());
         }
-        self.bytes.extend_from_slice(b"\r\n");
+        self.line.extend_from_slice(b"\r\n");
+        self.out.write_all(&self.line)
     }
 }
 
@@ -68,29 +78,32 @@ fn text(value: Option<&str>) -> String {
 }
 
 /// `data/articles.csv`.
-pub(crate) fn articles(views: &Views<'_>) -> Vec<u8> {
+pub(crate) fn articles(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let dossier = views.dossier;
     let base = site_base(views);
-    let mut table = Table::new(&[
-        "slug",
-        "title",
-        "date",
-        "updated",
-        "summary",
-        "source_name",
-        "source_author",
-        "source_url",
-        "source_published",
-        "source_accessed",
-        "source_archive",
-        "language",
-        "tags",
-        "entities",
-        "mentions",
-        "notes",
-        "draft",
-        "page",
-    ]);
+    let mut table = Table::new(
+        out,
+        &[
+            "slug",
+            "title",
+            "date",
+            "updated",
+            "summary",
+            "source_name",
+            "source_author",
+            "source_url",
+            "source_published",
+            "source_accessed",
+            "source_archive",
+            "language",
+            "tags",
+            "entities",
+            "mentions",
+            "notes",
+            "draft",
+            "page",
+        ],
+    )?;
     for (id, article) in dossier.articles.iter().enumerate() {
         let source = article.source.as_ref();
         let body = &views.annotated.articles[id];
@@ -120,13 +133,13 @@ pub(crate) fn articles(views: &Views<'_>) -> Vec<u8> {
             article.notes.len().to_string(),
             article.draft.to_string(),
             paths::article_url(&base, &article.slug),
-        ]);
+        ])?;
     }
-    table.bytes
+    Ok(())
 }
 
 /// `data/entities.csv`.
-pub(crate) fn entities(views: &Views<'_>) -> Vec<u8> {
+pub(crate) fn entities(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let base = site_base(views);
     let mentions = mention_counts(views);
     let mut articles = vec![0usize; views.dossier.entities.len()];
@@ -135,10 +148,13 @@ pub(crate) fn entities(views: &Views<'_>) -> Vec<u8> {
             articles[*entity] += 1;
         }
     }
-    let mut table = Table::new(&[
-        "id", "name", "type", "aliases", "summary", "wikidata", "links", "date", "end", "articles",
-        "mentions", "page",
-    ]);
+    let mut table = Table::new(
+        out,
+        &[
+            "id", "name", "type", "aliases", "summary", "wikidata", "links", "date", "end",
+            "articles", "mentions", "page",
+        ],
+    )?;
     for (id, entity) in views.dossier.entities.iter().enumerate() {
         table.row([
             entity.id.clone(),
@@ -153,18 +169,21 @@ pub(crate) fn entities(views: &Views<'_>) -> Vec<u8> {
             articles[id].to_string(),
             mentions[id].to_string(),
             paths::entity_url(&base, &entity.id),
-        ]);
+        ])?;
     }
-    table.bytes
+    Ok(())
 }
 
 /// `data/mentions.csv`: each mention with the passage around it.
-pub(crate) fn mentions(views: &Views<'_>) -> Vec<u8> {
+pub(crate) fn mentions(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let dossier = views.dossier;
     let base = site_base(views);
-    let mut table = Table::new(&[
-        "article", "entity", "anchor", "text", "passage", "explicit", "page",
-    ]);
+    let mut table = Table::new(
+        out,
+        &[
+            "article", "entity", "anchor", "text", "passage", "explicit", "page",
+        ],
+    )?;
     for (article, body) in dossier.articles.iter().zip(&views.annotated.articles) {
         let page = paths::article_url(&base, &article.slug);
         for mention in &body.mentions {
@@ -177,27 +196,30 @@ pub(crate) fn mentions(views: &Views<'_>) -> Vec<u8> {
                 format!("{}{}{}", passage.before, passage.text, passage.after),
                 mention.explicit.to_string(),
                 format!("{page}#{}", mention.anchor),
-            ]);
+            ])?;
         }
     }
-    table.bytes
+    Ok(())
 }
 
 /// `data/relations.csv`.
-pub(crate) fn relations(views: &Views<'_>) -> Vec<u8> {
+pub(crate) fn relations(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let dossier = views.dossier;
     let entity = |id: EntityId| &dossier.entities[id];
-    let mut table = Table::new(&[
-        "from",
-        "from_name",
-        "type",
-        "to",
-        "to_name",
-        "since",
-        "until",
-        "source",
-        "note",
-    ]);
+    let mut table = Table::new(
+        out,
+        &[
+            "from",
+            "from_name",
+            "type",
+            "to",
+            "to_name",
+            "since",
+            "until",
+            "source",
+            "note",
+        ],
+    )?;
     for relation in &dossier.relations {
         table.row([
             entity(relation.from).id.clone(),
@@ -209,18 +231,21 @@ pub(crate) fn relations(views: &Views<'_>) -> Vec<u8> {
             date(relation.until.as_ref()),
             text(relation.source.map(|a| dossier.articles[a].slug.as_str())),
             text(relation.note.as_deref()),
-        ]);
+        ])?;
     }
-    table.bytes
+    Ok(())
 }
 
 /// `data/notes.csv`.
-pub(crate) fn notes(views: &Views<'_>) -> Vec<u8> {
+pub(crate) fn notes(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let dossier = views.dossier;
     let base = site_base(views);
-    let mut table = Table::new(&[
-        "article", "number", "quote", "note", "author", "created", "entities", "tags", "page",
-    ]);
+    let mut table = Table::new(
+        out,
+        &[
+            "article", "number", "quote", "note", "author", "created", "entities", "tags", "page",
+        ],
+    )?;
     for article in &dossier.articles {
         let page = paths::article_url(&base, &article.slug);
         for (index, note) in article.notes.iter().enumerate() {
@@ -238,10 +263,10 @@ pub(crate) fn notes(views: &Views<'_>) -> Vec<u8> {
                 ),
                 joined(note.tags.iter().map(|t| dossier.tags[*t].name.as_str())),
                 format!("{page}#note-{}", index + 1),
-            ]);
+            ])?;
         }
     }
-    table.bytes
+    Ok(())
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@
 //! only `[a-z0-9-]`, so `.` joins parts without ambiguity.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use rayon::prelude::*;
 
 use serde_json::{Value, json};
 
@@ -309,45 +312,35 @@ fn entity_line(entity: &Entity, id: &str) -> String {
     properties.line(id, schema)
 }
 
+/// Articles made at once: in parallel, and few enough that their texts
+/// are not all held (the file carries every article's text).
+const ARTICLES_AT_ONCE: usize = 256;
+
 /// `data/entities.ftm.json`: entities by id, then articles, relations and
-/// what each article documents, in the dossier's order.
-pub(crate) fn ftm_lines(views: &Views<'_>) -> Vec<u8> {
+/// what each article documents, in the dossier's order, written line by
+/// line.
+pub(crate) fn ftm_lines(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let dossier = views.dossier;
     let entity_id = |e: EntityId| ftm_id("entity", &[&dossier.entities[e].id]);
     let article_id = |a: ArticleId| ftm_id("article", &[&dossier.articles[a].slug]);
-    let mut lines = Vec::new();
+    let mut line = |text: String| {
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")
+    };
     for (i, entity) in dossier.entities.iter().enumerate() {
-        lines.push(entity_line(entity, &entity_id(EntityId(i))));
+        line(entity_line(entity, &entity_id(EntityId(i))))?;
     }
-    let site_name = &dossier.config.title;
-    for (i, article) in dossier.articles.iter().enumerate() {
-        let id = ArticleId(i);
-        let source = article.source.as_ref();
-        let mut properties = Properties::default();
-        properties
-            .add("title", article.title.as_str())
-            .add("date", article.date.iso())
-            .add_opt("summary", views.summary_text(id))
-            .add("bodyText", html_text(&views.annotated.articles[id].html))
-            .add_opt("author", source.and_then(|s| s.author.as_deref()))
-            .add_opt(
-                "publishedAt",
-                source.and_then(|s| s.published.as_ref()).map(|d| d.iso()),
-            )
-            .add_opt("publisher", source.and_then(|s| s.name.as_deref()))
-            .add_opt("sourceUrl", source.and_then(|s| s.url.as_deref()))
-            .add_opt(
-                "retrievedAt",
-                source.and_then(|s| s.accessed.as_ref()).map(|d| d.iso()),
-            );
-        for tag in &article.tags {
-            properties.add("keywords", dossier.tags[*tag].name.as_str());
+    for first in (0..dossier.articles.len()).step_by(ARTICLES_AT_ONCE) {
+        let ids = first..(first + ARTICLES_AT_ONCE).min(dossier.articles.len());
+        let lines: Vec<String> = ids
+            .into_par_iter()
+            .map(|i| article_line(views, ArticleId(i), &article_id(ArticleId(i))))
+            .collect();
+        for text in lines {
+            line(text)?;
         }
-        if source.is_none() {
-            properties.add("publisher", site_name.as_str());
-        }
-        lines.push(properties.line(&article_id(id), "Article"));
     }
+
     let mut declared: BTreeMap<EntityId, usize> = BTreeMap::new();
     for relation in &dossier.relations {
         let number = declared.entry(relation.from).or_insert(0);
@@ -373,7 +366,7 @@ pub(crate) fn ftm_lines(views: &Views<'_>) -> Vec<u8> {
             "relation",
             &[&dossier.entities[relation.from].id, &number.to_string()],
         );
-        lines.push(properties.line(&id, link.schema));
+        line(properties.line(&id, link.schema))?;
     }
     for (i, article) in dossier.articles.iter().enumerate() {
         let id = ArticleId(i);
@@ -392,11 +385,40 @@ pub(crate) fn ftm_lines(views: &Views<'_>) -> Vec<u8> {
                 "documentation",
                 &[&article.slug, &dossier.entities[entity].id],
             );
-            lines.push(properties.line(&line_id, "Documentation"));
+            line(properties.line(&line_id, "Documentation"))?;
         }
     }
-    lines
-        .into_iter()
-        .flat_map(|line| line.into_bytes().into_iter().chain([b'\n']))
-        .collect()
+    Ok(())
+}
+
+/// An article's line, with its text.
+fn article_line(views: &Views<'_>, id: ArticleId, ftm_id: &str) -> String {
+    let dossier = views.dossier;
+    let article = &dossier.articles[id];
+    let source = article.source.as_ref();
+    let mut properties = Properties::default();
+    properties
+        .add("title", article.title.as_str())
+        .add("date", article.date.iso())
+        .add_opt("summary", views.summary_text(id))
+        .add("bodyText", html_text(&views.annotated.articles[id].html))
+        .add_opt("author", source.and_then(|s| s.author.as_deref()))
+        .add_opt(
+            "publishedAt",
+            source.and_then(|s| s.published.as_ref()).map(|d| d.iso()),
+        )
+        .add_opt("publisher", source.and_then(|s| s.name.as_deref()))
+        .add_opt("sourceUrl", source.and_then(|s| s.url.as_deref()))
+        .add_opt(
+            "retrievedAt",
+            source.and_then(|s| s.accessed.as_ref()).map(|d| d.iso()),
+        );
+
+    for tag in &article.tags {
+        properties.add("keywords", dossier.tags[*tag].name.as_str());
+    }
+    if source.is_none() {
+        properties.add("publisher", dossier.config.title.as_str());
+    }
+    properties.line(ftm_id, "Article")
 }

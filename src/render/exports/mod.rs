@@ -33,3 +33,17 @@ fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
     bytes.push(b'\n');
     bytes
 }
+
+/// A list serialized as it is made, item by item, never held whole.
+struct Streamed<F>(F);
+
+impl<F, I> serde::Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}

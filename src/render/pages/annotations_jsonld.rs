@@ -7,5 +7,10 @@ use crate::render::data::annotations_jsonld;
 pub(super) const ANNOTATIONS_JSONLD: DataFile = DataFile {
     path: "annotations.jsonld",
     made: always,
-    bytes: |file| annotations_jsonld(file.views.dossier, file.views.annotated),
+    write: |file, out| {
+        out.write_all(&annotations_jsonld(
+            file.views.dossier,
+            file.views.annotated,
+        ))
+    },
 };

@@ -7,7 +7,7 @@ use crate::render::publish::{FEED_ENTRIES, FeedEntry, atom, base};
 pub(super) const ATOM: DataFile = DataFile {
     path: "atom.xml",
     made: with_base_url,
-    bytes: feed,
+    write: |file, out| out.write_all(&feed(file)),
 };
 
 fn feed(file: &File<'_>) -> Vec<u8> {

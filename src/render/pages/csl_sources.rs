@@ -7,5 +7,5 @@ use crate::render::exports::csl::csl_items;
 pub(super) const CSL_SOURCES: DataFile = DataFile {
     path: "data/sources.csl.json",
     made: always,
-    bytes: |file| csl_items(file.views),
+    write: |file, out| csl_items(file.views, out),
 };

@@ -8,8 +8,8 @@ use crate::render::Site;
 use crate::render::exports::csv;
 use crate::render::views::Views;
 
-/// What makes a table's bytes.
-type MakeTable = fn(&Views<'_>) -> Vec<u8>;
+/// What writes a table.
+type MakeTable = fn(&Views<'_>, &mut dyn std::io::Write) -> std::io::Result<()>;
 
 /// Each table's name (`data/<name>.csv`) and what makes it.
 const TABLES: [(&str, MakeTable); 5] = [
@@ -31,7 +31,9 @@ impl FileKind for CsvTables {
         format!("data/{}.csv", TABLES[item.id].0)
     }
 
-    fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
-        Ok(Content::Bytes((TABLES[file.item.id].1)(file.views)))
+    fn content(&self, _: &File<'_>) -> Result<Content, Diagnostic> {
+        Ok(Content::Written(|file, out| {
+            (TABLES[file.item.id].1)(file.views, out)
+        }))
     }
 }

@@ -1,7 +1,7 @@
 //! The shape the data files share: one file at a fixed path, made
 //! without a template, when the site calls for it.
 
-use super::{Content, File, FileKind, Item};
+use super::{Content, File, FileKind, Item, WriteFile};
 use crate::diagnostic::Diagnostic;
 use crate::render::Site;
 use crate::render::publish::base;
@@ -13,8 +13,8 @@ pub(super) struct DataFile {
     pub path: &'static str,
     /// Whether the site has it.
     pub made: fn(&Site) -> bool,
-    /// What it holds.
-    pub bytes: fn(&File<'_>) -> Vec<u8>,
+    /// Writes what it holds.
+    pub write: WriteFile,
 }
 
 impl FileKind for DataFile {
@@ -29,8 +29,8 @@ impl FileKind for DataFile {
         self.path.to_string()
     }
 
-    fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
-        Ok(Content::Bytes((self.bytes)(file)))
+    fn content(&self, _: &File<'_>) -> Result<Content, Diagnostic> {
+        Ok(Content::Written(self.write))
     }
 }
 

@@ -7,5 +7,5 @@ use crate::render::data::dossier_json;
 pub(super) const DOSSIER_JSON: DataFile = DataFile {
     path: "dossier.json",
     made: always,
-    bytes: |file| dossier_json(file.views.dossier, file.views.annotated),
+    write: |file, out| dossier_json(file.views.dossier, file.views.annotated, out),
 };

@@ -7,5 +7,5 @@ use crate::render::exports::ftm::ftm_lines;
 pub(super) const FTM_ENTITIES: DataFile = DataFile {
     path: "data/entities.ftm.json",
     made: always,
-    bytes: |file| ftm_lines(file.views),
+    write: |file, out| ftm_lines(file.views, out),
 };

@@ -252,7 +252,14 @@ pub(super) enum Content {
     Page { root: String, context: Context },
     /// A file made without a template.
     Bytes(Vec<u8>),
+    /// A file made without a template that grows with the dossier, written
+    /// piece by piece rather than held whole (`dossier.json` is hundreds
+    /// of megabytes at 100,000 articles).
+    Written(WriteFile),
 }
+
+/// Writes a data file piece by piece.
+pub(super) type WriteFile = fn(&File<'_>, &mut dyn std::io::Write) -> std::io::Result<()>;
 
 impl Content {
     /// A page with its links `root` away from the site root.

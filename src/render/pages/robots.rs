@@ -7,5 +7,5 @@ use crate::render::publish::{base, robots};
 pub(super) const ROBOTS: DataFile = DataFile {
     path: "robots.txt",
     made: |site| !site.static_robots,
-    bytes: |file| robots(base(&file.views.dossier.config).as_deref()),
+    write: |file, out| out.write_all(&robots(base(&file.views.dossier.config).as_deref())),
 };
