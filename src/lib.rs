@@ -6,10 +6,14 @@
 //! ```text
 //! load      read files, split and parse front matter      (load/)
 //! resolve   slugs, ids, tags, relations, alias table      (resolve/)
-//! annotate  Markdown to HTML, mentions, passages, notes   (annotate.rs, markdown/, mentions/, fold.rs, passage/, notes/)
+//! annotate  Markdown to HTML, mentions, passages, notes   (annotate/, markdown/, mentions/, fold.rs, passage/, notes/)
 //! render    Tera templates over per-page views            (render/)
 //! write     one atomic swap of the output folder          (write.rs)
 //! ```
+//!
+//! A build sets the articles' HTML and passages aside on disk as they
+//! are annotated (`spill.rs`), and render reads them back one article at
+//! a time, so that its memory does not grow with the dossier's text.
 //!
 //! Beside the pipeline: `serve/` runs it again on each save,
 //! `scaffold/` writes the files a user starts from (`init`, `new`), and
@@ -38,6 +42,7 @@ mod resolve;
 pub mod scaffold;
 mod serve;
 mod spaces;
+mod spill;
 mod suggest;
 mod write;
 
@@ -225,7 +230,22 @@ fn prepare(
 ) -> Result<(Report, model::Dossier, annotate::Annotated), Failure> {
     let loaded = timed(options.verbose, "load", || load::load(&options.root));
     let resolved = resolve_loaded(loaded, options);
-    annotate_resolved(resolved, options.verbose, &mut annotate::Cache::default())
+    // The articles' texts wait on the output's disk, not in memory.
+    let spill = spill::Spill::new_in(&write::spill_folder(&options.output)).map_err(|e| {
+        failed(vec![
+            Diagnostic::error(
+                &options.output,
+                format!("could not make a temporary file beside the output folder: {e}"),
+            )
+            .with_help("check that its folder can be written to and that its disk has room"),
+        ])
+    })?;
+    annotate_resolved(
+        resolved,
+        options.verbose,
+        &mut annotate::Cache::default(),
+        Some(spill),
+    )
 }
 
 /// What resolve made of the files, and what it found wrong.
@@ -279,6 +299,7 @@ fn annotate_resolved(
     resolved: Resolved,
     verbose: bool,
     cache: &mut annotate::Cache,
+    spill: Option<spill::Spill>,
 ) -> Result<(Report, model::Dossier, annotate::Annotated), Failure> {
     let Resolved {
         dossier,
@@ -286,7 +307,7 @@ fn annotate_resolved(
         mut warnings,
     } = resolved;
     let mut annotated = match timed(verbose, "annotate", || {
-        annotate::annotate_cached(&dossier, cache)
+        annotate::annotate_cached(&dossier, cache, spill)
     }) {
         Ok(annotated) if errors.is_empty() => annotated,
         result => {

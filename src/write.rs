@@ -209,6 +209,18 @@ fn remove_tree(folder: &Path) -> io::Result<()> {
     fs::remove_dir_all(folder)
 }
 
+/// Where a build keeps its temporary files: beside the output, on the
+/// disk that will hold the site, or the system's folder for them while
+/// that folder does not exist yet.
+pub(crate) fn spill_folder(output: &Path) -> PathBuf {
+    let parent = parent_of(output);
+    if parent.is_dir() {
+        parent
+    } else {
+        std::env::temp_dir()
+    }
+}
+
 fn parent_of(output: &Path) -> PathBuf {
     match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -160,27 +160,30 @@ pub(crate) fn dossier_json(
             path: paths::article(&a.slug),
         }),
     )?;
-    list(
-        out,
-        "mentions",
-        dossier
-            .articles
-            .iter()
-            .zip(&annotated.articles)
-            .flat_map(|(article, body)| {
-                body.mentions.iter().map(move |m| MentionData {
-                    article: &article.slug,
-                    entity: &dossier.entities[m.entity].id,
-                    anchor: &m.anchor,
-                    explicit: m.explicit,
-                    passage: PassageJson {
-                        before: &m.passage.before,
-                        text: &m.passage.text,
-                        after: &m.passage.after,
-                    },
-                })
-            }),
-    )?;
+    // Each article's mentions are read back from where they were set
+    // aside, one article at a time.
+    out.write_all(b",\"mentions\":[")?;
+    let mut first = true;
+    for (id, article) in dossier.articles.iter().enumerate() {
+        for m in annotated.articles.mentions(ArticleId(id)).iter() {
+            if !std::mem::take(&mut first) {
+                out.write_all(b",")?;
+            }
+            let mention = MentionData {
+                article: &article.slug,
+                entity: &dossier.entities[m.entity].id,
+                anchor: &m.anchor,
+                explicit: m.explicit,
+                passage: PassageJson {
+                    before: &m.passage.before,
+                    text: &m.passage.text,
+                    after: &m.passage.after,
+                },
+            };
+            serde_json::to_writer(&mut *out, &mention)?;
+        }
+    }
+    out.write_all(b"]")?;
     list(
         out,
         "relations",
@@ -256,9 +259,10 @@ pub(crate) fn annotations_jsonld(dossier: &Dossier, annotated: &Annotated) -> Ve
     };
     let language = dossier.config.language.code();
     let mut items = Vec::new();
-    for (article, body) in dossier.articles.iter().zip(&annotated.articles) {
+    for (id, article) in dossier.articles.iter().enumerate() {
         let page = paths::article_url(&base, &article.slug);
-        for (index, (note, placed)) in article.notes.iter().zip(&body.notes).enumerate() {
+        let placed_notes = annotated.articles.notes(ArticleId(id));
+        for (index, (note, placed)) in article.notes.iter().zip(placed_notes).enumerate() {
             let mut body = vec![json!({
                 "type": "TextualBody",
                 "purpose": "commenting",

@@ -160,6 +160,8 @@ impl Site {
             },
         );
         indexed.map_err(RenderError::Sink)?;
+        // A text set aside that could not be read back was shown empty.
+        self.annotated.articles.check().map_err(RenderError::Sink)?;
         let mut failures = Vec::new();
         for outcome in outcomes {
             match outcome {

@@ -114,7 +114,7 @@ impl Workspace {
             resolved.errors.is_empty().then(|| resolved.clone())
         });
         let (current, warnings) =
-            match annotate_resolved(resolved, self.options.verbose, &mut self.cache) {
+            match annotate_resolved(resolved, self.options.verbose, &mut self.cache, None) {
                 Ok((report, dossier, annotated)) => {
                     match crate::timed(self.options.verbose, "theme and links", || {
                         Site::new(dossier, annotated, &self.options.root)

@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use crate::date::DateValue;
-use crate::ids::EntityId;
+use crate::ids::{ArticleId, EntityId};
 use crate::paths;
 use crate::render::graph::mention_counts;
 use crate::render::views::Views;
@@ -106,15 +106,12 @@ pub(crate) fn articles(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()>
     )?;
     for (id, article) in dossier.articles.iter().enumerate() {
         let source = article.source.as_ref();
-        let body = &views.annotated.articles[id];
         table.row([
             article.slug.clone(),
             article.title.clone(),
             article.date.iso(),
             date(article.updated.as_ref()),
-            views
-                .summary_text(crate::ids::ArticleId(id))
-                .unwrap_or_default(),
+            views.summary_text(ArticleId(id)).unwrap_or_default(),
             text(source.and_then(|s| s.name.as_deref())),
             text(source.and_then(|s| s.author.as_deref())),
             text(source.and_then(|s| s.url.as_deref())),
@@ -129,7 +126,11 @@ pub(crate) fn articles(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()>
                     .iter()
                     .map(|e| dossier.entities[*e].id.as_str()),
             ),
-            body.mentions.len().to_string(),
+            views
+                .annotated
+                .articles
+                .mention_count(ArticleId(id))
+                .to_string(),
             article.notes.len().to_string(),
             article.draft.to_string(),
             paths::article_url(&base, &article.slug),
@@ -184,9 +185,9 @@ pub(crate) fn mentions(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()>
             "article", "entity", "anchor", "text", "passage", "explicit", "page",
         ],
     )?;
-    for (article, body) in dossier.articles.iter().zip(&views.annotated.articles) {
+    for (id, article) in dossier.articles.iter().enumerate() {
         let page = paths::article_url(&base, &article.slug);
-        for mention in &body.mentions {
+        for mention in views.annotated.articles.mentions(ArticleId(id)).iter() {
             let passage = &mention.passage;
             table.row([
                 article.slug.clone(),

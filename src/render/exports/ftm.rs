@@ -401,7 +401,7 @@ fn article_line(views: &Views<'_>, id: ArticleId, ftm_id: &str) -> String {
         .add("title", article.title.as_str())
         .add("date", article.date.iso())
         .add_opt("summary", views.summary_text(id))
-        .add("bodyText", html_text(&views.annotated.articles[id].html))
+        .add("bodyText", html_text(&views.annotated.articles.html(id)))
         .add_opt("author", source.and_then(|s| s.author.as_deref()))
         .add_opt(
             "publishedAt",

@@ -37,8 +37,8 @@ impl FileKind for Article {
     fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
         let (views, id) = (file.views, ArticleId(file.item.id));
         let mut article = views.article(id);
-        let body = with_notes(&file.site.theme, views, id, article.body_html)?;
-        article.body_html = &body;
+        let body = with_notes(&file.site.theme, views, id, &article.body_html)?;
+        article.body_html = body.into();
         let mut context = Context::new();
         context.insert("article", &article);
         // Articles are newest first: the previous one is older.
@@ -107,7 +107,7 @@ impl FileKind for Article {
             date: Some(article.date.clone()),
             // The summary's text, not its Markdown.
             summary: views.summary_text(id).unwrap_or_default(),
-            body: html_text(&views.annotated.articles[id].html),
+            body: html_text(&views.annotated.articles.html(id)),
             lang: article.lang.clone(),
         })
     }
@@ -126,7 +126,7 @@ impl FileKind for Article {
                 .map(|t| views.dossier.tags[*t].name.clone())
                 .collect(),
             summary_html: views.summary_html(id).map(str::to_string),
-            html: (views.annotated.articles[id].html)
+            html: (views.annotated.articles.html(id))
                 .replace("href=\"../../", &format!("href=\"{base}"))
                 .replace("src=\"../../", &format!("src=\"{base}")),
             lang: article.lang.as_deref().unwrap_or(site_language).to_string(),

@@ -204,7 +204,6 @@ impl<'a> Views<'a> {
 
     pub(crate) fn article(&self, id: ArticleId) -> ArticleView<'a> {
         let article: &'a Article = &self.dossier.articles[id];
-        let body = &self.annotated.articles[id];
         let committed = article.committed.as_ref();
         let added = committed.map(|dates| &dates.added);
         let changed = committed
@@ -246,7 +245,7 @@ impl<'a> Views<'a> {
             }),
             tags: article.tags.iter().map(|t| self.tag_link(*t)).collect(),
             entity_groups: self.group(self.annotated.entities_of[id].iter().copied()),
-            body_html: &body.html,
+            body_html: self.annotated.articles.html(id),
             note_count: article.notes.len(),
             draft: article.draft,
             extra: &article.extra,
@@ -281,17 +280,17 @@ impl<'a> Views<'a> {
             .iter()
             .map(|MentionedIn { article, mentions }| {
                 let path = self.article_path(*article);
-                let body = &self.annotated.articles[*article];
+                let body = self.annotated.articles.mentions(*article);
                 MentioningArticle {
                     article: self.article_link(*article),
                     passages: mentions
                         .iter()
                         .map(|m| {
-                            let mention = &body.mentions[*m];
+                            let mention = &body[*m];
                             PassageView {
-                                before: &mention.passage.before,
-                                text: &mention.passage.text,
-                                after: &mention.passage.after,
+                                before: mention.passage.before.clone(),
+                                text: mention.passage.text.clone(),
+                                after: mention.passage.after.clone(),
                                 path: format!("{path}#{}", mention.anchor),
                             }
                         })
@@ -332,7 +331,7 @@ impl<'a> Views<'a> {
         let written_in: &'a Article = &self.dossier.articles[article];
         let note = &written_in.notes[index];
         let created = written_in.note_created(note);
-        let placed = &self.annotated.articles[article].notes[index];
+        let placed = &self.annotated.articles.notes(article)[index];
         let number = index + 1;
         let path = self.article_path(article);
         NoteView {

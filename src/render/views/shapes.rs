@@ -85,7 +85,7 @@ pub(crate) struct ArticleView<'a> {
     pub source: Option<SourceView>,
     pub tags: Vec<TagLink>,
     pub entity_groups: Vec<EntityGroup>,
-    pub body_html: &'a str,
+    pub body_html: std::borrow::Cow<'a, str>,
     pub note_count: usize,
     pub draft: bool,
     pub extra: &'a Extra,
@@ -93,18 +93,18 @@ pub(crate) struct ArticleView<'a> {
 
 /// A quoted passage, linked to its anchor.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct PassageView<'a> {
-    pub before: &'a str,
-    pub text: &'a str,
-    pub after: &'a str,
+pub(crate) struct PassageView {
+    pub before: String,
+    pub text: String,
+    pub after: String,
     pub path: String,
 }
 
 /// An article that names an entity, with the passages that do.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct MentioningArticle<'a> {
+pub(crate) struct MentioningArticle {
     pub article: ArticleLink,
-    pub passages: Vec<PassageView<'a>>,
+    pub passages: Vec<PassageView>,
 }
 
 /// A relation seen from one of its ends.
@@ -145,7 +145,7 @@ pub(crate) struct EntityView<'a> {
     pub end_shown: Option<String>,
     pub relations_out: Vec<RelationView<'a>>,
     pub relations_in: Vec<RelationView<'a>>,
-    pub mentioned_in: Vec<MentioningArticle<'a>>,
+    pub mentioned_in: Vec<MentioningArticle>,
     pub co_mentioned: Vec<CoMention>,
     pub notes: Vec<NoteView<'a>>,
     pub extra: &'a Extra,

@@ -8,6 +8,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+mod bodies;
+
+pub(crate) use bodies::Bodies;
+
 use crate::config::Autolink;
 use crate::load::SourceFile;
 
@@ -18,6 +22,7 @@ use crate::mentions::{PhraseKey, Unlinked};
 use crate::model::{Article, Dossier};
 use crate::notes::Quote;
 use crate::paths::{ITEM_ROOT, PAGE_ROOT};
+use crate::spill::{Spill, Spilled};
 
 /// An article that names an entity (or is about it).
 #[derive(Debug, Clone)]
@@ -31,8 +36,8 @@ pub(crate) struct MentionedIn {
 /// The dossier's bodies as HTML, and who mentions whom.
 #[derive(Debug, Default)]
 pub(crate) struct Annotated {
-    /// Per article: its body and mentions (shared with `serve`'s cache).
-    pub articles: Vec<Arc<AnnotatedBody>>,
+    /// Per article: its body and mentions.
+    pub articles: Bodies,
     /// Per entity: its description.
     pub entities: Vec<String>,
     /// Per page: its body.
@@ -107,12 +112,17 @@ struct ArticleAnnotation {
     /// The entities it names or is about, by id, each with the indices of
     /// its mentions.
     by_entity: Arc<[(EntityId, Vec<usize>)]>,
+    /// Where its HTML and passages were set aside, if they were.
+    set_aside: Option<Spilled>,
 }
 
-/// Annotates what `cache` does not hold, and keeps it there.
+/// Annotates what `cache` does not hold, and keeps it there; or, given a
+/// `spill`, sets each article's HTML and passages aside in it as soon as
+/// they are made, and keeps nothing.
 pub(crate) fn annotate_cached(
     dossier: &Dossier,
     cache: &mut Cache,
+    spill: Option<Spill>,
 ) -> Result<Annotated, Vec<Diagnostic>> {
     cache.check(dossier);
     let page = context(dossier, PAGE_ROOT, None, &[]);
@@ -122,7 +132,9 @@ pub(crate) fn annotate_cached(
         .articles
         .par_iter()
         .map(|a| {
-            if let Some(cached) = cache.article(&a.file) {
+            if spill.is_none()
+                && let Some(cached) = cache.article(&a.file)
+            {
                 return Ok((cached, false));
             }
             let quotes: Vec<Quote<'_>> = a
@@ -146,7 +158,20 @@ pub(crate) fn annotate_cached(
             for (index, mention) in annotated.mentions.iter().enumerate() {
                 by_entity.entry(mention.entity).or_default().push(index);
             }
+            let set_aside = match &spill {
+                Some(spill) => Some(bodies::set_aside(spill, &mut annotated).map_err(|e| {
+                    vec![
+                        Diagnostic::error(
+                            &a.file.path,
+                            format!("could not set its text aside in a temporary file: {e}"),
+                        )
+                        .with_help("check that the disk of the output folder has room"),
+                    ]
+                })?),
+                None => None,
+            };
             let made = ArticleAnnotation {
+                set_aside,
                 text: Arc::clone(&a.file.text),
                 annotated: Arc::new(annotated),
                 by_entity: by_entity.into_iter().collect(),
@@ -186,10 +211,16 @@ pub(crate) fn annotate_cached(
         return Err(errors);
     }
     // Keep what was made; forget files that are gone once they pile up.
-    if cache.articles.len() > 2 * articles.len() {
+    // A build, which sets the texts aside, keeps nothing.
+    if spill.is_some() || cache.articles.len() > 2 * articles.len() {
         cache.articles.clear();
     }
-    for (article, (made, is_new)) in dossier.articles.iter().zip(&articles) {
+    let kept = if spill.is_some() {
+        &[][..]
+    } else {
+        &articles[..]
+    };
+    for (article, (made, is_new)) in dossier.articles.iter().zip(kept) {
         if *is_new || !cache.articles.contains_key(&article.file.path) {
             cache
                 .articles
@@ -224,10 +255,22 @@ pub(crate) fn annotate_cached(
     Ok(Annotated {
         warnings,
         noted_in,
-        articles: articles
-            .into_iter()
-            .map(|(made, _)| made.annotated)
-            .collect(),
+        articles: match spill {
+            Some(spill) => {
+                let pieces = articles
+                    .iter()
+                    .filter_map(|(made, _)| made.set_aside)
+                    .collect();
+                let bodies = articles.into_iter().map(|(made, _)| made.annotated);
+                Bodies::set_aside(bodies.collect(), spill, pieces)
+            }
+            None => Bodies::in_memory(
+                articles
+                    .into_iter()
+                    .map(|(made, _)| made.annotated)
+                    .collect(),
+            ),
+        },
         entities,
         pages,
         home,
