@@ -1,12 +1,13 @@
 //! Where the articles' annotated bodies are kept: in memory for `serve`,
-//! or, for `build` and `check`, with their HTML and passages set aside in
-//! a [`Spill`] file, read back one article at a time by the files that
-//! show them.
+//! or, for `build` and `check`, with their HTML and mentions (passages
+//! included) set aside in a [`Spill`] file, read back one article at a
+//! time by the files that show them. Only the notes' places stay: they
+//! are few, and read from many pages.
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::ids::ArticleId;
+use crate::ids::{ArticleId, EntityId};
 use crate::markdown::{AnnotatedBody, Mention, PlacedNote};
 use crate::passage::Passage;
 use crate::spill::{Spill, Spilled};
@@ -19,6 +20,8 @@ pub(crate) struct Bodies {
     bodies: Vec<Arc<AnnotatedBody>>,
     /// The file they are set aside in, and where each article's went.
     set_aside: Option<(Spill, Vec<Spilled>)>,
+    /// Per article, its number of mentions, when they are set aside.
+    mention_counts: Vec<usize>,
 }
 
 impl Bodies {
@@ -27,6 +30,7 @@ impl Bodies {
         Self {
             bodies,
             set_aside: None,
+            mention_counts: Vec::new(),
         }
     }
 
@@ -34,11 +38,13 @@ impl Bodies {
     pub(super) fn set_aside(
         bodies: Vec<Arc<AnnotatedBody>>,
         spill: Spill,
-        pieces: Vec<Spilled>,
+        pieces: Vec<(Spilled, usize)>,
     ) -> Self {
+        let (pieces, mention_counts) = pieces.into_iter().unzip();
         Self {
             bodies,
             set_aside: Some((spill, pieces)),
+            mention_counts,
         }
     }
 
@@ -64,22 +70,31 @@ impl Bodies {
             return Cow::Borrowed(&body.mentions);
         };
         let texts = texts(&spill.get(pieces[id.0]));
-        // The HTML first, then each passage's three parts.
+        // The HTML first, then each mention's six parts.
         let mut parts = texts.into_iter().skip(1);
-        let mut mentions = body.mentions.clone();
-        for mention in &mut mentions {
-            mention.passage = Passage {
-                before: parts.next().unwrap_or_default(),
-                text: parts.next().unwrap_or_default(),
-                after: parts.next().unwrap_or_default(),
-            };
+        let mut mentions = Vec::with_capacity(self.mention_counts[id.0]);
+        while let Some(entity) = parts.next() {
+            let mut part = || parts.next().unwrap_or_default();
+            mentions.push(Mention {
+                entity: EntityId(entity.parse().unwrap_or_default()),
+                anchor: part(),
+                explicit: part() == "1",
+                passage: Passage {
+                    before: part(),
+                    text: part(),
+                    after: part(),
+                },
+            });
         }
         Cow::Owned(mentions)
     }
 
     /// How many mentions the article has.
     pub(crate) fn mention_count(&self, id: ArticleId) -> usize {
-        self.bodies[id].mentions.len()
+        match &self.set_aside {
+            None => self.bodies[id].mentions.len(),
+            Some(_) => self.mention_counts[id.0],
+        }
     }
 
     /// Where the article's notes are found.
@@ -95,17 +110,30 @@ impl Bodies {
     }
 }
 
-/// Moves `body`'s HTML and passages into `spill`, leaving them empty.
-pub(super) fn set_aside(spill: &Spill, body: &mut AnnotatedBody) -> std::io::Result<Spilled> {
+/// Moves `body`'s HTML and mentions into `spill`, leaving them empty;
+/// gives where they went and how many mentions there were.
+pub(super) fn set_aside(
+    spill: &Spill,
+    body: &mut AnnotatedBody,
+) -> std::io::Result<(Spilled, usize)> {
     let mut bytes = Vec::with_capacity(body.html.len() * 2);
     push(&mut bytes, &std::mem::take(&mut body.html));
-    for mention in &mut body.mentions {
-        let passage = std::mem::take(&mut mention.passage);
-        for part in [passage.before, passage.text, passage.after] {
-            push(&mut bytes, &part);
+    let mentions = std::mem::take(&mut body.mentions);
+    for mention in &mentions {
+        let explicit = if mention.explicit { "1" } else { "0" };
+        let passage = &mention.passage;
+        for part in [
+            &mention.entity.0.to_string(),
+            &mention.anchor,
+            explicit,
+            &passage.before,
+            &passage.text,
+            &passage.after,
+        ] {
+            push(&mut bytes, part);
         }
     }
-    spill.put(&bytes)
+    Ok((spill.put(&bytes)?, mentions.len()))
 }
 
 /// Appends `text` with its length in front.

@@ -113,7 +113,7 @@ struct ArticleAnnotation {
     /// its mentions.
     by_entity: Arc<[(EntityId, Vec<usize>)]>,
     /// Where its HTML and passages were set aside, if they were.
-    set_aside: Option<Spilled>,
+    set_aside: Option<(Spilled, usize)>,
 }
 
 /// Annotates what `cache` does not hold, and keeps it there; or, given a
