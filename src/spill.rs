@@ -34,6 +34,16 @@ pub(crate) struct Spilled {
     len: usize,
 }
 
+impl Spilled {
+    /// The `len` bytes from `start` of this piece, read alone.
+    pub(crate) fn part(self, start: usize, len: usize) -> Spilled {
+        Spilled {
+            at: self.at + start as u64,
+            len: len.min(self.len.saturating_sub(start)),
+        }
+    }
+}
+
 impl Spill {
     /// A new file in `folder`, removed by the system when it is closed,
     /// even if the build is killed.

@@ -1,8 +1,9 @@
 //! Where the articles' annotated bodies are kept: in memory for `serve`,
 //! or, for `build` and `check`, with their HTML and mentions (passages
-//! included) set aside in a [`Spill`] file, read back one article at a
-//! time by the files that show them. Only the notes' places stay: they
-//! are few, and read from many pages.
+//! included) set aside in a [`Spill`] file, read back by the files that
+//! show them: an article's page its HTML, an entity's page the mentions
+//! of that entity alone, each article's written together. Only the notes'
+//! places stay in memory: they are few, and read from many pages.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -15,13 +16,22 @@ use crate::spill::{Spill, Spilled};
 /// Every article's annotated body.
 #[derive(Debug, Default)]
 pub(crate) struct Bodies {
-    /// Per article: its body, without its HTML and passages when they
+    /// Per article: its body, without its HTML and mentions when they
     /// are set aside.
     bodies: Vec<Arc<AnnotatedBody>>,
     /// The file they are set aside in, and where each article's went.
-    set_aside: Option<(Spill, Vec<Spilled>)>,
-    /// Per article, its number of mentions, when they are set aside.
-    mention_counts: Vec<usize>,
+    set_aside: Option<(Spill, Vec<SetAside>)>,
+}
+
+/// Where one article's HTML and mentions are in the spill file.
+#[derive(Debug, Clone)]
+pub(super) struct SetAside {
+    html: Spilled,
+    /// All its mentions, in groups by entity.
+    mentions: Spilled,
+    /// Each entity's group, by entity id.
+    groups: Vec<(EntityId, Spilled)>,
+    count: usize,
 }
 
 impl Bodies {
@@ -30,21 +40,18 @@ impl Bodies {
         Self {
             bodies,
             set_aside: None,
-            mention_counts: Vec::new(),
         }
     }
 
-    /// Bodies whose HTML and passages are in `spill`, at `pieces`.
+    /// Bodies whose HTML and mentions are in `spill`, at `places`.
     pub(super) fn set_aside(
         bodies: Vec<Arc<AnnotatedBody>>,
         spill: Spill,
-        pieces: Vec<(Spilled, usize)>,
+        places: Vec<SetAside>,
     ) -> Self {
-        let (pieces, mention_counts) = pieces.into_iter().unzip();
         Self {
             bodies,
-            set_aside: Some((spill, pieces)),
-            mention_counts,
+            set_aside: Some((spill, places)),
         }
     }
 
@@ -52,48 +59,47 @@ impl Bodies {
     pub(crate) fn html(&self, id: ArticleId) -> Cow<'_, str> {
         match &self.set_aside {
             None => Cow::Borrowed(&self.bodies[id].html),
-            Some((spill, pieces)) => {
-                let mut texts = texts(&spill.get(pieces[id.0]));
-                Cow::Owned(if texts.is_empty() {
-                    String::new()
-                } else {
-                    texts.swap_remove(0)
-                })
+            Some((spill, places)) => {
+                let text = texts(&spill.get(places[id.0].html)).pop();
+                Cow::Owned(text.unwrap_or_default())
             }
         }
     }
 
     /// The article's mentions, in text order, with their passages.
     pub(crate) fn mentions(&self, id: ArticleId) -> Cow<'_, [Mention]> {
-        let body = &self.bodies[id];
-        let Some((spill, pieces)) = &self.set_aside else {
-            return Cow::Borrowed(&body.mentions);
+        let Some((spill, places)) = &self.set_aside else {
+            return Cow::Borrowed(&self.bodies[id].mentions);
         };
-        let texts = texts(&spill.get(pieces[id.0]));
-        // The HTML first, then each mention's six parts.
-        let mut parts = texts.into_iter().skip(1);
-        let mut mentions = Vec::with_capacity(self.mention_counts[id.0]);
-        while let Some(entity) = parts.next() {
-            let mut part = || parts.next().unwrap_or_default();
-            mentions.push(Mention {
-                entity: EntityId(entity.parse().unwrap_or_default()),
-                anchor: part(),
-                explicit: part() == "1",
-                passage: Passage {
-                    before: part(),
-                    text: part(),
-                    after: part(),
-                },
-            });
+        let mut numbered = mentions(&spill.get(places[id.0].mentions));
+        numbered.sort_by_key(|(index, _)| *index);
+        Cow::Owned(numbered.into_iter().map(|(_, m)| m).collect())
+    }
+
+    /// The article's mentions of `entity`, in text order.
+    pub(crate) fn mentions_of(&self, id: ArticleId, entity: EntityId) -> Vec<Mention> {
+        let Some((spill, places)) = &self.set_aside else {
+            let body = &self.bodies[id];
+            return (body.mentions.iter())
+                .filter(|m| m.entity == entity)
+                .cloned()
+                .collect();
+        };
+        let groups = &places[id.0].groups;
+        match groups.binary_search_by_key(&entity, |(e, _)| *e) {
+            Ok(found) => mentions(&spill.get(groups[found].1))
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect(),
+            Err(_) => Vec::new(),
         }
-        Cow::Owned(mentions)
     }
 
     /// How many mentions the article has.
     pub(crate) fn mention_count(&self, id: ArticleId) -> usize {
         match &self.set_aside {
             None => self.bodies[id].mentions.len(),
-            Some(_) => self.mention_counts[id.0],
+            Some((_, places)) => places[id.0].count,
         }
     }
 
@@ -110,30 +116,49 @@ impl Bodies {
     }
 }
 
-/// Moves `body`'s HTML and mentions into `spill`, leaving them empty;
-/// gives where they went and how many mentions there were.
+/// Moves `body`'s HTML and mentions into `spill`, leaving them empty: the
+/// HTML, then the mentions of each entity of `by_entity` (its mentions'
+/// indices, in text order), each group read alone by its entity's page.
 pub(super) fn set_aside(
     spill: &Spill,
     body: &mut AnnotatedBody,
-) -> std::io::Result<(Spilled, usize)> {
+    by_entity: &[(EntityId, Vec<usize>)],
+) -> std::io::Result<SetAside> {
     let mut bytes = Vec::with_capacity(body.html.len() * 2);
     push(&mut bytes, &std::mem::take(&mut body.html));
+    let html_end = bytes.len();
     let mentions = std::mem::take(&mut body.mentions);
-    for mention in &mentions {
-        let explicit = if mention.explicit { "1" } else { "0" };
-        let passage = &mention.passage;
-        for part in [
-            &mention.entity.0.to_string(),
-            &mention.anchor,
-            explicit,
-            &passage.before,
-            &passage.text,
-            &passage.after,
-        ] {
-            push(&mut bytes, part);
+    let mut groups = Vec::with_capacity(by_entity.len());
+    for (entity, indices) in by_entity {
+        let start = bytes.len();
+        for index in indices {
+            let mention = &mentions[*index];
+            let explicit = if mention.explicit { "1" } else { "0" };
+            let passage = &mention.passage;
+            for part in [
+                &index.to_string(),
+                &mention.entity.0.to_string(),
+                &mention.anchor,
+                explicit,
+                &passage.before,
+                &passage.text,
+                &passage.after,
+            ] {
+                push(&mut bytes, part);
+            }
         }
+        groups.push((*entity, (start, bytes.len() - start)));
     }
-    Ok((spill.put(&bytes)?, mentions.len()))
+    let whole = spill.put(&bytes)?;
+    Ok(SetAside {
+        html: whole.part(0, html_end),
+        mentions: whole.part(html_end, bytes.len() - html_end),
+        groups: groups
+            .into_iter()
+            .map(|(entity, (start, len))| (entity, whole.part(start, len)))
+            .collect(),
+        count: mentions.len(),
+    })
 }
 
 /// Appends `text` with its length in front.
@@ -154,4 +179,28 @@ fn texts(mut bytes: &[u8]) -> Vec<String> {
         bytes = rest;
     }
     texts
+}
+
+/// The mentions [`set_aside`] wrote, each with its index in the article.
+fn mentions(bytes: &[u8]) -> Vec<(usize, Mention)> {
+    let mut parts = texts(bytes).into_iter();
+    let mut mentions = Vec::new();
+    while let Some(index) = parts.next() {
+        let mut part = || parts.next().unwrap_or_default();
+        let entity = EntityId(part().parse().unwrap_or_default());
+        mentions.push((
+            index.parse().unwrap_or_default(),
+            Mention {
+                entity,
+                anchor: part(),
+                explicit: part() == "1",
+                passage: Passage {
+                    before: part(),
+                    text: part(),
+                    after: part(),
+                },
+            },
+        ));
+    }
+    mentions
 }

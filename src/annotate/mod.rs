@@ -22,7 +22,7 @@ use crate::mentions::{PhraseKey, Unlinked};
 use crate::model::{Article, Dossier};
 use crate::notes::Quote;
 use crate::paths::{ITEM_ROOT, PAGE_ROOT};
-use crate::spill::{Spill, Spilled};
+use crate::spill::Spill;
 
 /// An article that names an entity (or is about it).
 #[derive(Debug, Clone)]
@@ -113,7 +113,7 @@ struct ArticleAnnotation {
     /// its mentions.
     by_entity: Arc<[(EntityId, Vec<usize>)]>,
     /// Where its HTML and passages were set aside, if they were.
-    set_aside: Option<(Spilled, usize)>,
+    set_aside: Option<bodies::SetAside>,
 }
 
 /// Annotates what `cache` does not hold, and keeps it there; or, given a
@@ -158,23 +158,26 @@ pub(crate) fn annotate_cached(
             for (index, mention) in annotated.mentions.iter().enumerate() {
                 by_entity.entry(mention.entity).or_default().push(index);
             }
+            let by_entity: Arc<[(EntityId, Vec<usize>)]> = by_entity.into_iter().collect();
             let set_aside = match &spill {
-                Some(spill) => Some(bodies::set_aside(spill, &mut annotated).map_err(|e| {
-                    vec![
-                        Diagnostic::error(
-                            &a.file.path,
-                            format!("could not set its text aside in a temporary file: {e}"),
-                        )
-                        .with_help("check that the disk of the output folder has room"),
-                    ]
-                })?),
+                Some(spill) => Some(
+                    bodies::set_aside(spill, &mut annotated, &by_entity).map_err(|e| {
+                        vec![
+                            Diagnostic::error(
+                                &a.file.path,
+                                format!("could not set its text aside in a temporary file: {e}"),
+                            )
+                            .with_help("check that the disk of the output folder has room"),
+                        ]
+                    })?,
+                ),
                 None => None,
             };
             let made = ArticleAnnotation {
                 set_aside,
                 text: Arc::clone(&a.file.text),
                 annotated: Arc::new(annotated),
-                by_entity: by_entity.into_iter().collect(),
+                by_entity,
             };
             Ok((made, true))
         })
@@ -257,12 +260,11 @@ pub(crate) fn annotate_cached(
         noted_in,
         articles: match spill {
             Some(spill) => {
-                let pieces = articles
-                    .iter()
-                    .filter_map(|(made, _)| made.set_aside)
-                    .collect();
-                let bodies = articles.into_iter().map(|(made, _)| made.annotated);
-                Bodies::set_aside(bodies.collect(), spill, pieces)
+                let (bodies, places) = articles
+                    .into_iter()
+                    .filter_map(|(made, _)| Some((made.annotated, made.set_aside?)))
+                    .unzip();
+                Bodies::set_aside(bodies, spill, places)
             }
             None => Bodies::in_memory(
                 articles

@@ -278,21 +278,17 @@ impl<'a> Views<'a> {
             .collect();
         let mentioned_in = self.annotated.mentioned_in[id]
             .iter()
-            .map(|MentionedIn { article, mentions }| {
+            .map(|MentionedIn { article, .. }| {
                 let path = self.article_path(*article);
-                let body = self.annotated.articles.mentions(*article);
                 MentioningArticle {
                     article: self.article_link(*article),
-                    passages: mentions
+                    passages: (self.annotated.articles.mentions_of(*article, id))
                         .iter()
-                        .map(|m| {
-                            let mention = &body[*m];
-                            PassageView {
-                                before: mention.passage.before.clone(),
-                                text: mention.passage.text.clone(),
-                                after: mention.passage.after.clone(),
-                                path: format!("{path}#{}", mention.anchor),
-                            }
+                        .map(|mention| PassageView {
+                            before: mention.passage.before.clone(),
+                            text: mention.passage.text.clone(),
+                            after: mention.passage.after.clone(),
+                            path: format!("{path}#{}", mention.anchor),
                         })
                         .collect(),
                 }
