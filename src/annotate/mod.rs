@@ -148,7 +148,8 @@ pub(crate) fn annotate_cached(
                 .collect();
             let phrases = dossier.names.phrase_keys(&a.not_mentions);
             let item = context(dossier, ITEM_ROOT, None, &phrases);
-            let mut annotated = markdown::annotate_with_notes(&a.file, &item, &quotes)?;
+            let file = a.file.whole().map_err(|e| vec![e])?;
+            let mut annotated = markdown::annotate_with_notes(&file, &item, &quotes)?;
             // Each note's HTML once, for its article, entity and tag pages.
             for (placed, note) in annotated.notes.iter_mut().zip(&a.notes) {
                 placed.html = markdown::note(&note.text);
@@ -289,7 +290,8 @@ pub(crate) fn prose_of(
     article: &Article,
 ) -> Result<Vec<ProseBlock>, Vec<Diagnostic>> {
     let phrases = dossier.names.phrase_keys(&article.not_mentions);
-    markdown::prose(&article.file, &context(dossier, ITEM_ROOT, None, &phrases))
+    let file = article.file.whole().map_err(|e| vec![e])?;
+    markdown::prose(&file, &context(dossier, ITEM_ROOT, None, &phrases))
 }
 
 /// A warning for each `not_mentions` phrase that no article has: an

@@ -111,6 +111,7 @@ pub(super) fn parse_file(
         path: shown,
         text: text.into(),
         split,
+        body_on_disk: None,
     };
     Ok(match kind {
         ContentKind::Article => {

@@ -31,3 +31,35 @@ fn values_are_found_whole_under_their_key() {
     );
     assert_eq!(locate_value(aliases, "aliases", "Nowhere"), None);
 }
+
+/// A build leaves an article's body on disk and reads it again to
+/// annotate it: the same text as read, the new body of a file saved
+/// since, and an error for a file whose front matter changed.
+#[test]
+fn a_body_left_on_disk_is_read_again() {
+    use super::files::parse_file;
+    use super::{ContentKind, Parsed};
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("a.md");
+    let original = "---\ntitle: A\ndate: 2024-06-19\n---\nKim Jong Un met Putin.\n";
+    std::fs::write(&path, original).expect("written");
+    let Ok(Parsed::Article(doc)) = parse_file(folder.path(), &path, ContentKind::Article) else {
+        panic!("the article parses")
+    };
+    let mut file = doc.file;
+    file.leave_body(&path);
+    assert_eq!(file.body(), "", "the body is not held");
+    let whole = file.whole().expect("read again");
+    assert_eq!(&*whole.text, original);
+    assert_eq!(whole.body(), "Kim Jong Un met Putin.\n");
+
+    std::fs::write(&path, original.replace("Putin", "Poutine")).expect("saved");
+    assert_eq!(
+        file.whole().expect("read again").body(),
+        "Kim Jong Un met Poutine.\n"
+    );
+
+    std::fs::write(&path, original.replace("title: A", "title: B")).expect("saved");
+    let error = file.whole().expect_err("the front matter changed");
+    assert!(error.message.contains("front matter changed"), "{error:?}");
+}
