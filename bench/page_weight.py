@@ -105,7 +105,7 @@ def main():
     paged_over = [p for p in pages if p[3] and p[0] > args.paged_limit]
     print(f"\npages over {shown(args.limit)}: {len(over)}")
     print(f"pages of a paginated kind over {shown(args.paged_limit)}: {len(paged_over)}")
-    for bytes_, path, _, _ in sorted(over + paged_over, reverse=True)[: args.top]:
+    for bytes_, path, _, _ in sorted(set(over + paged_over), reverse=True)[: args.top]:
         print(f"  {shown(bytes_):>10}  {path}")
     sys.exit(1 if over or paged_over else 0)
 
