@@ -73,7 +73,18 @@ pub(crate) struct Config {
     pub repo_url: String,
     /// Who writes the notes, unless an article or a note says (may be empty).
     pub author: String,
+    /// How many items a page of a paginated list holds: articles, entities,
+    /// dated items of the timeline, an entity's quoted passages.
+    #[serde(deserialize_with = "page_size")]
+    pub paginate_by: usize,
 }
+
+/// Items on a page of a paginated list, unless `paginate_by` says. Chosen
+/// on the generated corpus of 100,000 articles (bench/page_weight.py): no
+/// page of a list is over 80 KB (an entity's first page, 78 KB, is the
+/// heaviest), well under the 200 KB aimed at, for longer summaries and
+/// passages than the corpus has.
+pub(crate) const PAGINATE_BY: usize = 200;
 
 impl Default for Config {
     fn default() -> Self {
@@ -86,6 +97,7 @@ impl Default for Config {
             accents: Accents::default(),
             repo_url: String::new(),
             author: String::new(),
+            paginate_by: PAGINATE_BY,
         }
     }
 }
@@ -142,4 +154,67 @@ fn site_title<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::E
             "`title` is empty{HELP}write the site's title, or remove the line to keep `Dossier`"
         ))),
     }
+}
+
+/// Reads `paginate_by`: a whole number, 1 or more. Anything else would
+/// leave a list with no page, or a page with no item.
+fn page_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
+    struct PageSize;
+    impl de::Visitor<'_> for PageSize {
+        type Value = usize;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a whole number of items per page")
+        }
+
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<usize, E> {
+            match usize::try_from(n) {
+                Ok(0) => Err(wrong_page_size("0")),
+                Ok(n) => Ok(n),
+                Err(_) => Err(wrong_page_size(&n.to_string())),
+            }
+        }
+
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<usize, E> {
+            match u64::try_from(n) {
+                Ok(n) => self.visit_u64(n),
+                Err(_) => Err(wrong_page_size(&n.to_string())),
+            }
+        }
+
+        fn visit_u128<E: de::Error>(self, n: u128) -> Result<usize, E> {
+            Err(wrong_page_size(&n.to_string()))
+        }
+
+        fn visit_f64<E: de::Error>(self, n: f64) -> Result<usize, E> {
+            Err(wrong_page_size(&n.to_string()))
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<usize, E> {
+            Err(wrong_page_size(text))
+        }
+
+        fn visit_bool<E: de::Error>(self, value: bool) -> Result<usize, E> {
+            Err(wrong_page_size(&value.to_string()))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<usize, E> {
+            Err(wrong_page_size(""))
+        }
+    }
+    deserializer.deserialize_any(PageSize)
+}
+
+/// Why `written` is no `paginate_by`, and what to write. The key is named
+/// before the message by the YAML reader.
+fn wrong_page_size<E: de::Error>(written: &str) -> E {
+    let problem = match written {
+        "" => "is empty".to_string(),
+        "0" => "0 would put no item on a page".to_string(),
+        _ => format!("invalid number `{written}`: expected a whole number, 1 or more"),
+    };
+    E::custom(format!(
+        "{problem}{HELP}write how many items a page of a list holds, such as \
+         `paginate_by: {PAGINATE_BY}` (the default), or remove the line"
+    ))
 }

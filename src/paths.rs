@@ -97,6 +97,67 @@ pub(crate) fn tag(slug: &str) -> String {
     format!("tags/{slug}/index.html")
 }
 
+/// The folder of the later pages of a paginated page, beside its first:
+/// `articles/page/2/index.html`, where Hugo and Zola put them.
+const PAGE_FOLDER: &str = "page";
+
+/// Page `number` (from 1) of the paginated page whose first page is
+/// `first` (`…/index.html`): `first` itself, then `…/page/<n>/index.html`.
+fn numbered(first: &str, number: usize) -> String {
+    match number {
+        0 | 1 => first.to_string(),
+        n => {
+            let folder = first.trim_end_matches("index.html");
+            format!("{folder}{PAGE_FOLDER}/{n}/index.html")
+        }
+    }
+}
+
+/// Page `number` of the list of articles: `articles/index.html`, then
+/// `articles/page/<n>/index.html`.
+pub(crate) fn articles_page(number: usize) -> String {
+    numbered("articles/index.html", number)
+}
+
+/// Page `number` of the list of entities: `entities/index.html`, then
+/// `entities/page/<n>/index.html`.
+pub(crate) fn entities_page(number: usize) -> String {
+    numbered("entities/index.html", number)
+}
+
+/// Page `number` of an entity: `entities/<id>/index.html`, then
+/// `entities/<id>/page/<n>/index.html`.
+pub(crate) fn entity_page(id: &str, number: usize) -> String {
+    numbered(&entity(id), number)
+}
+
+/// Page `number` of a tag: `tags/<slug>/index.html`, then
+/// `tags/<slug>/page/<n>/index.html`.
+pub(crate) fn tag_page(slug: &str, number: usize) -> String {
+    numbered(&tag(slug), number)
+}
+
+/// Page `number` of a year of the timeline: `timeline/<year>/index.html`,
+/// then `timeline/<year>/page/<n>/index.html`; the year has four digits.
+pub(crate) fn timeline_year(year: i16, number: usize) -> String {
+    numbered(&format!("timeline/{year:04}/index.html"), number)
+}
+
+/// Whether `file` (lower case) is, or is inside, a folder where pages of
+/// a paginated page go, whether or not the dossier has that page today:
+/// `articles/page/<n>/…`, `entities/page/<n>/…`, `entities/<id>/page/<n>/…`,
+/// `tags/<slug>/page/<n>/…`, anything under `timeline/` but its index. An
+/// alias there would be taken by the next page a growing list needs.
+pub(crate) fn is_in_pages(file: &str) -> bool {
+    let segments: Vec<&str> = file.split('/').collect();
+    match segments.as_slice() {
+        ["timeline", rest @ ..] => rest != ["index.html"],
+        ["articles" | "entities", PAGE_FOLDER, _, _, ..] => true,
+        ["entities" | "tags", _, PAGE_FOLDER, _, _, ..] => true,
+        _ => false,
+    }
+}
+
 /// `<slug>/index.html`, a free page.
 pub(crate) fn page(slug: &str) -> String {
     format!("{slug}/index.html")
@@ -168,6 +229,45 @@ mod tests {
             "x/sitemap-1.xml",
         ] {
             assert!(!is_sitemap_part(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn later_pages_go_in_a_page_folder_beside_the_first() {
+        assert_eq!(articles_page(1), "articles/index.html");
+        assert_eq!(articles_page(2), "articles/page/2/index.html");
+        assert_eq!(entities_page(3), "entities/page/3/index.html");
+        assert_eq!(entity_page("kim", 1), "entities/kim/index.html");
+        assert_eq!(entity_page("kim", 2), "entities/kim/page/2/index.html");
+        assert_eq!(tag_page("page", 2), "tags/page/page/2/index.html");
+        assert_eq!(timeline_year(812, 1), "timeline/0812/index.html");
+        assert_eq!(timeline_year(2024, 4), "timeline/2024/page/4/index.html");
+    }
+
+    #[test]
+    fn the_folders_of_later_pages_are_known_before_the_pages() {
+        for taken in [
+            "articles/page/2/index.html",
+            "articles/page/99/old.html",
+            "entities/page/7/index.html",
+            "entities/kim/page/2/index.html",
+            "tags/sanctions/page/3/index.html",
+            "timeline/2024/index.html",
+            "timeline/1999/page/2/index.html",
+            "timeline/old.html",
+        ] {
+            assert!(is_in_pages(taken), "{taken}");
+        }
+        for free in [
+            "timeline/index.html",
+            "articles/page/index.html",
+            "articles/old-title/index.html",
+            "entities/page/index.html",
+            "tags/page/index.html",
+            "page/2/index.html",
+            "2019/page/2/index.html",
+        ] {
+            assert!(!is_in_pages(free), "{free}");
         }
     }
 

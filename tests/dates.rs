@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::Fixture;
+use common::{Fixture, attrs_across, texts_across};
 use serde_json::Value;
 
 /// Articles dated to the day, the month and the year (a YAML number), an
@@ -47,13 +47,13 @@ fn month_and_year_dates_are_shown_as_written_and_sorted_before_their_days() {
     let fixture = dated("en");
     let site = fixture.build_with(&["--base-url", "https://example.org/"]);
 
-    let timeline = site.page("timeline/index.html");
+    let timeline = site.timeline();
     // 2022: the relation since a year is on the timeline too.
-    assert_eq!(timeline.texts("h2"), ["2022", "2023"]);
+    assert_eq!(texts_across(&timeline, "h2"), ["2022", "2023"]);
     // The year's own article comes before its months, under no month.
-    assert_eq!(timeline.texts("h3"), ["March 2023", "April 2023"]);
+    assert_eq!(texts_across(&timeline, "h3"), ["March 2023", "April 2023"]);
     assert_eq!(
-        timeline.texts(".timeline li"),
+        texts_across(&timeline, ".timeline li"),
         [
             "2022 Summit signs Pact",
             "2023 In the year",
@@ -64,7 +64,7 @@ fn month_and_year_dates_are_shown_as_written_and_sorted_before_their_days() {
         ]
     );
     assert_eq!(
-        timeline.attrs(".timeline time", "datetime"),
+        attrs_across(&timeline, ".timeline time", "datetime"),
         [
             "2022",
             "2023",
@@ -149,9 +149,9 @@ fn months_read_in_french() {
     let site = fixture.build();
     let article = site.page("articles/month/index.html");
     assert_eq!(article.texts(".meta time"), ["mars 2023"]);
-    let timeline = site.page("timeline/index.html");
-    assert_eq!(timeline.texts(".timeline time")[0], "2022");
-    assert_eq!(timeline.texts(".timeline time")[2], "mars 2023");
+    let timeline = site.timeline();
+    assert_eq!(texts_across(&timeline, ".timeline time")[0], "2022");
+    assert_eq!(texts_across(&timeline, ".timeline time")[2], "mars 2023");
     // French reads `publié le 1er mars` but `publié en mars 2023`,
     // `depuis le 1er mars` but `depuis 2022`.
     let source = &article.texts(".source")[0];

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::Fixture;
+use common::{Fixture, attrs_across, texts_across};
 use serde_json::Value;
 
 const EVENT: &str =
@@ -22,16 +22,16 @@ fn fixture() -> Fixture {
 fn timeline_orders_articles_and_dated_entities_by_year_and_month() {
     let fixture = fixture();
     let site = fixture.build();
-    let page = site.page("timeline/index.html");
+    let page = site.timeline();
     // 2000: the fixture's Putin leads Russia since 2000-05-07.
-    assert_eq!(page.texts("h2"), ["1947", "2000", "2024"]);
+    assert_eq!(texts_across(&page, "h2"), ["1947", "2000", "2024"]);
     assert_eq!(
-        page.texts("h3"),
+        texts_across(&page, "h3"),
         ["March 1947", "May 2000", "June 2024", "July 2024"]
     );
     // The event comes before the articles of its day.
     assert_eq!(
-        page.texts(".timeline li:not(.relation) a"),
+        texts_across(&page, ".timeline li:not(.relation) a"),
         [
             "Cold War",
             "Summit of 2024",
@@ -41,12 +41,12 @@ fn timeline_orders_articles_and_dated_entities_by_year_and_month() {
         ]
     );
     assert_eq!(
-        page.texts(".timeline li")[0],
+        texts_across(&page, ".timeline li")[0],
         "12 March 1947 – 26 December 1991 Cold War Period"
     );
     assert_eq!(
-        page.attrs(".timeline li:not(.relation) a", "href")[1],
-        "../entities/summit/index.html"
+        attrs_across(&page, ".timeline li:not(.relation) a", "href")[1],
+        "../../entities/summit/index.html"
     );
 }
 
@@ -62,8 +62,8 @@ fn timeline_shows_dated_relations_with_their_source() {
         ),
     );
     let site = fixture.build();
-    let page = site.page("timeline/index.html");
-    let relations = page.texts(".timeline li.relation");
+    let page = site.timeline();
+    let relations = texts_across(&page, ".timeline li.relation");
     assert_eq!(
         relations,
         [
@@ -75,17 +75,16 @@ fn timeline_shows_dated_relations_with_their_source() {
     // Both ends and the source are links.
     let ally = ".timeline li.relation:nth-of-type(2) a";
     assert_eq!(
-        page.attrs(ally, "href"),
+        attrs_across(&page, ally, "href"),
         [
-            "../entities/vladimir-putin/index.html",
-            "../entities/kim-jong-un/index.html",
-            "../articles/treaty/index.html"
+            "../../entities/vladimir-putin/index.html",
+            "../../entities/kim-jong-un/index.html",
+            "../../articles/treaty/index.html"
         ]
     );
     // A relation is an event: before the articles of its day, after the
     // entity whose title comes first.
-    let june: Vec<String> = page
-        .texts(".timeline li")
+    let june: Vec<String> = texts_across(&page, ".timeline li")
         .into_iter()
         .filter(|t| t.starts_with("19 June 2024"))
         .collect();
@@ -93,7 +92,7 @@ fn timeline_shows_dated_relations_with_their_source() {
     assert!(june[1].contains("ally-of"), "{june:?}");
     assert!(june[2].contains("Treaty"), "{june:?}");
     assert_eq!(
-        page.texts("h3").last().map(String::as_str),
+        texts_across(&page, "h3").last().map(String::as_str),
         Some("March 2025")
     );
 }

@@ -385,7 +385,7 @@ fn an_alias_that_cannot_be_a_redirect_is_an_error_at_its_place() {
 fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avoid() {
     let (_fixture, site) = published();
     for file in site.files() {
-        let item = ["articles/", "entities/", "tags/", "about/"]
+        let item = ["articles/", "entities/", "tags/", "timeline/", "about/"]
             .iter()
             .any(|folder| file.starts_with(folder) && file.ends_with("/index.html"));
         assert!(

@@ -225,7 +225,7 @@ fn a_dossier_with_notes_lists_and_tables_is_valid_html() {
 }
 
 /// One page of every kind the site makes, by name.
-const KINDS: [(&str, &str); 12] = [
+const KINDS: [(&str, &str); 13] = [
     ("home", "index.html"),
     ("articles", "articles/index.html"),
     ("article", "articles/traite-russie-coree-du-nord/index.html"),
@@ -234,6 +234,7 @@ const KINDS: [(&str, &str); 12] = [
     ("tags", "tags/index.html"),
     ("tag", "tags/diplomatie/index.html"),
     ("timeline", "timeline/index.html"),
+    ("timeline, a year", "timeline/2024/index.html"),
     ("graph", "graph/index.html"),
     ("search", "search/index.html?q=traité"),
     ("free page", "a-propos/index.html"),
@@ -376,6 +377,59 @@ fn axe(site: &Site, pages: &[(&str, &str)]) -> Vec<Violation> {
 fn no_page_kind_has_serious_or_critical_axe_violations() {
     let (_fixture, site) = Fixture::example();
     let violations = axe(&site, &KINDS);
+    let blocking = violations.iter().filter(|v| v.is_blocking()).count();
+    assert!(
+        blocking == 0,
+        "{blocking} serious or critical axe violations (of {}):\n{}",
+        violations.len(),
+        table(&violations)
+    );
+    if !violations.is_empty() {
+        eprintln!("axe-core found, moderate or minor:\n{}", table(&violations));
+    }
+}
+
+/// The example with two more articles and `paginate_by: 2`, so that each
+/// kind of list has a later page.
+fn paged_example() -> (Fixture, Site) {
+    let fixture = Fixture::example_files();
+    let settings = fixture.text("dossier.yaml");
+    fixture.write("dossier.yaml", &format!("{settings}paginate_by: 2\n"));
+    for (day, text) in [
+        (20, "Vladimir Poutine quitte Pyongyang."),
+        (21, "Kim Jong Un reçoit Vladimir Poutine à Moscou."),
+    ] {
+        fixture.write(
+            &format!("content/articles/2024-06-{day}-suite.md"),
+            &format!("---\ntitle: Suite du {day} juin\ndate: 2024-06-{day}\ntags: [Diplomatie]\n---\n{text}\n"),
+        );
+    }
+    let site = fixture.build();
+    (fixture, site)
+}
+
+/// One later page of each kind of list, by name.
+const LATER_PAGES: [(&str, &str); 6] = [
+    ("articles, page 2", "articles/page/2/index.html"),
+    ("entities, page 2", "entities/page/2/index.html"),
+    (
+        "entity, page 2",
+        "entities/vladimir-poutine/page/2/index.html",
+    ),
+    ("tag, page 2", "tags/diplomatie/page/2/index.html"),
+    ("timeline, a year", "timeline/2024/index.html"),
+    (
+        "timeline, a year, page 2",
+        "timeline/2024/page/2/index.html",
+    ),
+];
+
+#[test]
+fn the_pages_of_long_lists_are_valid_html_with_no_serious_axe_violations() {
+    let (_fixture, site) = paged_example();
+    let checked = assert_valid_html(&site);
+    assert!(checked >= 50, "only {checked} pages");
+    let violations = axe(&site, &LATER_PAGES);
     let blocking = violations.iter().filter(|v| v.is_blocking()).count();
     assert!(
         blocking == 0,

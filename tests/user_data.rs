@@ -85,7 +85,7 @@ fn a_mistake_in_base_html_is_one_error_at_its_line() {
         &[
             &format!("templates/base.html:{line}:"),
             "error: template error: Variable `nope` is not defined (rendering `",
-            "and 9 other pages)",
+            "and 10 other pages)",
             "{{ nope }}</footer>",
             "1 error; nothing was written",
         ],

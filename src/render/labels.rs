@@ -69,6 +69,10 @@ pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str>
         ("next", pick("Next", "Suivant")),
         ("newer", pick("Newer", "Plus récent")),
         ("older", pick("Older", "Plus ancien")),
+        // A page of a paginated list: "Articles, page 2", and its pager.
+        ("page", pick("page", "page")),
+        ("pages", pick("Pages", "Pages")),
+        ("years", pick("Years", "Années")),
         ("not_found", pick("Page not found", "Page introuvable")),
         (
             "not_found_text",

@@ -37,6 +37,11 @@ pub(super) const THEME: &[(&str, &str)] = &[
         "timeline.html",
         include_str!("../../templates/timeline.html"),
     ),
+    (
+        "timeline_years.html",
+        include_str!("../../templates/timeline_years.html"),
+    ),
+    ("pager.html", include_str!("../../templates/pager.html")),
     ("graph.html", include_str!("../../templates/graph.html")),
     ("data.html", include_str!("../../templates/data.html")),
     ("404.html", include_str!("../../templates/404.html")),

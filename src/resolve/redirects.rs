@@ -22,6 +22,8 @@ pub(super) fn check(dossier: &Dossier, errors: &mut Vec<Diagnostic>) {
     let clashes = |file: &str| {
         made.contains(file)
             || file.starts_with(paths::SEARCH_FOLDER)
+            // A later page of a list, today's or one a longer list will need.
+            || paths::is_in_pages(file)
             // The file itself, or the folder its redirect would need.
             || file.split('/').next().is_some_and(paths::is_sitemap_part)
             || file

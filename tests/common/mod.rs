@@ -51,6 +51,13 @@ impl Fixture {
     /// The example dossier of the repository (`content/`, `dossier.yaml`),
     /// copied and built.
     pub fn example() -> (Self, Site) {
+        let fixture = Self::example_files();
+        let site = fixture.build();
+        (fixture, site)
+    }
+
+    /// The example dossier of the repository, copied, not built.
+    pub fn example_files() -> Self {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         let fixture = Self::new(&[]);
         for entry in walkdir::WalkDir::new(repo.join("content"))
@@ -64,8 +71,7 @@ impl Fixture {
         }
         let settings = fs::read_to_string(repo.join("dossier.yaml")).expect("settings");
         fixture.write("dossier.yaml", &settings);
-        let site = fixture.build();
-        (fixture, site)
+        fixture
     }
 
     pub fn root(&self) -> &Path {
@@ -213,6 +219,65 @@ impl Site {
         files.sort();
         files
     }
+}
+
+/// The path in the site that `href`, a relative link on the page at
+/// `from`, leads to, without its `#fragment`: `../b/index.html` from
+/// `a/x/index.html` is `a/b/index.html`.
+pub fn resolve(from: &str, href: &str) -> String {
+    let target = href.split('#').next().unwrap_or_default();
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in target.split('/') {
+        match segment {
+            ".." => assert!(parts.pop().is_some(), "{href} from {from} leaves the site"),
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+impl Site {
+    /// Every page of a paginated list, from its first at `first`, by its
+    /// pager's `rel="next"` links, in order.
+    pub fn pages_from(&self, first: &str) -> Vec<Page> {
+        let mut pages = vec![self.page(first)];
+        while let Some(next) = pages
+            .last()
+            .and_then(|page| page.attrs("nav.pages a[rel=next]", "href").pop())
+        {
+            let path = resolve(&pages.last().expect("a page").path, &next);
+            assert!(pages.iter().all(|p| p.path != path), "{path} comes twice");
+            pages.push(self.page(&path));
+        }
+        pages
+    }
+
+    /// Every page of the timeline, in order: each page of each year that
+    /// `timeline/index.html` lists.
+    pub fn timeline(&self) -> Vec<Page> {
+        let index = self.page("timeline/index.html");
+        index
+            .attrs("section.year h2 a", "href")
+            .iter()
+            .flat_map(|year| self.pages_from(&resolve(&index.path, year)))
+            .collect()
+    }
+}
+
+/// The texts of `css` on each of `pages`, one after the other.
+pub fn texts_across(pages: &[Page], css: &str) -> Vec<String> {
+    pages.iter().flat_map(|page| page.texts(css)).collect()
+}
+
+/// The values of `attribute` on `css` on each of `pages`, one after the
+/// other.
+pub fn attrs_across(pages: &[Page], css: &str, attribute: &str) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|page| page.attrs(css, attribute))
+        .collect()
 }
 
 /// A parsed page.

@@ -1,16 +1,18 @@
-//! `articles/index.html`: every article, newest first.
+//! `articles/index.html`, `articles/page/<n>/index.html`: every article,
+//! newest first, `paginate_by` a page.
 
-use super::{Listed, SitePage};
+use super::{ListPage, Listed};
 use crate::ids::ArticleId;
+use crate::paths;
 
-pub(super) const ARTICLES: SitePage = SitePage {
+pub(super) const ARTICLES: ListPage = ListPage {
     template: "articles.html",
+    path: paths::articles_page,
     listed: Listed::SITEMAP,
-    variables: |file, context| {
+    count: |site| site.dossier.articles.len(),
+    variables: |file, range, context| {
         let views = file.views;
-        let all: Vec<_> = (0..views.dossier.articles.len())
-            .map(|a| views.article_link(ArticleId(a)))
-            .collect();
-        context.insert("articles", &all);
+        let page: Vec<_> = range.map(|a| views.article_link(ArticleId(a))).collect();
+        context.insert("articles", &page);
     },
 };

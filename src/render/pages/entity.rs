@@ -1,5 +1,7 @@
-//! `entities/<id>/index.html`: one page per entity. Entities are documents
-//! of the search index.
+//! `entities/<id>/index.html`: one page per entity, each a document of
+//! the search index. Past `paginate_by` quoted passages and notes, they go
+//! on on pages of another kind (`entity_pages`), which the index leaves
+//! out.
 
 use tera::Context;
 
@@ -32,20 +34,7 @@ impl FileKind for Entity {
     }
 
     fn content(&self, file: &File<'_>) -> Result<Content, Diagnostic> {
-        let (views, id) = (file.views, EntityId(file.item.id));
-        let mut context = Context::new();
-        context.insert("entity", &views.entity(id));
-        let words = labels(views.language);
-        let title = format!(
-            "{}{} {}",
-            words["neighbourhood"], words["colon"], views.dossier.entities[id].name
-        );
-        let picture = neighbourhood(views, id);
-        context.insert(
-            "neighbourhood",
-            &picture.map(|p| p.svg(views, ITEM_ROOT, &title, words["mentions"])),
-        );
-        Content::page(ITEM_ROOT, context)
+        content(file)
     }
 
     fn head(&self, views: &Views<'_>, item: Item, meta: &mut HeadMeta) {
@@ -82,4 +71,29 @@ impl FileKind for Entity {
             ..Listed::SITEMAP
         }
     }
+}
+
+/// Page `file.item.part` (from 0) of entity `file.item.id`: the entity,
+/// the part of its passages and notes the page holds, its pager, and on
+/// the first page its neighbourhood.
+pub(super) fn content(file: &File<'_>) -> Result<Content, Diagnostic> {
+    let (views, id, page) = (file.views, EntityId(file.item.id), file.item.part);
+    let entity = &views.dossier.entities[id];
+    let mut context = Context::new();
+    context.insert("entity", &views.entity(id, page));
+    let pager = views
+        .entity_pages(id)
+        .pager(page, |n| paths::entity_page(&entity.id, n));
+    context.insert("pager", &pager);
+    let words = labels(views.language);
+    let title = format!(
+        "{}{} {}",
+        words["neighbourhood"], words["colon"], entity.name
+    );
+    let picture = (page == 0).then(|| neighbourhood(views, id)).flatten();
+    context.insert(
+        "neighbourhood",
+        &picture.map(|p| p.svg(views, ITEM_ROOT, &title, words["mentions"])),
+    );
+    Content::page(&paths::to_root(file.path), context)
 }

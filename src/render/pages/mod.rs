@@ -4,10 +4,15 @@
 //! what it holds and where else it is listed. The rest of `render` reads
 //! [`KINDS`] and never names a kind.
 //!
-//! Most kinds fill one of two shapes rather than implement [`FileKind`]
+//! Most kinds fill one of three shapes rather than implement [`FileKind`]
 //! themselves: a [`SitePage`] (a page of the site's own, `tags.html` →
-//! `tags/index.html`) or a [`DataFile`] (a file at a fixed path made
-//! without a template).
+//! `tags/index.html`), a [`ListPage`] (one of the site's lists, cut into
+//! pages: `articles/index.html`, `articles/page/2/index.html`…) or a
+//! [`DataFile`] (a file at a fixed path made without a template).
+//!
+//! A kind whose pages are a list cut in pages (`paginate_by` in
+//! `dossier.yaml`) gives one item per page, its `part` the page from 0,
+//! and puts a `pager` (`views::Pager`) in each page's variables.
 //!
 //! To add a kind: write its file in this folder (a `const` of one of those
 //! shapes, or a type implementing [`FileKind`]), then name it once below
@@ -28,11 +33,13 @@ mod data_file;
 mod dossier_json;
 mod entities;
 mod entity;
+mod entity_pages;
 mod free_page;
 mod ftm_entities;
 mod graph;
 mod graph_files;
 mod home;
+mod list_page;
 mod not_found;
 mod redirect;
 mod robots;
@@ -43,6 +50,7 @@ mod tag;
 mod tags;
 mod timeline;
 mod timeline_json;
+mod timeline_year;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -54,6 +62,7 @@ use super::views::Views;
 use crate::diagnostic::Diagnostic;
 
 use data_file::{DataFile, always, with_base_url};
+use list_page::ListPage;
 pub(super) use not_found::NotFound;
 use site_page::SitePage;
 
@@ -74,7 +83,7 @@ pub(super) const KINDS: &[&dyn FileKind] = &[
     &articles::ARTICLES,
     &entities::ENTITIES,
     &tags::TAGS,
-    &timeline::TIMELINE,
+    &timeline::TimelineYears,
     &graph::GRAPH,
     &search::SEARCH,
     &data::DATA,
@@ -85,7 +94,9 @@ pub(super) const KINDS: &[&dyn FileKind] = &[
     &sitemap::Sitemap,
     &article::Article,
     &entity::Entity,
+    &entity_pages::EntityPages,
     &tag::Tag,
+    &timeline_year::TimelineYear,
     &free_page::FreePage,
     &redirect::Redirect,
 ];
@@ -167,8 +178,9 @@ impl Listed {
 }
 
 /// Which file of its kind: the number of the article, entity, tag, free
-/// page or asset, and within it the part (an article's alias, for a
-/// redirect); both 0 for a kind with one file.
+/// page or asset (a year, for the timeline), and within it the part (an
+/// article's alias, for a redirect; a page, for a paginated kind); both 0
+/// for a kind with one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Item {
     pub id: usize,

@@ -3,21 +3,27 @@
 //! the site root; templates prefix them with `root`.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rayon::prelude::*;
 
-use super::labels::{DatedLabel, dated_label, long_date, type_label, type_rank, type_singular};
-use crate::annotate::{Annotated, MentionedIn};
+use super::labels::{DatedLabel, dated_label, long_date, type_label, type_rank};
+use super::timeline::{Placed, placed};
+use crate::annotate::Annotated;
 use crate::config::Language;
 use crate::date::DateValue;
 use crate::ids::{ArticleId, EntityId, TagId};
 use crate::markdown::inline;
-use crate::model::{Article, Dossier, RelationsOf};
+use crate::model::{Article, Dossier};
 use crate::paths;
 
+pub(crate) use pager::{Pages, numbered_title};
 pub(crate) use shapes::*;
 
+mod entity;
+mod pager;
 mod shapes;
 
 /// Builds views from the dossier; one per site build.
@@ -27,6 +33,9 @@ pub(crate) struct Views<'a> {
     pub language: Language,
     /// Every article's link, made once by [`article_links`].
     article_links: &'a [ArticleLink],
+    /// Everything dated, in timeline order, found on first use: the
+    /// timeline's pages each cut theirs from it.
+    timeline: OnceLock<Vec<Placed>>,
 }
 
 /// Every article's link, made once per build: lists, tag, entity and
@@ -102,7 +111,13 @@ impl<'a> Views<'a> {
             annotated,
             language: dossier.config.language,
             article_links,
+            timeline: OnceLock::new(),
         }
+    }
+
+    /// Everything dated, in timeline order.
+    pub(crate) fn timeline(&self) -> &[Placed] {
+        self.timeline.get_or_init(|| placed(self))
     }
 
     pub(crate) fn article_path(&self, id: ArticleId) -> String {
@@ -195,6 +210,29 @@ impl<'a> Views<'a> {
         )
     }
 
+    /// The entities `range` of [`Views::all_entities`] holds, in their
+    /// groups: a page of the list of entities.
+    pub(crate) fn entities_in(&self, range: Range<usize>) -> Vec<EntityGroup> {
+        let mut skip = range.start;
+        let mut take = range.len();
+        let mut groups = Vec::new();
+        for mut group in self.all_entities() {
+            if take == 0 {
+                break;
+            }
+            let here = group.entities.len();
+            if skip >= here {
+                skip -= here;
+                continue;
+            }
+            group.entities = group.entities.into_iter().skip(skip).take(take).collect();
+            skip = 0;
+            take -= group.entities.len();
+            groups.push(group);
+        }
+        groups
+    }
+
     /// Every tag, by slug.
     pub(crate) fn all_tags(&self) -> Vec<TagLink> {
         (0..self.dossier.tags.len())
@@ -252,76 +290,6 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub(crate) fn entity(&self, id: EntityId) -> EntityView<'a> {
-        let dossier = self.dossier;
-        let entity = &dossier.entities[id];
-        let relation = |r: &'a crate::model::Relation, other: EntityId| RelationView {
-            kind: &r.kind,
-            other: self.entity_link(other, 0),
-            since: r.since.as_ref().map(|d| self.date(d)),
-            since_label: r.since.as_ref().map(|d| self.label(DatedLabel::Since, d)),
-            until: r.until.as_ref().map(|d| self.date(d)),
-            until_label: r.until.as_ref().map(|d| self.label(DatedLabel::Until, d)),
-            source: r.source.map(|a| self.article_link(a)),
-            note: r.note.as_deref(),
-        };
-        let RelationsOf { outgoing, incoming } = &dossier.relations_of[id];
-        let relations_out = outgoing
-            .iter()
-            .map(|r| &dossier.relations[*r])
-            .map(|r| relation(r, r.to))
-            .collect();
-        let relations_in = incoming
-            .iter()
-            .map(|r| &dossier.relations[*r])
-            .map(|r| relation(r, r.from))
-            .collect();
-        let mentioned_in = self.annotated.mentioned_in[id]
-            .iter()
-            .map(|MentionedIn { article, .. }| {
-                let path = self.article_path(*article);
-                MentioningArticle {
-                    article: self.article_link(*article),
-                    passages: (self.annotated.articles.mentions_of(*article, id))
-                        .iter()
-                        .map(|mention| PassageView {
-                            before: mention.passage.before.clone(),
-                            text: mention.passage.text.clone(),
-                            after: mention.passage.after.clone(),
-                            path: format!("{path}#{}", mention.anchor),
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        EntityView {
-            id: &entity.id,
-            name: &entity.name,
-            kind: &entity.kind,
-            kind_label: type_singular(&entity.kind, self.language),
-            aliases: &entity.aliases,
-            summary: entity.summary.as_deref(),
-            description_html: &self.annotated.entities[id],
-            wikidata: entity.wikidata.as_deref(),
-            wikidata_url: entity
-                .wikidata
-                .as_ref()
-                .map(|q| format!("https://www.wikidata.org/wiki/{q}")),
-            links: &entity.links,
-            date_shown: entity.date.as_ref().map(|d| self.date(d)),
-            end_shown: entity.end.as_ref().map(|d| self.date(d)),
-            relations_out,
-            relations_in,
-            mentioned_in,
-            co_mentioned: self.co_mentioned(id),
-            notes: self.annotated.noted_in[id]
-                .iter()
-                .map(|(a, n)| self.note(*a, *n))
-                .collect(),
-            extra: &entity.extra,
-        }
-    }
-
     /// Note `index` (0-based) of article `article`.
     pub(crate) fn note(&self, article: ArticleId, index: usize) -> NoteView<'a> {
         let written_in: &'a Article = &self.dossier.articles[article];
@@ -348,33 +316,5 @@ impl<'a> Views<'a> {
             path: format!("{path}#note-{number}"),
             quote_path: format!("{path}#quote-{number}"),
         }
-    }
-
-    /// Entities that share articles with `id`, most shared first, at most 12.
-    fn co_mentioned(&self, id: EntityId) -> Vec<CoMention> {
-        let mut shared: BTreeMap<EntityId, usize> = BTreeMap::new();
-        for mentioned in &self.annotated.mentioned_in[id] {
-            for (other, _) in &self.annotated.entities_of[mentioned.article] {
-                if *other != id {
-                    *shared.entry(*other).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut ranked: Vec<(EntityId, usize)> = shared.into_iter().collect();
-        ranked.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| {
-                self.dossier.entities[a.0]
-                    .name
-                    .cmp(&self.dossier.entities[b.0].name)
-            })
-        });
-        ranked
-            .into_iter()
-            .take(12)
-            .map(|(other, count)| CoMention {
-                entity: self.entity_link(other, count),
-                shared: count,
-            })
-            .collect()
     }
 }

@@ -145,7 +145,10 @@ pub(crate) struct EntityView<'a> {
     pub end_shown: Option<String>,
     pub relations_out: Vec<RelationView<'a>>,
     pub relations_in: Vec<RelationView<'a>>,
+    /// The articles that name it, or the part of them this page shows.
     pub mentioned_in: Vec<MentioningArticle>,
+    /// How many articles name it, on every page.
+    pub mentioned_in_count: usize,
     pub co_mentioned: Vec<CoMention>,
     pub notes: Vec<NoteView<'a>>,
     pub extra: &'a Extra,
