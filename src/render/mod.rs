@@ -158,12 +158,11 @@ impl Site {
                     .collect()
             },
             || {
-                search::SearchIndex::new(
+                search::write(
                     self.dossier.config.language,
                     pages::searched(self, &views),
+                    sink,
                 )
-                .into_files()
-                .try_for_each(sink)
             },
         );
         indexed.map_err(RenderError::Sink)?;
