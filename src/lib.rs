@@ -53,6 +53,8 @@ pub use import::Imported;
 #[doc(hidden)]
 pub use paths::{SEARCH_FOLDER, SITE_FILES};
 #[doc(hidden)]
+pub use render::search::encoding as search_encoding;
+#[doc(hidden)]
 pub use render::search::words as search_words;
 
 /// The article's Markdown that `import` writes for the page `html` saved

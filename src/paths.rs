@@ -40,6 +40,7 @@ pub const SITE_FILES: &[&str] = &[
     "robots.txt",
     "style.css",
     "search.js",
+    "search-index.js",
     "favicon.svg",
 ];
 

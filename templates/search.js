@@ -3,6 +3,8 @@
    calls window.dossierSearch, loaded when a query needs it, so search also
    works from disk (file://), where fetch is refused.
 
+   The index is read by search-index.js, which the page loads first.
+
    fold(), words(), stemFrench() and stemEnglish() mirror
    src/render/search/words.rs: change one, change the other.
    tests/search.rs runs both over the same words. */
@@ -69,12 +71,6 @@
     return word;
   }
 
-  function shardKey(term) {
-    return Array.from(term).slice(0, 2).map(function (c) {
-      return c.codePointAt(0).toString(16).padStart(4, "0");
-    }).join("");
-  }
-
   /* The query's words, each with the stems it matches exactly and, for
      the last word while it is being typed, as a prefix of longer words. */
   function parse(query) {
@@ -101,48 +97,6 @@
     return token.stems.indexOf(stemFrench(folded)) >= 0 ||
       token.stems.indexOf(stemEnglish(folded)) >= 0 ||
       (token.prefix && folded.startsWith(token.word));
-  }
-
-  /* Per document, the best weight of any term the token matches. */
-  function scores(token, shards, documentCount) {
-    var shard = shards[shardKey(token.word)] || {};
-    var best = new Map();
-    Object.keys(shard).forEach(function (term) {
-      var exact = token.stems.indexOf(term) >= 0;
-      if (!exact && !(token.prefix && term.startsWith(token.word))) return;
-      var postings = shard[term];
-      var count = postings.length / 2;
-      // A word only begun counts half: `un` typed is more likely `un`
-      // than a rare `union`.
-      var idf = Math.log(1 + (documentCount - count + 0.5) / (count + 0.5)) * (exact ? 1 : 0.5);
-      var doc = 0;
-      for (var i = 0; i < postings.length; i += 2) {
-        doc += postings[i];
-        var score = postings[i + 1] * idf;
-        if (!(best.get(doc) >= score)) best.set(doc, score);
-      }
-    });
-    return best;
-  }
-
-  /* Document numbers that match every token, best first. */
-  function rank(tokens, shards, documentCount) {
-    var total = null;
-    tokens.forEach(function (token) {
-      var these = scores(token, shards, documentCount);
-      if (total === null) {
-        total = these;
-        return;
-      }
-      var both = new Map();
-      total.forEach(function (score, doc) {
-        if (these.has(doc)) both.set(doc, score + these.get(doc));
-      });
-      total = both;
-    });
-    return Array.from(total || []).sort(function (a, b) {
-      return b[1] - a[1] || a[0] - b[0];
-    }).map(function (pair) { return pair[0]; });
   }
 
   /* Where the tokens match in text: [start, end) ranges, in order. */
@@ -174,7 +128,7 @@
     module.exports = {
       frenchStopWords: FRENCH_STOP_WORDS, englishStopWords: ENGLISH_STOP_WORDS,
       fold: fold, words: words, stemFrench: stemFrench, stemEnglish: stemEnglish,
-      shardKey: shardKey, parse: parse, rank: rank, matchRanges: matchRanges
+      parse: parse, matchRanges: matchRanges
     };
     return;
   }
@@ -185,19 +139,9 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var root = form.dataset.root;
-  var documentCount = Number(form.dataset.documents) || 1;
   var TEXTS_PER_FILE = Number(form.dataset.textsPerFile) || 1;
 
-  var shards = {};
-  var texts = {};
   var loading = {};
-  var keys = null;
-  window.dossierSearch = {
-    keys: function (_, list) { keys = new Set(list); },
-    terms: function (key, data) { shards[key] = data; },
-    texts: function (number, documents) { texts[number] = documents; }
-  };
-
   function load(path) {
     if (!loading[path]) {
       loading[path] = new Promise(function (resolve) {
@@ -209,6 +153,8 @@
     }
     return loading[path];
   }
+  var index = new window.dossierIndex.Index(load, Number(form.dataset.documents) || 1);
+  window.dossierSearch = index.receiver;
 
   /* The sentence around the first match, matches marked. */
   function snippet(text, tokens) {
@@ -250,9 +196,8 @@
   more.hidden = true;
   list.after(more);
 
-  /* Runs the query: loads the shards of its words, ranks, then shows the
-     first page of results. Keystrokes come faster than scripts load: only
-     the latest query shows its results. */
+  /* Runs the query and shows its first page of results. Keystrokes come
+     faster than scripts load: only the latest query shows its results. */
   function run(query) {
     var run = ++latest;
     var tokens = parse(query);
@@ -263,46 +208,33 @@
       return;
     }
     status.textContent = form.dataset.searching;
-    load("search/keys.js").then(function () {
-      return Promise.all(tokens.map(function (t) {
-        var key = shardKey(t.word);
-        return keys && keys.has(key) ? load("search/terms/" + key + ".js") : null;
-      }));
-    }).then(function () {
-      if (run !== latest) return;
-      var found = rank(tokens, shards, documentCount);
-      list.replaceChildren();
-      more.onclick = function () { showPage(run, found, tokens); };
-      showPage(run, found, tokens);
-    });
+    more.onclick = function () { showPage(run, tokens, list.children.length); };
+    showPage(run, tokens, 0);
   }
 
-  /* Adds the next page of results, once their texts are loaded. */
-  function showPage(run, found, tokens) {
+  /* Shows the results from the `start`th on, a page of them, once they
+     and their texts are loaded. */
+  function showPage(run, tokens, start) {
     // One page at a time: a second click while this one loads would ask
     // for the same results again.
     more.disabled = true;
-    var start = list.children.length;
-    var page = found.slice(start, start + PAGE_SIZE);
-    var files = Array.from(new Set(page.map(function (d) {
-      return Math.floor(d / TEXTS_PER_FILE);
-    })));
-    Promise.all(files.map(function (n) {
-      return load("search/texts/" + n + ".js");
-    })).then(function () {
-      if (run !== latest) return;
-      list.append.apply(list, page.map(function (d) { return result(d, tokens); }));
-      var shown = list.children.length;
-      status.textContent = found.length === 0 ? form.dataset.noResults
-        : plural(found.length) + (found.length > shown
-          ? " (" + form.dataset.resultsShown.replace("{n}", shown) + ")" : "");
-      more.hidden = shown >= found.length;
-      more.disabled = false;
+    index.search(tokens, start + PAGE_SIZE).then(function (results) {
+      if (run !== latest) return null;
+      return index.shown(results.found.slice(start), TEXTS_PER_FILE).then(function (docs) {
+        if (run !== latest) return;
+        if (start === 0) list.replaceChildren();
+        list.append.apply(list, docs.map(function (doc) { return item(doc, tokens); }));
+        var shown = list.children.length;
+        status.textContent = results.total === 0 ? form.dataset.noResults
+          : plural(results.total) + (results.total > shown
+            ? " (" + form.dataset.resultsShown.replace("{n}", shown) + ")" : "");
+        more.hidden = shown >= results.total;
+        more.disabled = false;
+      });
     });
   }
 
-  function result(d, tokens) {
-    var doc = (texts[Math.floor(d / TEXTS_PER_FILE)] || [])[d % TEXTS_PER_FILE];
+  function item(doc, tokens) {
     var item = document.createElement("li");
     if (!doc) return item;
     var link = document.createElement("a");
@@ -337,7 +269,7 @@
     update();
   });
   input.addEventListener("input", update);
-  load("search/keys.js");
+  index.ready();
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {
     input.value = initial;

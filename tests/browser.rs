@@ -160,6 +160,40 @@ fn a_reader_finds_the_article_through_search_opened_from_disk() {
 }
 
 #[test]
+fn the_search_page_loads_only_the_index_files_its_first_query_needs() {
+    let (_fixture, site) = Fixture::example();
+    let base = format!("file://{}/", site.root.display());
+    let report = browser("weight.js", &[&base, "traités"]);
+    assert_eq!(report["errors"], Value::Array(vec![]), "{report}");
+    let results = report["results"].as_array().expect("results").len();
+    assert!(results > 0, "{report}");
+    let index: Vec<&str> = report["requested"]
+        .as_array()
+        .expect("addresses")
+        .iter()
+        .filter_map(|u| u.as_str()?.strip_prefix(&base))
+        .filter(|p| p.starts_with("search/") && !p.starts_with("search/index.html"))
+        .collect();
+    // The list of shards, the shard of words beginning with `tr`, and
+    // the texts of the results shown, two documents a file.
+    let texts = index
+        .iter()
+        .filter(|p| p.starts_with("search/texts/"))
+        .count();
+    assert!(
+        (results.div_ceil(2)..=results).contains(&texts),
+        "{texts} texts files for {results} results: {index:?}"
+    );
+    assert_eq!(
+        index.len(),
+        2 + texts,
+        "nothing else, no tiers in a dossier this small: {index:?}"
+    );
+    assert!(index.contains(&"search/keys.js"), "{index:?}");
+    assert!(index.contains(&"search/terms/00740072.js"), "{index:?}");
+}
+
+#[test]
 fn a_reader_finds_the_article_through_search_in_the_preview() {
     let (fixture, _site) = Fixture::example();
     let server = Server::start(fixture.root());

@@ -4,46 +4,13 @@
 
 mod common;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
+use common::search::{node, run_queries_for};
 use common::{Fixture, Site};
 use dossier::search_words::{Stemmer, fold, words};
 use serde_json::{Value, json};
 
-fn search_script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/search.js")
-}
-
-/// Runs `program` under Node.js with `templates/search.js` as `search` and
-/// `input` as `input`; returns what it prints as JSON.
-fn node(program: &str, input: &Value) -> Value {
-    let script = format!(
-        "const search = require({});\nconst input = {};\n{program}",
-        json!(search_script()),
-        input
-    );
-    let mut child = Command::new("node")
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node is installed (.ci/run installs it)");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(script.as_bytes())
-        .expect("script written");
-    let output = child.wait_with_output().expect("node ran");
-    assert!(
-        output.status.success(),
-        "node failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("node printed JSON")
+fn run_queries(site: &Site, queries: &[&str]) -> Vec<Value> {
+    run_queries_for(site, queries, usize::MAX, ARTICLE)
 }
 
 #[test]
@@ -98,55 +65,6 @@ fn the_script_folds_splits_and_stems_as_the_build_does() {
             dossier::search_words::ENGLISH_STOP_WORDS
         ])
     );
-}
-
-/// Loads every file of the built index into Node and runs `queries`: per
-/// query, the addresses of the results in order and, for the first and
-/// for the article `ARTICLE`, what a result shows and the words its
-/// snippet marks.
-const RUN_QUERIES: &str = r#"
-const fs = require("fs");
-const path = require("path");
-const shards = {}, texts = {};
-global.dossierSearch = {
-  terms: (key, data) => { shards[key] = data; },
-  texts: (n, docs) => { texts[n] = docs; },
-};
-for (const folder of ["terms", "texts"]) {
-  const dir = path.join(input.site, "search", folder);
-  for (const file of fs.readdirSync(dir)) {
-    eval(fs.readFileSync(path.join(dir, file), "utf8"));
-  }
-}
-const doc = d => texts[Math.floor(d / input.perFile)][d % input.perFile];
-console.log(JSON.stringify(input.queries.map(query => {
-  const tokens = search.parse(query);
-  const found = search.rank(tokens, shards, input.documents);
-  const shown = d => d === undefined ? null : {
-    title: doc(d).t, kind: doc(d).k, date: doc(d).d,
-    marked: search.matchRanges(doc(d).x, tokens).map(([a, b]) => doc(d).x.slice(a, b)),
-  };
-  return {
-    results: found.map(d => doc(d).u),
-    first: shown(found[0]),
-    article: shown(found.find(d => doc(d).u === input.article)),
-  };
-})));
-"#;
-
-fn run_queries(site: &Site, queries: &[&str]) -> Vec<Value> {
-    let page = site.page("search/index.html");
-    let documents: usize = page.attrs("#search", "data-documents")[0]
-        .parse()
-        .expect("a count");
-    let per_file: usize = page.attrs("#search", "data-texts-per-file")[0]
-        .parse()
-        .expect("a count");
-    let answer = node(
-        RUN_QUERIES,
-        &json!({ "site": site.root, "queries": queries, "documents": documents, "perFile": per_file, "article": ARTICLE }),
-    );
-    answer.as_array().expect("one answer per query").clone()
 }
 
 const ARTICLE: &str = "articles/traite-russie-coree-du-nord/index.html";
@@ -269,8 +187,11 @@ fn every_page_links_to_the_search_page_and_it_works_without_a_server() {
     let search = site.page("search/index.html");
     assert_eq!(search.count("form.site-search"), 0, "one search box only");
     assert_eq!(search.attrs("#search", "data-root"), ["../"]);
-    assert_eq!(search.attrs("script", "src"), ["../search.js"]);
-    assert!(site.exists("search.js"));
+    assert_eq!(
+        search.attrs("script", "src"),
+        ["../search-index.js", "../search.js"]
+    );
+    assert!(site.exists("search.js") && site.exists("search-index.js"));
     // 1 article and 17 entities.
     assert_eq!(search.attrs("#search", "data-documents"), ["18"]);
     assert_eq!(search.attrs("input#search-query", "name"), ["q"]);

@@ -151,12 +151,11 @@ impl Site {
                     .collect()
             },
             || {
-                search::SearchIndex::new(
+                search::write(
                     self.dossier.config.language,
                     pages::searched(self, &views),
+                    &|file| sink.put(file),
                 )
-                .into_files()
-                .try_for_each(|file| sink.put(file))
             },
         );
         indexed.map_err(RenderError::Sink)?;

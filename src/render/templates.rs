@@ -57,6 +57,10 @@ pub(super) const THEME: &[(&str, &str)] = &[
 pub(super) const ASSETS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
     ("search.js", include_str!("../../templates/search.js")),
+    (
+        "search-index.js",
+        include_str!("../../templates/search-index.js"),
+    ),
     ("favicon.svg", include_str!("../../templates/favicon.svg")),
 ];
 

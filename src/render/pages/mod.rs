@@ -57,7 +57,7 @@ use tera::Context;
 
 use super::Site;
 use super::publish::{FeedEntry, HeadMeta};
-use super::search::Searched;
+use super::search::{DOCUMENTS_PER_CHUNK, Searched};
 use super::views::Views;
 use crate::diagnostic::Diagnostic;
 
@@ -223,13 +223,26 @@ pub(super) fn jobs(site: &Site) -> Vec<Job> {
         .collect()
 }
 
-/// The pages the search index holds, in the order of [`KINDS`].
-pub(super) fn searched(site: &Site, views: &Views<'_>) -> Vec<Searched> {
-    jobs(site)
-        .into_par_iter()
+/// The pages the search index holds, in the order of [`KINDS`], in
+/// chunks of `search::DOCUMENTS_PER_CHUNK`: each is made (in parallel)
+/// when the index asks for it, so that the text of every page is never
+/// in memory at once.
+pub(super) fn searched<'a>(
+    site: &'a Site,
+    views: &'a Views<'_>,
+) -> impl Iterator<Item = Vec<Searched>> + 'a {
+    let jobs: Vec<Job> = jobs(site)
+        .into_iter()
         .filter(|job| job.kind.listed().search)
-        .filter_map(|job| job.kind.searched(views, job.item))
-        .collect()
+        .collect();
+    let starts = (0..jobs.len()).step_by(DOCUMENTS_PER_CHUNK);
+    starts.map(move |start| {
+        let end = (start + DOCUMENTS_PER_CHUNK).min(jobs.len());
+        jobs[start..end]
+            .par_iter()
+            .filter_map(|job| job.kind.searched(views, job.item))
+            .collect()
+    })
 }
 
 /// How many pages the search index holds, known without making it.

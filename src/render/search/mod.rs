@@ -6,20 +6,33 @@
 //! `dossierSearch`, loaded only when a query needs it:
 //!
 //! - `search/keys.js`: the keys of the `terms/` files, loaded with the page.
-//! - `search/terms/<key>.js`: the postings of every term whose first two
-//!   letters make `<key>` (each letter as 4+ hex digits). A query loads
-//!   one shard per word.
+//! - `search/terms/<key>.js`: the terms that begin with `<key>` (each
+//!   letter as 4+ hex digits), each with how many documents have it and
+//!   its postings, or where they are (`shards`). A query loads one shard
+//!   per word.
+//! - `search/tiers/<n>-<tier>.js`: the postings of a term too common to
+//!   be in its shard, best first, cut in tiers (`postings`): a query loads
+//!   the first, the next ones only when the results it shows need them.
 //! - `search/texts/<n>.js`: title, kind, date, address and plain text of
 //!   [`TEXTS_PER_FILE`] documents, for the results shown and their snippets.
 //!
+//! Postings are short text rather than JSON numbers (`encoding`).
 //! Documents are the pages whose kind says they are searched (articles,
 //! newest first, then entities: `pages::KINDS`); their number is the
-//! page's `data-documents`, for the weights.
+//! page's `data-documents`, for the weights. They come in chunks of
+//! [`DOCUMENTS_PER_CHUNK`], and each chunk's texts are written before the
+//! next is made: the index keeps the postings of every document, as
+//! integers, but the text of one chunk only.
 
+pub mod encoding;
+mod postings;
+mod shards;
 pub mod words;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::io;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -28,20 +41,27 @@ use super::OutputFile;
 use super::labels::long_date;
 use crate::config::Language;
 use crate::date::DateValue;
+use postings::Postings;
 use words::Stemmer;
 
-/// Documents per `texts/` file: few enough that a page of results loads
-/// little (on 10,000 articles, 4 halved the first query's bytes against
-/// 8), many enough that the site does not get a file per document. The
-/// search page tells the script (`data-texts-per-file`).
-pub(crate) const TEXTS_PER_FILE: usize = 4;
+/// Documents per `texts/` file: a page of 20 results loads up to 20 of
+/// them, most of what a query loads. On 100,000 articles (3.5 KB of text
+/// each) they were 141 KB of the heaviest query's 392 KB with 2; 4 would
+/// double that, past 0.5 MB, and 1 halve it for 101,000 files rather than
+/// 50,500. The search page tells the script (`data-texts-per-file`).
+pub(crate) const TEXTS_PER_FILE: usize = 2;
+
+/// Documents made and indexed at a time: their texts are written and
+/// dropped before the next ones are made.
+pub(crate) const DOCUMENTS_PER_CHUNK: usize = 1024;
 
 /// How much a word counts where it is found.
 const TITLE_WEIGHT: u32 = 5;
 const SUMMARY_WEIGHT: u32 = 2;
 const BODY_WEIGHT: u32 = 1;
 
-/// The files of the index, by path in the output.
+/// The files of the index, by path in the output, for `serve`, which
+/// hands them out as they are asked for.
 #[derive(Debug, Default)]
 pub(crate) struct SearchIndex {
     files: BTreeMap<String, Vec<u8>>,
@@ -49,28 +69,19 @@ pub(crate) struct SearchIndex {
 
 impl SearchIndex {
     /// Indexes `pages`, in that order, on a site in `language`.
-    pub(crate) fn new(language: Language, pages: Vec<Searched>) -> Self {
-        let documents = documents(language, pages);
-        let mut files = BTreeMap::new();
-        for (number, chunk) in documents.chunks(TEXTS_PER_FILE).enumerate() {
-            let shown: Vec<&Shown> = chunk.iter().map(|d| &d.shown).collect();
-            files.insert(
-                format!("search/texts/{number}.js"),
-                script("texts", &number.to_string(), &shown),
-            );
+    pub(crate) fn new(language: Language, pages: impl Iterator<Item = Vec<Searched>>) -> Self {
+        let files = Mutex::new(BTreeMap::new());
+        write(language, pages, &|file: OutputFile| {
+            let mut files = files.lock().expect("no thread panics holding the index");
+            files.insert(file.path, file.bytes);
+            Ok(())
+        })
+        .expect("keeping files in memory does not fail");
+        Self {
+            files: files
+                .into_inner()
+                .expect("no thread panics holding the index"),
         }
-        let shards = postings(&documents);
-        // Which shards exist, so that a query for an unknown word loads
-        // nothing (a missing script is an error in the console).
-        let keys: Vec<&String> = shards.keys().collect();
-        files.insert("search/keys.js".to_string(), script("keys", "", &keys));
-        for (key, terms) in &shards {
-            files.insert(
-                format!("search/terms/{key}.js"),
-                script("terms", key, terms),
-            );
-        }
-        Self { files }
     }
 
     /// The file at `path`, if the index has one.
@@ -80,13 +91,53 @@ impl SearchIndex {
             bytes: bytes.clone(),
         })
     }
+}
 
-    /// Every file of the index.
-    pub(crate) fn into_files(self) -> impl Iterator<Item = OutputFile> {
-        self.files
-            .into_iter()
-            .map(|(path, bytes)| OutputFile { path, bytes })
+/// Indexes `pages` (chunk after chunk, in that order) on a site in
+/// `language`, handing each file of the index to `sink`: the texts of
+/// each chunk as soon as it is indexed, the terms at the end.
+pub(crate) fn write(
+    language: Language,
+    pages: impl Iterator<Item = Vec<Searched>>,
+    sink: &(dyn Fn(OutputFile) -> io::Result<()> + Sync),
+) -> io::Result<()> {
+    let site_stemmer = Stemmer::for_language(language.code());
+    let mut postings = Postings::default();
+    // Texts not yet written: fewer than a file's.
+    let mut waiting = Vec::with_capacity(TEXTS_PER_FILE);
+    for chunk in pages {
+        let analyzed: Vec<Analyzed> = chunk
+            .into_par_iter()
+            .map(|page| analyze(page, language, site_stemmer))
+            .collect();
+        for document in analyzed {
+            postings.add(document.counts, document.length);
+            waiting.push(document.shown);
+            if waiting.len() == TEXTS_PER_FILE {
+                write_texts(postings.documents(), &mut waiting, sink)?;
+            }
+        }
     }
+    if !waiting.is_empty() {
+        write_texts(postings.documents(), &mut waiting, sink)?;
+    }
+    shards::write(postings.into_terms(), sink)
+}
+
+/// `search/texts/<n>.js`, of the documents `waiting`, the last of which
+/// is document `documents - 1`.
+fn write_texts(
+    documents: usize,
+    waiting: &mut Vec<Shown>,
+    sink: &(dyn Fn(OutputFile) -> io::Result<()> + Sync),
+) -> io::Result<()> {
+    let number = (documents - 1) / TEXTS_PER_FILE;
+    let bytes = script("texts", &(number, &waiting));
+    waiting.clear();
+    sink(OutputFile {
+        path: format!("search/texts/{number}.js"),
+        bytes,
+    })
 }
 
 /// What a result shows: short keys, as there are thousands.
@@ -111,14 +162,6 @@ struct Shown {
     text: String,
 }
 
-/// A document: what is shown and what is searched.
-struct SearchDocument {
-    shown: Shown,
-    /// Each searched field's folded text with its weight.
-    fields: Vec<(u32, String)>,
-    stemmer: Stemmer,
-}
-
 /// What the index holds of one page, as its kind gives it (see
 /// `pages::FileKind::searched`).
 pub(crate) struct Searched {
@@ -139,105 +182,70 @@ pub(crate) struct Searched {
     pub lang: Option<String>,
 }
 
-fn documents(language: Language, pages: Vec<Searched>) -> Vec<SearchDocument> {
-    let site_stemmer = Stemmer::for_language(language.code());
-    pages
-        .into_par_iter()
-        .map(|page| SearchDocument {
-            fields: vec![
-                (TITLE_WEIGHT, words::fold(&page.names)),
-                (SUMMARY_WEIGHT, words::fold(&page.summary)),
-                (BODY_WEIGHT, words::fold(&page.body)),
-            ],
-            stemmer: page
-                .lang
-                .as_deref()
-                .map_or(site_stemmer, Stemmer::for_language),
-            shown: Shown {
-                path: page.path,
-                title: page.title,
-                kind: page.kind,
-                date: page.date.as_ref().map(DateValue::iso).unwrap_or_default(),
-                date_shown: page
-                    .date
-                    .as_ref()
-                    .map(|d| long_date(d, language))
-                    .unwrap_or_default(),
-                text: joined(&page.summary, &page.body),
-            },
-        })
-        .collect()
+/// A document indexed: what a result shows, and what is searched.
+struct Analyzed {
+    shown: Shown,
+    /// Each term with its count, weighted by where it is found.
+    counts: Vec<(Box<str>, u32)>,
+    /// How many words are counted.
+    length: u32,
 }
 
-/// Every term's postings, by shard key: per term a flat list of
-/// (document number minus the previous one, score) pairs.
-fn postings(documents: &[SearchDocument]) -> BTreeMap<String, BTreeMap<String, Vec<u32>>> {
-    // Each document's terms with their weighted counts, and its length.
-    let counted: Vec<(HashMap<Cow<'_, str>, u32>, u32)> = documents
-        .par_iter()
-        .map(|document| {
-            let mut counts = HashMap::<Cow<'_, str>, u32>::new();
-            let mut length = 0;
-            for (weight, text) in &document.fields {
-                // Titles and names keep every word: `Kim Jong Un`, `The
-                // Hague` are found whole.
-                let title = *weight == TITLE_WEIGHT;
-                let kept = |w: &&str| title || !document.stemmer.is_stop_word(w);
-                for word in words::words(text).filter(kept) {
-                    *counts.entry(document.stemmer.stem(word)).or_default() += weight;
-                    length += 1;
-                }
-            }
-            (counts, length)
-        })
-        .collect();
-    let average =
-        counted.iter().map(|(_, l)| f64::from(*l)).sum::<f64>() / counted.len().max(1) as f64;
-    // Per term: the last document that has it, and its postings.
-    let mut terms: HashMap<Cow<'_, str>, (u32, Vec<u32>)> = HashMap::new();
-    for (number, (counts, length)) in (0u32..).zip(counted) {
-        for (term, count) in counts {
-            let score = score(count, length, average);
-            let (last, postings) = terms.entry(term).or_insert((0, Vec::new()));
-            postings.extend([number - *last, score]);
-            *last = number;
+fn analyze(page: Searched, language: Language, site_stemmer: Stemmer) -> Analyzed {
+    let stemmer = page
+        .lang
+        .as_deref()
+        .map_or(site_stemmer, Stemmer::for_language);
+    let fields = [
+        (TITLE_WEIGHT, words::fold(&page.names)),
+        (SUMMARY_WEIGHT, words::fold(&page.summary)),
+        (BODY_WEIGHT, words::fold(&page.body)),
+    ];
+    let mut counts = HashMap::<Cow<'_, str>, u32>::new();
+    let mut length = 0;
+    for (weight, text) in &fields {
+        // Titles and names keep every word: `Kim Jong Un`, `The Hague`
+        // are found whole.
+        let title = *weight == TITLE_WEIGHT;
+        let kept = |w: &&str| title || !stemmer.is_stop_word(w);
+        for word in words::words(text).filter(kept) {
+            *counts.entry(stemmer.stem(word)).or_default() += weight;
+            length += 1;
         }
     }
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for (term, (_, postings)) in terms {
-        shards
-            .entry(shard_key(&term))
-            .or_default()
-            .insert(term.into_owned(), postings);
+    let counts = counts
+        .into_iter()
+        .map(|(term, count)| (Box::from(term.as_ref()), count))
+        .collect();
+    Analyzed {
+        counts,
+        length,
+        shown: Shown {
+            path: page.path,
+            title: page.title,
+            kind: page.kind,
+            date: page.date.as_ref().map(DateValue::iso).unwrap_or_default(),
+            date_shown: page
+                .date
+                .as_ref()
+                .map(|d| long_date(d, language))
+                .unwrap_or_default(),
+            text: joined(&page.summary, &page.body),
+        },
     }
-    shards
 }
 
-/// A term's weight in a document, BM25's saturation of its count against
-/// the document's length, scaled to a small integer (1 to 22).
-fn score(count: u32, length: u32, average: f64) -> u32 {
-    const K1: f64 = 1.2;
-    const B: f64 = 0.75;
-    let count = f64::from(count);
-    let norm = K1 * (1.0 - B + B * f64::from(length) / average.max(1.0));
-    let value = count * (K1 + 1.0) / (count + norm) * 10.0;
-    (value.round() as u32).max(1)
-}
-
-/// The file name (without `.js`) of the shard holding `term`: its first
-/// two letters as hexadecimal code points, safe on every file system.
-fn shard_key(term: &str) -> String {
-    term.chars()
-        .take(2)
-        .map(|c| format!("{:04x}", u32::from(c)))
-        .collect()
-}
-
-/// `dossierSearch.<function>("<key>", <data as JSON>);`
-fn script<T: Serialize + ?Sized>(function: &str, key: &str, data: &T) -> Vec<u8> {
-    let mut bytes = format!("dossierSearch.{function}(\"{key}\",").into_bytes();
-    serde_json::to_writer(&mut bytes, data)
-        .expect("maps, strings and numbers serialize to memory without fail");
+/// `dossierSearch.<function>(<arguments>);`, the arguments given as a
+/// tuple (a JSON array, whose items they are).
+fn script<T: Serialize>(function: &str, arguments: &T) -> Vec<u8> {
+    let array = serde_json::to_vec(arguments)
+        .expect("strings, numbers and lists serialize to memory without fail");
+    let inside = array
+        .strip_prefix(b"[")
+        .and_then(|a| a.strip_suffix(b"]"))
+        .expect("a tuple serializes as an array");
+    let mut bytes = format!("dossierSearch.{function}(").into_bytes();
+    bytes.extend_from_slice(inside);
     bytes.extend_from_slice(b");\n");
     bytes
 }
@@ -255,16 +263,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shard_keys_are_two_letters_in_hex() {
-        assert_eq!(shard_key("sanction"), "00730061");
-        assert_eq!(shard_key("путин"), "043f0443");
-        assert_eq!(shard_key("x"), "0078");
-    }
-
-    #[test]
-    fn scores_grow_with_the_count_and_shrink_with_the_length() {
-        assert!(score(5, 100, 100.0) > score(1, 100, 100.0));
-        assert!(score(1, 50, 100.0) > score(1, 400, 100.0));
-        assert!(score(1, 10_000, 10.0) >= 1);
+    fn scripts_call_the_index_with_their_data() {
+        assert_eq!(
+            script("tier", &("3-0", ["K20"])),
+            b"dossierSearch.tier(\"3-0\",[\"K20\"]);\n"
+        );
+        assert_eq!(script("keys", &((),)), b"dossierSearch.keys(null);\n");
     }
 }
