@@ -175,7 +175,11 @@ fn texts(mut bytes: &[u8]) -> Vec<String> {
         let Some((text, rest)) = rest.split_at_checked(len) else {
             break;
         };
-        texts.push(String::from_utf8_lossy(text).into_owned());
+        // Written from `str`s: valid, unless the disk changed them.
+        texts.push(
+            String::from_utf8(text.to_vec())
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        );
         bytes = rest;
     }
     texts
