@@ -11,6 +11,7 @@
 //! The counts come from `render::graph`, as the graph page's do.
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use crate::date::DateValue;
 use crate::paths;
@@ -54,7 +55,9 @@ fn iso(date: Option<&DateValue>) -> String {
 
 /// The nodes and edges, in the model's order: entities by id, relations
 /// as the dossier lists them, then co-mentions by pair.
-fn graph(views: &Views<'_>) -> (Vec<Node>, Vec<Edge>) {
+/// The graph's nodes, and its edges, made one at a time as they are
+/// written: at 100,000 articles there are hundreds of thousands.
+fn graph<'a>(views: &'a Views<'_>) -> (Vec<Node>, impl Iterator<Item = Edge> + 'a) {
     let dossier = views.dossier;
     let base = site_base(views);
     let mentions = mention_counts(views);
@@ -70,33 +73,31 @@ fn graph(views: &Views<'_>) -> (Vec<Node>, Vec<Edge>) {
             ],
         })
         .collect();
-    let id = |e: crate::ids::EntityId| dossier.entities[e].id.clone();
-    let mut edges: Vec<Edge> = (dossier.relations.iter().enumerate())
-        .map(|(i, relation)| Edge {
-            id: format!("r{}", i + 1),
-            from: id(relation.from),
-            to: id(relation.to),
-            label: relation.kind.clone(),
-            weight: 1,
-            values: [
-                ("kind", "relation".to_string()),
-                ("relation", relation.kind.clone()),
-                ("since", iso(relation.since.as_ref())),
-                ("until", iso(relation.until.as_ref())),
-                (
-                    "source",
-                    (relation.source)
-                        .map(|a| dossier.articles[a].slug.clone())
-                        .unwrap_or_default(),
-                ),
-            ],
-        })
-        .collect();
-    edges.extend(
+    let id = move |e: crate::ids::EntityId| dossier.entities[e].id.clone();
+    let relations = (dossier.relations.iter().enumerate()).map(move |(i, relation)| Edge {
+        id: format!("r{}", i + 1),
+        from: id(relation.from),
+        to: id(relation.to),
+        label: relation.kind.clone(),
+        weight: 1,
+        values: [
+            ("kind", "relation".to_string()),
+            ("relation", relation.kind.clone()),
+            ("since", iso(relation.since.as_ref())),
+            ("until", iso(relation.until.as_ref())),
+            (
+                "source",
+                (relation.source)
+                    .map(|a| dossier.articles[a].slug.clone())
+                    .unwrap_or_default(),
+            ),
+        ],
+    });
+    let co_mentions =
         named_together(views)
             .into_iter()
             .enumerate()
-            .map(|(i, ((a, b), shared))| Edge {
+            .map(move |(i, ((a, b), shared))| Edge {
                 id: format!("c{}", i + 1),
                 from: id(a),
                 to: id(b),
@@ -109,14 +110,22 @@ fn graph(views: &Views<'_>) -> (Vec<Node>, Vec<Edge>) {
                     ("until", String::new()),
                     ("source", String::new()),
                 ],
-            }),
-    );
-    (nodes, edges)
+            });
+    (nodes, relations.chain(co_mentions))
+}
+
+/// Writes out what `xml` holds once it is long enough.
+fn write_past(xml: &mut String, out: &mut dyn Write) -> io::Result<()> {
+    if xml.len() > 1 << 16 {
+        out.write_all(xml.as_bytes())?;
+        xml.clear();
+    }
+    Ok(())
 }
 
 /// `data/graph.gexf`. An empty value is left out rather than written
 /// empty, so that Gephi sees no value.
-pub(crate) fn gexf(views: &Views<'_>) -> Vec<u8> {
+pub(crate) fn gexf(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let (nodes, edges) = graph(views);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n",
@@ -154,7 +163,7 @@ pub(crate) fn gexf(views: &Views<'_>) -> Vec<u8> {
         xml.push_str("</node>\n");
     }
     xml.push_str("</nodes>\n<edges>\n");
-    for edge in &edges {
+    for edge in edges {
         let _ = write!(
             xml,
             "<edge id=\"{}\" source=\"{}\" target=\"{}\"",
@@ -168,9 +177,10 @@ pub(crate) fn gexf(views: &Views<'_>) -> Vec<u8> {
         let _ = write!(xml, " weight=\"{}\">", edge.weight);
         gexf_values(&mut xml, &edge.values);
         xml.push_str("</edge>\n");
+        write_past(&mut xml, out)?;
     }
     xml.push_str("</edges>\n</graph>\n</gexf>\n");
-    xml.into_bytes()
+    out.write_all(xml.as_bytes())
 }
 
 fn gexf_values(xml: &mut String, values: &[(&str, String)]) {
@@ -186,7 +196,7 @@ fn gexf_values(xml: &mut String, values: &[(&str, String)]) {
 }
 
 /// `data/graph.graphml`.
-pub(crate) fn graphml(views: &Views<'_>) -> Vec<u8> {
+pub(crate) fn graphml(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
     let (nodes, edges) = graph(views);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n",
@@ -214,7 +224,7 @@ pub(crate) fn graphml(views: &Views<'_>) -> Vec<u8> {
         graphml_values(&mut xml, &node.values);
         xml.push_str("</node>\n");
     }
-    for edge in &edges {
+    for edge in edges {
         let _ = write!(
             xml,
             "<edge id=\"{}\" source=\"{}\" target=\"{}\">",
@@ -225,9 +235,10 @@ pub(crate) fn graphml(views: &Views<'_>) -> Vec<u8> {
         graphml_values(&mut xml, &edge.values);
         let _ = write!(xml, "<data key=\"weight\">{}</data>", edge.weight);
         xml.push_str("</edge>\n");
+        write_past(&mut xml, out)?;
     }
     xml.push_str("</graph>\n</graphml>\n");
-    xml.into_bytes()
+    out.write_all(xml.as_bytes())
 }
 
 fn graphml_values(xml: &mut String, values: &[(&str, String)]) {

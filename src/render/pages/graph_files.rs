@@ -7,11 +7,11 @@ use crate::render::exports::graph_xml::{gexf, graphml};
 pub(super) const GEXF: DataFile = DataFile {
     path: "data/graph.gexf",
     made: always,
-    write: |file, out| out.write_all(&gexf(file.views)),
+    write: |file, out| gexf(file.views, out),
 };
 
 pub(super) const GRAPHML: DataFile = DataFile {
     path: "data/graph.graphml",
     made: always,
-    write: |file, out| out.write_all(&graphml(file.views)),
+    write: |file, out| graphml(file.views, out),
 };
