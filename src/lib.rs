@@ -124,7 +124,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
             Diagnostic::error(&options.output, refused.message).with_help(refused.help),
         ])
     })?;
-    let (report, dossier, annotated) = prepare(options)?;
+    let (report, dossier, annotated) = prepare(options, &write::spill_folder(&options.output))?;
     let staging =
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;
     let site = render::Site::new(dossier, annotated, &options.root).map_err(|e| failed(vec![e]))?;
@@ -152,7 +152,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 pub fn check(root: &Path) -> Result<Report, Failure> {
     load::root::check_root(root).map_err(|e| failed(vec![e]))?;
     let options = check_options(root);
-    let (mut report, dossier, annotated) = prepare(&options)?;
+    // Nothing is written beside the dossier: it may be read-only.
+    let (mut report, dossier, annotated) = prepare(&options, &std::env::temp_dir())?;
     // What was imported is checked against what was collected.
     let (errors, warnings): (Vec<_>, Vec<_>) = import::verify_originals(&dossier, root)
         .into_iter()
@@ -211,7 +212,7 @@ pub fn import(options: &ImportOptions, each: &mut dyn FnMut(Imported)) -> Result
 /// every article when empty) that no entity covers, most written first.
 pub fn suggest(root: &Path, articles: &[String]) -> Result<Suggestions, Failure> {
     load::root::check_root(root).map_err(|e| failed(vec![e]))?;
-    let (_, dossier, _) = prepare(&check_options(root))?;
+    let (_, dossier, _) = prepare(&check_options(root), &std::env::temp_dir())?;
     suggest::suggest(&dossier, root, articles).map_err(failed)
 }
 
@@ -226,20 +227,21 @@ fn check_options(root: &Path) -> BuildOptions {
     }
 }
 
-/// The stages before rendering: load, resolve, annotate.
+/// The stages before rendering: load, resolve, annotate, with the
+/// articles' texts set aside in a temporary file in `spill_folder`.
 fn prepare(
     options: &BuildOptions,
+    spill_folder: &Path,
 ) -> Result<(Report, model::Dossier, annotate::Annotated), Failure> {
     let loaded = timed(options.verbose, "load", || load::load(&options.root));
     let resolved = resolve_loaded(loaded, options);
-    // The articles' texts wait on the output's disk, not in memory.
-    let spill = spill::Spill::new_in(&write::spill_folder(&options.output)).map_err(|e| {
+    let spill = spill::Spill::new_in(spill_folder).map_err(|e| {
         failed(vec![
             Diagnostic::error(
-                &options.output,
-                format!("could not make a temporary file beside the output folder: {e}"),
+                spill_folder,
+                format!("could not make a temporary file in this folder: {e}"),
             )
-            .with_help("check that its folder can be written to and that its disk has room"),
+            .with_help("check that it can be written to and that its disk has room"),
         ])
     })?;
     annotate_resolved(
