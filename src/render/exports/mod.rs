@@ -26,14 +26,6 @@ fn site_base(views: &Views<'_>) -> String {
     base(&views.dossier.config).unwrap_or_default()
 }
 
-/// Pretty-printed JSON and a final line end.
-fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value)
-        .expect("JSON values serialize: string keys, no non-finite floats");
-    bytes.push(b'\n');
-    bytes
-}
-
 /// A list serialized as it is made, item by item, never held whole.
 struct Streamed<F>(F);
 

@@ -7,5 +7,5 @@ use crate::render::exports::timeline_js::timeline_json;
 pub(super) const TIMELINE_JSON: DataFile = DataFile {
     path: "data/timeline.json",
     made: always,
-    write: |file, out| out.write_all(&timeline_json(file.views)),
+    write: |file, out| timeline_json(file.views, out),
 };
