@@ -373,20 +373,25 @@ fn axe(site: &Site, pages: &[(&str, &str)]) -> Vec<Violation> {
     violations
 }
 
-#[test]
-fn no_page_kind_has_serious_or_critical_axe_violations() {
-    let (_fixture, site) = Fixture::example();
-    let violations = axe(&site, &KINDS);
+/// No serious or critical violation; the others are shown.
+fn assert_none_blocking(violations: &[Violation]) {
     let blocking = violations.iter().filter(|v| v.is_blocking()).count();
     assert!(
         blocking == 0,
         "{blocking} serious or critical axe violations (of {}):\n{}",
         violations.len(),
-        table(&violations)
+        table(violations)
     );
     if !violations.is_empty() {
-        eprintln!("axe-core found, moderate or minor:\n{}", table(&violations));
+        eprintln!("axe-core found, moderate or minor:\n{}", table(violations));
     }
+}
+
+#[test]
+fn no_page_kind_has_serious_or_critical_axe_violations() {
+    let (_fixture, site) = Fixture::example();
+    let violations = axe(&site, &KINDS);
+    assert_none_blocking(&violations);
 }
 
 /// The example with two more articles and `paginate_by: 2`, so that each
@@ -430,16 +435,7 @@ fn the_pages_of_long_lists_are_valid_html_with_no_serious_axe_violations() {
     let checked = assert_valid_html(&site);
     assert!(checked >= 50, "only {checked} pages");
     let violations = axe(&site, &LATER_PAGES);
-    let blocking = violations.iter().filter(|v| v.is_blocking()).count();
-    assert!(
-        blocking == 0,
-        "{blocking} serious or critical axe violations (of {}):\n{}",
-        violations.len(),
-        table(&violations)
-    );
-    if !violations.is_empty() {
-        eprintln!("axe-core found, moderate or minor:\n{}", table(&violations));
-    }
+    assert_none_blocking(&violations);
 }
 
 /// A one-pixel PNG, for the image of `RICH`.
