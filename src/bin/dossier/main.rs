@@ -1,0 +1,235 @@
+//! The `dossier` command line: parses arguments and calls the library.
+
+mod cli;
+mod suggest;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+use dossier::scaffold;
+use dossier::{BuildOptions, Failure, ImportOptions, Report, ServeOptions};
+
+use cli::{Cli, Command, NewKind};
+use suggest::{Listed, suggest};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, wrote) = match cli.command {
+        Command::Build {
+            root,
+            output_dir,
+            drafts,
+            base_url,
+            verbose,
+        } => {
+            let output = output_dir.unwrap_or_else(|| root.join("public"));
+            let options = BuildOptions {
+                root,
+                output: output.clone(),
+                drafts,
+                base_url,
+                verbose,
+            };
+            (dossier::build(&options), Some(output))
+        }
+        Command::Check { root } => (dossier::check(&root), None),
+        Command::New {
+            kind,
+            title,
+            draft,
+            root,
+        } => return new_file(&root, kind, &title, draft),
+        Command::Init { dir } => return init(&dir),
+        Command::Import {
+            sources,
+            draft,
+            tags,
+            root,
+        } => {
+            let options = ImportOptions {
+                root,
+                sources,
+                draft,
+                tags,
+            };
+            return import(&options);
+        }
+        Command::Suggest {
+            articles,
+            min_count,
+            top,
+            write,
+            write_all,
+            root,
+        } => {
+            let listed = Listed { min_count, top };
+            return suggest(&root, &articles, listed, &write, write_all);
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+            verbose,
+        } => {
+            let options = ServeOptions {
+                root,
+                bind,
+                port,
+                open,
+                verbose,
+            };
+            return match dossier::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("{error}");
+                    ExitCode::from(1)
+                }
+            };
+        }
+    };
+    match result {
+        Ok(report) => {
+            print_warnings(&report);
+            let dossier::Counts {
+                articles,
+                entities,
+                pages,
+            } = report.counts;
+            match wrote {
+                Some(output) => eprintln!(
+                    "built {articles} articles, {entities} entities, {pages} pages: {} files in {}",
+                    report.files,
+                    output.display()
+                ),
+                None => eprintln!(
+                    "checked {articles} articles, {entities} entities, {pages} pages: no errors"
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => failed(&failure),
+    }
+}
+
+/// Prints why a command failed; exit status 1.
+pub(crate) fn failed(failure: &Failure) -> ExitCode {
+    match failure {
+        Failure::Content(errors) => {
+            for error in errors {
+                eprintln!("{error}\n");
+            }
+            let count = errors.iter().filter(|e| e.is_error()).count();
+            eprintln!(
+                "{count} error{}; nothing was written",
+                if count == 1 { "" } else { "s" }
+            );
+        }
+        Failure::Io(path, error) => {
+            eprintln!("{}: error: cannot write the site: {error}", path.display());
+        }
+    }
+    ExitCode::from(1)
+}
+
+fn new_file(root: &Path, kind: NewKind, title: &str, draft: bool) -> ExitCode {
+    let kind = match kind {
+        NewKind::Article => scaffold::NewFile::Article,
+        NewKind::Entity => scaffold::NewFile::Entity,
+        NewKind::Page => scaffold::NewFile::Page,
+    };
+    if draft && !kind.can_be_draft() {
+        eprintln!("error: an entity cannot be a draft: leave out --draft");
+        return ExitCode::from(2);
+    }
+    match scaffold::new_file(root, kind, title, draft) {
+        Ok(path) => {
+            // The path alone on stdout, for `$EDITOR "$(dossier new …)"`.
+            println!("{}", path.display());
+            if draft {
+                eprintln!(
+                    "a draft: `dossier serve` shows it; `dossier build` leaves it out until you delete `draft: true`"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub(crate) fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+fn init(dir: &Path) -> ExitCode {
+    match scaffold::init(dir) {
+        Ok(files) => {
+            if dir == Path::new(".") {
+                println!("created a dossier here:");
+            } else {
+                println!("created a dossier in {}:", dir.display());
+            }
+            for file in files {
+                println!("  {}", file.display());
+            }
+            println!("\nnext:");
+            if dir != Path::new(".") {
+                println!("  cd {}", shell_word(&dir.to_string_lossy()));
+            }
+            println!("  dossier serve                    # preview at http://127.0.0.1:1111/");
+            println!("  dossier new article \"Title\"      # write an article");
+            println!("  dossier build                    # the site, in public/");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn import(options: &ImportOptions) -> ExitCode {
+    let mut refused = 0;
+    let result = dossier::import(options, &mut |imported| {
+        // The report first: a script reading stdout gets a path only
+        // once its file is written.
+        eprint!("{}", imported.report);
+        match imported.article {
+            Some(path) => println!("{}", path.display()),
+            None => refused += 1,
+        }
+    });
+    if let Err(error) = result {
+        eprintln!("{error}");
+        return ExitCode::from(1);
+    }
+    if refused > 0 {
+        let total = options.sources.len();
+        eprintln!("{refused} of {total} sources not imported");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// `word` as the shell reads it: quoted when it has to be.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./+,:@%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+fn print_warnings(report: &Report) {
+    for warning in &report.warnings {
+        eprintln!("{warning}\n");
+    }
+}
