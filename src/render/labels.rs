@@ -3,12 +3,23 @@
 //! templates can use them too (`{{ t.articles }}`).
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use crate::config::Language;
 use crate::date::{DateValue, Precision};
 
-/// Every label, by key, in `language`.
-pub(crate) fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
+/// Every label, by key, in `language`: made once per language, as pages
+/// and index entries by the thousand read them.
+pub(crate) fn labels(language: Language) -> &'static BTreeMap<&'static str, &'static str> {
+    static ENGLISH: LazyLock<BTreeMap<&str, &str>> = LazyLock::new(|| made(Language::En));
+    static FRENCH: LazyLock<BTreeMap<&str, &str>> = LazyLock::new(|| made(Language::Fr));
+    match language {
+        Language::En => &ENGLISH,
+        Language::Fr => &FRENCH,
+    }
+}
+
+fn made(language: Language) -> BTreeMap<&'static str, &'static str> {
     let pick = |en, fr| match language {
         Language::En => en,
         Language::Fr => fr,

@@ -30,11 +30,12 @@ mod shards;
 pub mod words;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::OutputFile;
@@ -201,7 +202,7 @@ fn analyze(page: Searched, language: Language, site_stemmer: Stemmer) -> Analyze
         (SUMMARY_WEIGHT, words::fold(&page.summary)),
         (BODY_WEIGHT, words::fold(&page.body)),
     ];
-    let mut counts = HashMap::<Cow<'_, str>, u32>::new();
+    let mut counts = FxHashMap::<Cow<'_, str>, u32>::default();
     let mut length = 0;
     for (weight, text) in &fields {
         // Titles and names keep every word: `Kim Jong Un`, `The Hague`
