@@ -37,6 +37,7 @@ mod model;
 mod notes;
 mod passage;
 mod paths;
+mod plain;
 mod render;
 mod resolve;
 pub mod scaffold;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::ids::{ArticleId, EntityId};
 use crate::markdown::{AnnotatedBody, Mention, PlacedNote};
 use crate::passage::Passage;
+use crate::plain::html_text;
 use crate::spill::{Spill, Spilled};
 
 /// Every article's annotated body.
@@ -27,6 +28,9 @@ pub(crate) struct Bodies {
 #[derive(Debug, Clone)]
 pub(super) struct SetAside {
     html: Spilled,
+    /// The HTML's text, made once here: search, exports and structured
+    /// data each read it.
+    text: Spilled,
     /// All its mentions, in groups by entity.
     mentions: Spilled,
     /// Each entity's group, by entity id.
@@ -59,10 +63,15 @@ impl Bodies {
     pub(crate) fn html(&self, id: ArticleId) -> Cow<'_, str> {
         match &self.set_aside {
             None => Cow::Borrowed(&self.bodies[id].html),
-            Some((spill, places)) => {
-                let text = texts(&spill.get(places[id.0].html)).pop();
-                Cow::Owned(text.unwrap_or_default())
-            }
+            Some((spill, places)) => Cow::Owned(one_text(spill.get(places[id.0].html))),
+        }
+    }
+
+    /// The article's body as plain text ([`html_text`] of its HTML).
+    pub(crate) fn text(&self, id: ArticleId) -> String {
+        match &self.set_aside {
+            None => html_text(&self.bodies[id].html),
+            Some((spill, places)) => one_text(spill.get(places[id.0].text)),
         }
     }
 
@@ -124,9 +133,12 @@ pub(super) fn set_aside(
     body: &mut AnnotatedBody,
     by_entity: &[(EntityId, Vec<usize>)],
 ) -> std::io::Result<SetAside> {
-    let mut bytes = Vec::with_capacity(body.html.len() * 2);
-    push(&mut bytes, &std::mem::take(&mut body.html));
+    let mut bytes = Vec::with_capacity(body.html.len() * 3);
+    let html = std::mem::take(&mut body.html);
+    push(&mut bytes, &html);
     let html_end = bytes.len();
+    push(&mut bytes, &html_text(&html));
+    let text_end = bytes.len();
     let mentions = std::mem::take(&mut body.mentions);
     let mut groups = Vec::with_capacity(by_entity.len());
     for (entity, indices) in by_entity {
@@ -152,7 +164,8 @@ pub(super) fn set_aside(
     let whole = spill.put(&bytes)?;
     Ok(SetAside {
         html: whole.part(0, html_end),
-        mentions: whole.part(html_end, bytes.len() - html_end),
+        text: whole.part(html_end, text_end - html_end),
+        mentions: whole.part(text_end, bytes.len() - text_end),
         groups: groups
             .into_iter()
             .map(|(entity, (start, len))| (entity, whole.part(start, len)))
@@ -165,6 +178,18 @@ pub(super) fn set_aside(
 fn push(bytes: &mut Vec<u8>, text: &str) {
     bytes.extend_from_slice(&(text.len() as u64).to_le_bytes());
     bytes.extend_from_slice(text.as_bytes());
+}
+
+/// The one text [`push`] wrote in `bytes`, taken without a copy.
+fn one_text(mut bytes: Vec<u8>) -> String {
+    let len = bytes
+        .first_chunk::<8>()
+        .map_or(0, |len| u64::from_le_bytes(*len));
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    bytes.drain(..bytes.len().min(8));
+    bytes.truncate(len);
+    // Written from a `str`: valid, unless the disk changed it.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The texts [`push`] wrote, in order.

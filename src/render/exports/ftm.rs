@@ -16,11 +16,10 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::ids::{ArticleId, EntityId};
 use crate::model::{Entity, Relation};
-use crate::render::plain::html_text;
 use crate::render::views::Views;
 
 /// A dossier type and the FtM schema its entities take; any other type is
@@ -270,9 +269,22 @@ impl Properties {
         self
     }
 
+    /// The entity's line. Serialized from borrowed parts, keys in the
+    /// order a JSON object of them had (sorted): going through a `Value`
+    /// copied every article's text once more.
     fn line(&self, id: &str, schema: &str) -> String {
-        let object = json!({ "id": id, "schema": schema, "properties": self.0 });
-        Value::to_string(&object)
+        #[derive(Serialize)]
+        struct Line<'a> {
+            id: &'a str,
+            properties: &'a BTreeMap<&'static str, Vec<String>>,
+            schema: &'a str,
+        }
+        let line = Line {
+            id,
+            properties: &self.0,
+            schema,
+        };
+        serde_json::to_string(&line).expect("text and lists of text serialize without fail")
     }
 }
 
@@ -401,7 +413,7 @@ fn article_line(views: &Views<'_>, id: ArticleId, ftm_id: &str) -> String {
         .add("title", article.title.as_str())
         .add("date", article.date.iso())
         .add_opt("summary", views.summary_text(id))
-        .add("bodyText", html_text(&views.annotated.articles.html(id)))
+        .add("bodyText", views.annotated.articles.text(id))
         .add_opt("author", source.and_then(|s| s.author.as_deref()))
         .add_opt(
             "publishedAt",

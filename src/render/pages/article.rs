@@ -11,7 +11,6 @@ use crate::ids::ArticleId;
 use crate::paths::{self, ITEM_ROOT};
 use crate::render::Site;
 use crate::render::labels::{capitalized, labels};
-use crate::render::plain::html_text;
 use crate::render::publish::{
     FeedEntry, HeadMeta, article_json_ld, base, last_changed, schema_date,
 };
@@ -107,7 +106,7 @@ impl FileKind for Article {
             date: Some(article.date.clone()),
             // The summary's text, not its Markdown.
             summary: views.summary_text(id).unwrap_or_default(),
-            body: html_text(&views.annotated.articles.html(id)),
+            body: views.annotated.articles.text(id),
             lang: article.lang.clone(),
         })
     }

@@ -135,7 +135,7 @@ impl<'a> Views<'a> {
 
     /// The article's summary as plain text, for what is not HTML.
     pub(crate) fn summary_text(&self, id: ArticleId) -> Option<String> {
-        self.summary_html(id).map(super::plain::html_text)
+        self.summary_html(id).map(crate::plain::html_text)
     }
 
     pub(crate) fn entity_link(&self, id: EntityId, count: usize) -> EntityLink {
