@@ -192,27 +192,21 @@ fn one_text(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// The texts [`push`] wrote, in order.
-fn texts(mut bytes: &[u8]) -> Vec<String> {
-    let mut texts = Vec::new();
-    while let Some((len, rest)) = bytes.split_first_chunk::<8>() {
+/// The texts [`push`] wrote, in order, borrowed from `bytes`.
+fn texts(mut bytes: &[u8]) -> impl Iterator<Item = Cow<'_, str>> {
+    std::iter::from_fn(move || {
+        let (len, rest) = bytes.split_first_chunk::<8>()?;
         let len = usize::try_from(u64::from_le_bytes(*len)).unwrap_or(usize::MAX);
-        let Some((text, rest)) = rest.split_at_checked(len) else {
-            break;
-        };
-        // Written from `str`s: valid, unless the disk changed them.
-        texts.push(
-            String::from_utf8(text.to_vec())
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        );
+        let (text, rest) = rest.split_at_checked(len)?;
         bytes = rest;
-    }
-    texts
+        // Written from `str`s: valid, unless the disk changed them.
+        Some(String::from_utf8_lossy(text))
+    })
 }
 
 /// The mentions [`set_aside`] wrote, each with its index in the article.
 fn mentions(bytes: &[u8]) -> Vec<(usize, Mention)> {
-    let mut parts = texts(bytes).into_iter();
+    let mut parts = texts(bytes);
     let mut mentions = Vec::new();
     while let Some(index) = parts.next() {
         let mut part = || parts.next().unwrap_or_default();
@@ -221,12 +215,12 @@ fn mentions(bytes: &[u8]) -> Vec<(usize, Mention)> {
             index.parse().unwrap_or_default(),
             Mention {
                 entity,
-                anchor: part(),
+                anchor: part().into_owned(),
                 explicit: part() == "1",
                 passage: Passage {
-                    before: part(),
-                    text: part(),
-                    after: part(),
+                    before: part().into_owned(),
+                    text: part().into_owned(),
+                    after: part().into_owned(),
                 },
             },
         ));

@@ -8,6 +8,7 @@
 //! gets a `'` in front, as OWASP advises, so that a spreadsheet shows the
 //! text instead of running it as a formula.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::date::DateValue;
@@ -32,34 +33,42 @@ impl<'a> Table<'a> {
             out,
             line: Vec::new(),
         };
-        table.row(header.iter().map(|h| (*h).to_string()))?;
+        table.row(header)?;
         Ok(table)
     }
 
-    fn row(&mut self, cells: impl IntoIterator<Item = String>) -> io::Result<()> {
+    fn row(&mut self, cells: impl IntoIterator<Item = impl AsRef<str>>) -> io::Result<()> {
         self.line.clear();
         for (i, cell) in cells.into_iter().enumerate() {
             if i > 0 {
                 self.line.push(b',');
             }
-            self.line.extend_from_slice(field(&cell).as_bytes());
+            push_field(&mut self.line, cell.as_ref());
         }
         self.line.extend_from_slice(b"\r\n");
         self.out.write_all(&self.line)
     }
 }
 
-/// One cell, guarded against formulas and quoted when it must be.
-fn field(cell: &str) -> String {
-    let guarded = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+/// Appends one cell, guarded against formulas and quoted when it must be.
+fn push_field(line: &mut Vec<u8>, cell: &str) {
+    let quoted = cell.contains([',', '"', '\r', '\n']);
+    if quoted {
+        line.push(b'"');
+    }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        line.push(b'\'');
+    }
+    if quoted {
+        for (i, part) in cell.split('"').enumerate() {
+            if i > 0 {
+                line.extend_from_slice(b"\"\"");
+            }
+            line.extend_from_slice(part.as_bytes());
+        }
+        line.push(b'"');
     } else {
-        cell.to_string()
-    };
-    if guarded.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+        line.extend_from_slice(cell.as_bytes());
     }
 }
 
@@ -189,14 +198,18 @@ pub(crate) fn mentions(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()>
         let page = paths::article_url(&base, &article.slug);
         for mention in views.annotated.articles.mentions(ArticleId(id)).iter() {
             let passage = &mention.passage;
+            // Borrowed where it can: a row per mention, millions of cells.
             table.row([
-                article.slug.clone(),
-                dossier.entities[mention.entity].id.clone(),
-                mention.anchor.clone(),
-                passage.text.clone(),
-                format!("{}{}{}", passage.before, passage.text, passage.after),
-                mention.explicit.to_string(),
-                format!("{page}#{}", mention.anchor),
+                Cow::Borrowed(article.slug.as_str()),
+                Cow::Borrowed(dossier.entities[mention.entity].id.as_str()),
+                Cow::Borrowed(mention.anchor.as_str()),
+                Cow::Borrowed(passage.text.as_str()),
+                Cow::Owned(format!(
+                    "{}{}{}",
+                    passage.before, passage.text, passage.after
+                )),
+                Cow::Borrowed(if mention.explicit { "true" } else { "false" }),
+                Cow::Owned(format!("{page}#{}", mention.anchor)),
             ])?;
         }
     }
@@ -272,7 +285,13 @@ pub(crate) fn notes(views: &Views<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::push_field;
+
+    fn field(cell: &str) -> String {
+        let mut line = Vec::new();
+        push_field(&mut line, cell);
+        String::from_utf8(line).expect("cells are text")
+    }
 
     #[test]
     fn fields_are_quoted_and_guarded() {
