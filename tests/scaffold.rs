@@ -4,10 +4,10 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
-use common::{Fixture, dossier};
+use common::{Fixture, dossier, files_under};
 
 /// Runs `dossier <args…>` as is (no `--root` added).
 fn stdout(output: &Output) -> String {
@@ -34,18 +34,6 @@ fn around_today<T>(run: impl FnOnce() -> T) -> (T, Vec<String>) {
     let result = run();
     let after = jiff::ZonedDateTime::now().date().to_string();
     (result, vec![before, after])
-}
-
-/// Every file under `dir`, relative, sorted.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.path().strip_prefix(dir).expect("inside").to_path_buf())
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

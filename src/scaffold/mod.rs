@@ -4,7 +4,8 @@
 //! build then reads like any other. `init` writes the skeleton dossier kept
 //! in `skeleton/` (embedded in the binary, listed in [`SKELETON`]); `new`
 //! writes one article, entity or page with its front matter filled in.
-//! Neither ever overwrites a file.
+//! `init --ci` adds the CI file that publishes the dossier (`ci.rs`), to a
+//! new dossier or to one that exists. None ever overwrites a file.
 
 use std::fmt;
 use std::fs;
@@ -13,11 +14,13 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+mod ci;
 mod entities;
 
 use crate::diagnostic::{Diagnostic, relative_to};
 use crate::load::yaml;
 use crate::paths::{self, RESERVED_SLUGS};
+pub use ci::Ci;
 pub use entities::{NewEntity, new_entities};
 
 /// One file of the skeleton: where it goes, and its text. In both, `{year}`
@@ -92,12 +95,16 @@ impl NewFile {
 pub enum ScaffoldError {
     /// `init`: the folder already holds something.
     NotEmpty(PathBuf),
+    /// `init` without `--ci`: the folder is a dossier already.
+    IsADossier(PathBuf),
     /// `init`: the path is a file.
     NotAFolder(PathBuf),
     /// `new`: the root has neither `dossier.yaml` nor `content/`.
     NotADossier(Diagnostic),
     /// `new`: the file exists.
     Exists(PathBuf),
+    /// `init --ci`: the CI file exists.
+    CiFileExists(PathBuf),
     /// `new`: another file of the same kind would get the same slug or id.
     SameName {
         /// The file that would have been written.
@@ -129,6 +136,11 @@ impl fmt::Display for ScaffoldError {
                 "{}: error: the folder is not empty: `dossier init` writes only into a new or empty folder\n  = help: give the name of a new folder, such as `dossier init my-dossier`",
                 dir.display()
             ),
+            ScaffoldError::IsADossier(dir) => write!(
+                f,
+                "{}: error: this folder is a dossier already\n  = help: to add the file that publishes it, run `dossier init --ci github` or `dossier init --ci gitlab` in it",
+                dir.display()
+            ),
             ScaffoldError::NotAFolder(path) => write!(
                 f,
                 "{}: error: this is a file, not a folder\n  = help: give the name of a new folder, such as `dossier init my-dossier`",
@@ -138,6 +150,11 @@ impl fmt::Display for ScaffoldError {
             ScaffoldError::Exists(path) => write!(
                 f,
                 "{}: error: the file already exists, and dossier never overwrites one\n  = help: edit that file, or choose another title",
+                path.display()
+            ),
+            ScaffoldError::CiFileExists(path) => write!(
+                f,
+                "{}: error: the file already exists, and dossier never overwrites one\n  = help: edit that file, or delete it and run the command again for a new one",
                 path.display()
             ),
             ScaffoldError::SameName { path, existing } => write!(
@@ -170,9 +187,10 @@ impl fmt::Display for ScaffoldError {
 impl std::error::Error for ScaffoldError {}
 
 /// Writes the skeleton dossier into `dir`, which must be missing (it is
-/// created) or empty. Gives the files written, relative to `dir`.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
-    init_on(dir, today())
+/// created) or empty, with the CI file of `ci`; or, when `dir` is a dossier
+/// already, that CI file alone. Gives the files written, relative to `dir`.
+pub fn init(dir: &Path, ci: Option<Ci>) -> Result<Vec<PathBuf>, ScaffoldError> {
+    init_on(dir, ci, today())
 }
 
 /// Writes a new article, entity or page named `title` in the dossier at
@@ -193,11 +211,16 @@ pub(crate) fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
-fn init_on(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
+fn init_on(dir: &Path, ci: Option<Ci>, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
     match fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+                let dossier = crate::load::root::is_dossier(dir);
+                return match ci {
+                    Some(ci) if dossier => Ok(vec![ci::write(dir, ci)?]),
+                    None if dossier => Err(ScaffoldError::IsADossier(dir.to_path_buf())),
+                    _ => Err(ScaffoldError::NotEmpty(dir.to_path_buf())),
+                };
             }
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -211,6 +234,9 @@ fn init_on(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
         let relative = PathBuf::from(file.path.replace("{year}", &year));
         write_new(&dir.join(&relative), &file.text.replace("{date}", &date))?;
         written.push(relative);
+    }
+    if let Some(ci) = ci {
+        written.push(ci::write(dir, ci)?);
     }
     Ok(written)
 }
@@ -448,7 +474,7 @@ mod tests {
     #[test]
     fn skeleton_article_goes_in_the_year_with_the_date() {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let written = init_on(dir.path(), DAY).expect("init");
+        let written = init_on(dir.path(), None, DAY).expect("init");
         assert_eq!(written.len(), SKELETON.len());
         let text = fs::read_to_string(dir.path().join("content/articles/2026/first-article.md"))
             .expect("article");

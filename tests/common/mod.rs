@@ -222,6 +222,18 @@ impl Site {
     }
 }
 
+/// Every file under `dir`, relative, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).expect("inside").to_path_buf())
+        .collect();
+    files.sort();
+    files
+}
+
 /// The path in the site that `href`, a relative link on the page at
 /// `from`, leads to, without its `#fragment`: `../b/index.html` from
 /// `a/x/index.html` is `a/b/index.html`.

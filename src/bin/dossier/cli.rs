@@ -115,10 +115,16 @@ pub(crate) enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Write a small example dossier into a new or empty folder.
+    /// Write a small example dossier into a new or empty folder; with --ci,
+    /// the CI file that publishes it too (alone, in a dossier that exists).
     Init {
-        /// The folder (created when missing).
-        dir: PathBuf,
+        /// The folder (created when missing) [default with --ci: the current one].
+        #[arg(required_unless_present = "ci")]
+        dir: Option<PathBuf>,
+        /// Also write the CI file that builds the site and publishes it at
+        /// each push.
+        #[arg(long, value_name = "PLATFORM")]
+        ci: Option<CiPlatform>,
     },
 }
 
@@ -130,6 +136,14 @@ pub(crate) enum NewKind {
     Entity,
     /// content/pages/<slug>.md
     Page,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum CiPlatform {
+    /// .github/workflows/pages.yml, for GitHub Pages
+    Github,
+    /// .gitlab-ci.yml, for GitLab Pages
+    Gitlab,
 }
 
 /// A `--tag`: some text.

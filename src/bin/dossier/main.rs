@@ -3,14 +3,14 @@
 mod cli;
 mod suggest;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 use dossier::scaffold;
 use dossier::{BuildOptions, Failure, ImportOptions, Report, ServeOptions};
 
-use cli::{Cli, Command, NewKind};
+use cli::{CiPlatform, Cli, Command, NewKind};
 use suggest::{Listed, suggest};
 
 fn main() -> ExitCode {
@@ -40,7 +40,10 @@ fn main() -> ExitCode {
             draft,
             root,
         } => return new_file(&root, kind, &title, draft),
-        Command::Init { dir } => return init(&dir),
+        Command::Init { dir, ci } => {
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            return init(&dir, ci);
+        }
         Command::Import {
             sources,
             draft,
@@ -165,8 +168,25 @@ pub(crate) fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
 
-fn init(dir: &Path) -> ExitCode {
-    match scaffold::init(dir) {
+fn init(dir: &Path, ci: Option<CiPlatform>) -> ExitCode {
+    let ci = ci.map(|platform| match platform {
+        CiPlatform::Github => scaffold::Ci::GitHub,
+        CiPlatform::Gitlab => scaffold::Ci::GitLab,
+    });
+    match scaffold::init(dir, ci) {
+        // A dossier there already: the CI file alone was written.
+        Ok(files) if !files.iter().any(|file| file == Path::new("dossier.yaml")) => {
+            // `.gitlab-ci.yml` rather than `./.gitlab-ci.yml`.
+            let dir = dir.strip_prefix(".").unwrap_or(dir);
+            for file in files {
+                println!("created {}", dir.join(file).display());
+            }
+            println!("\nnext:");
+            for step in ci.iter().flat_map(|ci| ci.next_steps()) {
+                println!("  {step}");
+            }
+            ExitCode::SUCCESS
+        }
         Ok(files) => {
             if dir == Path::new(".") {
                 println!("created a dossier here:");
@@ -183,6 +203,12 @@ fn init(dir: &Path) -> ExitCode {
             println!("  dossier serve                    # preview at http://127.0.0.1:1111/");
             println!("  dossier new article \"Title\"      # write an article");
             println!("  dossier build                    # the site, in public/");
+            if let Some(ci) = ci {
+                println!("\nto publish it:");
+                for step in ci.next_steps() {
+                    println!("  {step}");
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -24,6 +24,16 @@ pub(crate) fn base(config: &Config) -> Option<String> {
     (!url.is_empty()).then(|| format!("{url}/"))
 }
 
+/// Whether the site is at the root of its host, the only place crawlers
+/// read `robots.txt` from: `base_url` has no path (`https://example.org/`),
+/// or is not set. Unset, the site's place is unknown, and the root is
+/// assumed, as `404.html`'s links do.
+pub(crate) fn at_host_root(config: &Config) -> bool {
+    let url = config.base_url.trim_end_matches('/');
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    !after_scheme.contains('/')
+}
+
 /// A page's public address: its folder, without `index.html`.
 fn url(base: &str, path: &str) -> String {
     format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path))
@@ -78,5 +88,22 @@ mod tests {
             base(&config).as_deref(),
             Some("https://example.org/dossier/")
         );
+    }
+
+    #[test]
+    fn only_a_base_url_without_a_path_is_at_the_host_root() {
+        let mut config = Config::default();
+        assert!(at_host_root(&config), "unset: the root is assumed");
+        for (url, root) in [
+            ("https://example.org", true),
+            ("https://example.org/", true),
+            ("http://example.org//", true),
+            ("https://jdoe.github.io/nordstream", false),
+            ("https://jdoe.github.io/nordstream/", false),
+            ("https://example.org/a/b/", false),
+        ] {
+            config.base_url = url.into();
+            assert_eq!(at_host_root(&config), root, "{url}");
+        }
     }
 }
