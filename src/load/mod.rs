@@ -19,6 +19,7 @@ pub(crate) mod yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use files::{failed_slug, markdown_files, parse_file};
 use rayon::prelude::*;
@@ -233,12 +234,18 @@ pub(crate) struct Snapshot {
     files: BTreeMap<PathBuf, FileState>,
     /// Read once: `serve` does not follow commits made while it runs.
     history: Arc<git::History>,
-    /// Whether articles keep their bodies in memory (`serve`), or leave
-    /// them on disk as soon as their front matter is read (a build, which
-    /// annotates each article once: 520 MB of bodies at 100,000
-    /// articles, 5 GB at a million).
-    keep_bodies: bool,
+    /// How many bytes of articles' bodies are kept in memory: all of them
+    /// for `serve`; for a build, which annotates each article once, the
+    /// first [`BODIES_KEPT`], the others left on disk as soon as their
+    /// front matter is read (520 MB of bodies at 100,000 articles, 5 GB
+    /// at a million).
+    bodies_kept: usize,
 }
+
+/// The bytes of bodies a build keeps in memory rather than read again:
+/// every body of 10,000 articles of the benchmark (45 MB), where reading
+/// them twice was a fortieth of the build.
+const BODIES_KEPT: usize = 64 << 20;
 
 /// One change [`Snapshot::update`] found: facts, from which
 /// `serve::rebuild` decides what must be built again.
@@ -264,25 +271,26 @@ pub(crate) enum FileChange {
 
 /// Reads the dossier at `root`: every file that parses, and an error for
 /// each one that does not.
-/// Each article's body is left on disk, read again by annotate.
+/// Past [`BODIES_KEPT`], each article's body is left on disk, read again
+/// by annotate.
 pub(crate) fn load(root: &Path) -> Loaded {
-    Snapshot::read_with(root, false).loaded()
+    Snapshot::read_with(root, BODIES_KEPT).loaded()
 }
 
 impl Snapshot {
     /// Reads every file of the dossier at `root`, whole.
     pub(crate) fn read(root: &Path) -> Self {
-        Snapshot::read_with(root, true)
+        Snapshot::read_with(root, usize::MAX)
     }
 
-    fn read_with(root: &Path, keep_bodies: bool) -> Self {
+    fn read_with(root: &Path, bodies_kept: usize) -> Self {
         let mut snapshot = Snapshot {
             root: root.to_path_buf(),
             settings: settings::read_config(root),
             no_content: None,
             files: BTreeMap::new(),
             history: Arc::new(git::History::read(root)),
-            keep_bodies,
+            bodies_kept,
         };
         snapshot.read_content();
         snapshot
@@ -438,12 +446,21 @@ impl Snapshot {
     }
 
     fn parse_all(&mut self, found: Vec<(PathBuf, Result<ContentKind, Diagnostic>)>) {
-        let (root, keep_bodies) = (&self.root, self.keep_bodies);
+        let root = &self.root;
+        // Which bodies are kept depends on the threads' order; what is
+        // built does not.
+        let room = AtomicUsize::new(self.bodies_kept);
+        let keep = |body: usize| {
+            room.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(body)
+            })
+            .is_ok()
+        };
         let states: Vec<FileState> = found
             .par_iter()
             .map(|(path, kind)| match kind {
                 Ok(kind) => match parse_file(root, path, *kind) {
-                    Ok(Parsed::Article(mut doc)) if !keep_bodies => {
+                    Ok(Parsed::Article(mut doc)) if !keep(doc.file.body().len()) => {
                         doc.file.leave_body(path);
                         FileState::Parsed(Parsed::Article(doc))
                     }
