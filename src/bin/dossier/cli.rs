@@ -120,6 +120,19 @@ pub(crate) enum Command {
         /// The folder (created when missing).
         dir: PathBuf,
     },
+    /// Print the shell completion script for dossier (see README: Install).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print dossier's manual page (roff); with --output-dir, write one page
+    /// per command there.
+    Man {
+        /// Write dossier.1, dossier-build.1 and the others into this folder
+        /// (created when missing) instead.
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

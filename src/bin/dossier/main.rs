@@ -1,6 +1,7 @@
 //! The `dossier` command line: parses arguments and calls the library.
 
 mod cli;
+mod generated;
 mod suggest;
 
 use std::path::Path;
@@ -41,6 +42,8 @@ fn main() -> ExitCode {
             root,
         } => return new_file(&root, kind, &title, draft),
         Command::Init { dir } => return init(&dir),
+        Command::Completions { shell } => return generated::completions(shell),
+        Command::Man { output_dir } => return generated::man(output_dir.as_deref()),
         Command::Import {
             sources,
             draft,
