@@ -126,6 +126,19 @@ pub(crate) enum Command {
         #[arg(long, value_name = "PLATFORM")]
         ci: Option<CiPlatform>,
     },
+    /// Print the shell completion script for dossier (see README: Install).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print dossier's manual page (roff); with --output-dir, write one page
+    /// per command there.
+    Man {
+        /// Write dossier.1, dossier-build.1 and the others into this folder
+        /// (created when missing) instead.
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,6 +1,7 @@
 //! The `dossier` command line: parses arguments and calls the library.
 
 mod cli;
+mod generated;
 mod suggest;
 
 use std::path::{Path, PathBuf};
@@ -44,6 +45,8 @@ fn main() -> ExitCode {
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
             return init(&dir, ci);
         }
+        Command::Completions { shell } => return generated::completions(shell),
+        Command::Man { output_dir } => return generated::man(output_dir.as_deref()),
         Command::Import {
             sources,
             draft,
