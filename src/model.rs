@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::date::DateValue;
+use crate::extra::Extra;
 use crate::ids::{ArticleId, EntityId, TagId};
 use crate::load::SourceFile;
 use crate::load::git::Committed;
-use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
 
 /// One entity's relations, as indices in [`Dossier::relations`].

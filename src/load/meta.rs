@@ -9,9 +9,9 @@ use serde::{Deserialize, Deserializer, Serialize, de};
 
 use crate::date::DateValue;
 
-pub(crate) use super::extra::Extra;
 use super::text;
 use crate::diagnostic::HELP;
+use crate::extra::Extra;
 
 /// Front matter of an article.
 #[derive(Debug, Clone, Deserialize)]

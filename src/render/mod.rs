@@ -31,6 +31,7 @@ use serde::Serialize;
 
 use crate::annotate::Annotated;
 use crate::diagnostic::Diagnostic;
+use crate::extra::Extra;
 use crate::model::Dossier;
 use crate::paths;
 use pages::{Content, File, Job, NotFound, WriteFile};
@@ -52,6 +53,7 @@ struct SiteView<'a> {
     description: &'a str,
     language: &'a str,
     base_url: &'a str,
+    extra: &'a Extra,
 }
 
 #[derive(Serialize)]
@@ -104,6 +106,7 @@ impl Site {
                 description: &config.description,
                 language: config.language.code(),
                 base_url: &config.base_url,
+                extra: &config.extra,
             },
         );
         globals.insert("t", &labels::labels(config.language));
