@@ -32,7 +32,8 @@ pub(crate) struct Dossier {
     pub articles: Vec<Arc<Article>>,
     /// Entities, sorted by id.
     pub entities: Vec<Entity>,
-    /// Free pages, sorted by slug.
+    /// Free pages in the menu's order: by `weight`, then those without
+    /// one; each by slug among equals.
     pub pages: Vec<Page>,
     /// `content/_index.md`, if any.
     pub home: Option<Page>,

@@ -133,10 +133,70 @@ pub(crate) struct PageMeta {
     #[serde(deserialize_with = "text::title")]
     pub title: String,
     pub slug: Option<Slug>,
+    /// Its place in the menu: lower first, as Hugo's and Zola's `weight`.
+    #[serde(default, deserialize_with = "weight")]
+    pub weight: Option<i64>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
     pub extra: Extra,
+}
+
+/// Reads a page's `weight`: a whole number. A decimal or a word would
+/// leave the menu's order to a guess.
+fn weight<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    struct Weight;
+    impl de::Visitor<'_> for Weight {
+        type Value = Option<i64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number")
+        }
+
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            Ok(Some(n))
+        }
+
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            i64::try_from(n)
+                .map(Some)
+                .map_err(|_| wrong_weight(&n.to_string()))
+        }
+
+        fn visit_u128<E: de::Error>(self, n: u128) -> Result<Self::Value, E> {
+            Err(wrong_weight(&n.to_string()))
+        }
+
+        fn visit_i128<E: de::Error>(self, n: i128) -> Result<Self::Value, E> {
+            Err(wrong_weight(&n.to_string()))
+        }
+
+        fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
+            Err(wrong_weight(&n.to_string()))
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Err(wrong_weight(text))
+        }
+
+        fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+            Err(wrong_weight(&value.to_string()))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Err(E::custom(format!("is empty{HELP}{WEIGHT_HELP}")))
+        }
+    }
+    deserializer.deserialize_any(Weight)
+}
+
+const WEIGHT_HELP: &str = "write a whole number, such as `weight: 1`: pages with a lower weight \
+     come first in the menu, those without one last; or remove the line";
+
+fn wrong_weight<E: de::Error>(written: &str) -> E {
+    E::custom(format!(
+        "invalid number `{written}`: expected a whole number{HELP}{WEIGHT_HELP}"
+    ))
 }
 
 /// Front matter of `content/_index.md`.
