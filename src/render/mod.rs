@@ -36,6 +36,7 @@ use crate::model::Dossier;
 use crate::paths;
 use pages::{Content, File, Job, NotFound, WriteFile};
 use templates::Theme;
+pub(crate) use templates::built_in as built_in_theme;
 use views::Views;
 
 /// One file of the built site.

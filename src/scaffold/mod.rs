@@ -1,10 +1,12 @@
-//! `dossier init` and `dossier new`: the files a user starts from.
+//! `dossier init`, `dossier new` and `dossier theme`: the files a user
+//! starts from.
 //!
 //! Not a stage of the build: these commands only write new files, which the
 //! build then reads like any other. `init` writes the skeleton dossier kept
 //! in `skeleton/` (embedded in the binary, listed in [`SKELETON`]); `new`
-//! writes one article, entity or page with its front matter filled in.
-//! Neither ever overwrites a file.
+//! writes one article, entity or page with its front matter filled in;
+//! `theme` writes the built-in theme into `templates/` (`theme.rs`). None
+//! overwrites a file, but `theme --force`, asked to.
 
 use std::fmt;
 use std::fs;
@@ -14,11 +16,13 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 mod entities;
+mod theme;
 
 use crate::diagnostic::{Diagnostic, relative_to};
 use crate::load::yaml;
 use crate::paths::{self, RESERVED_SLUGS};
 pub use entities::{NewEntity, new_entities};
+pub use theme::{ThemeFile, theme};
 
 /// One file of the skeleton: where it goes, and its text. In both, `{year}`
 /// and `{date}` stand for today's.

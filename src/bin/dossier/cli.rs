@@ -115,6 +115,17 @@ pub(crate) enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write the built-in templates, stylesheet and scripts into
+    /// templates/, to edit them there.
+    Theme {
+        /// Replace the files of templates/ that differ from the built-in
+        /// ones (your edits are lost).
+        #[arg(long)]
+        force: bool,
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write a small example dossier into a new or empty folder.
     Init {
         /// The folder (created when missing).

@@ -2,6 +2,7 @@
 
 mod cli;
 mod suggest;
+mod theme;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
             root,
         } => return new_file(&root, kind, &title, draft),
         Command::Init { dir } => return init(&dir),
+        Command::Theme { force, root } => return theme::theme(&root, force),
         Command::Import {
             sources,
             draft,
