@@ -283,30 +283,35 @@ checked_string!(
 checked_string!(
     /// A lowercase word (entity and relation types): letters, digits, `-`.
     Word,
-    |text| {
-        let is_word = |text: &str| {
-            !text.is_empty()
-                && text.chars().all(|c| {
-                    c == '-' || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_uppercase())
-                })
-        };
-        if text.trim().is_empty() {
-            return Err(empty("write a lowercase word such as `person`"));
-        }
-        if is_word(text) {
-            return Ok(());
-        }
-        let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
-        let help = if is_word(&fixed) {
-            format!("types are lowercase words: write `{fixed}`")
-        } else {
-            "write a lowercase word of letters, digits and `-`, such as `person`".to_string()
-        };
-        Err(format!(
-            "invalid type `{text}`: expected a lowercase word such as `person`{HELP}{help}"
-        ))
-    }
+    check_word
 );
+
+/// Checks a type word: the error's message, then [`HELP`] and its help.
+/// `new entity --type` checks its value with it too.
+pub(crate) fn check_word(text: &str) -> Result<(), String> {
+    let is_word = |text: &str| {
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c == '-' || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_uppercase()))
+    };
+    if text.trim().is_empty() {
+        return Err(empty("write a lowercase word such as `person`"));
+    }
+    if is_word(text) {
+        return Ok(());
+    }
+    let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
+    let help = if is_word(&fixed) {
+        format!("types are lowercase words: write `{fixed}`")
+    } else {
+        "write a lowercase word of letters, digits and `-`, such as `person`".to_string()
+    };
+    Err(format!(
+        "invalid type `{text}`: expected a lowercase word such as `person`{HELP}{help}"
+    ))
+}
+
 checked_string!(
     /// A Wikidata item id: `Q` followed by digits.
     WikidataId,
@@ -337,28 +342,35 @@ checked_string!(
 checked_string!(
     /// An absolute `http` or `https` URL; other schemes (`javascript:`) are refused.
     Url,
-    |text| {
-        if text.trim().is_empty() {
-            return Err(empty("remove it, or write the address, starting with `https://`"));
-        }
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))
-            .unwrap_or("");
-        if !rest.is_empty() && !text.chars().any(char::is_whitespace) {
-            return Ok(());
-        }
-        let trimmed = text.trim();
-        let help = if !trimmed.contains(':') && !trimmed.contains(char::is_whitespace) {
-            format!("write `https://{}`", trimmed.trim_start_matches('/'))
-        } else {
-            "write the whole address, starting with `https://`, without spaces".to_string()
-        };
-        Err(format!(
-            "invalid URL `{text}`: expected an absolute http:// or https:// URL{HELP}{help}"
-        ))
-    }
+    check_url
 );
+
+/// Checks a URL: the error's message, then [`HELP`] and its help.
+/// `new article --source` checks its value with it too.
+pub(crate) fn check_url(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err(empty(
+            "remove it, or write the address, starting with `https://`",
+        ));
+    }
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .unwrap_or("");
+    if !rest.is_empty() && !text.chars().any(char::is_whitespace) {
+        return Ok(());
+    }
+    let trimmed = text.trim();
+    let help = if !trimmed.contains(':') && !trimmed.contains(char::is_whitespace) {
+        format!("write `https://{}`", trimmed.trim_start_matches('/'))
+    } else {
+        "write the whole address, starting with `https://`, without spaces".to_string()
+    };
+    Err(format!(
+        "invalid URL `{text}`: expected an absolute http:// or https:// URL{HELP}{help}"
+    ))
+}
+
 checked_string!(
     /// A BCP 47 language tag such as `fr` or `en-GB`.
     LanguageTag,
