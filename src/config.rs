@@ -4,6 +4,7 @@
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 use crate::diagnostic::HELP;
+use crate::extra::Extra;
 
 /// Interface language of the built-in theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -77,6 +78,9 @@ pub(crate) struct Config {
     /// dated items of the timeline, an entity's quoted passages.
     #[serde(deserialize_with = "page_size")]
     pub paginate_by: usize,
+    /// The user's own site-wide data, handed to every template as
+    /// `site.extra`, as Zola's `config.extra` is.
+    pub extra: Extra,
 }
 
 /// Items on a page of a paginated list, unless `paginate_by` says. Chosen
@@ -98,6 +102,7 @@ impl Default for Config {
             repo_url: String::new(),
             author: String::new(),
             paginate_by: PAGINATE_BY,
+            extra: Extra::new(),
         }
     }
 }

@@ -24,6 +24,7 @@ mod annotate;
 mod config;
 mod date;
 mod diagnostic;
+mod extra;
 mod fold;
 #[doc(hidden)]
 pub mod fuzzing;

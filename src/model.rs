@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::date::DateValue;
+use crate::extra::Extra;
 use crate::ids::{ArticleId, EntityId, TagId};
 use crate::load::SourceFile;
 use crate::load::git::Committed;
-use crate::load::meta::Extra;
 use crate::mentions::AliasTable;
 
 /// One entity's relations, as indices in [`Dossier::relations`].
@@ -32,7 +32,8 @@ pub(crate) struct Dossier {
     pub articles: Vec<Arc<Article>>,
     /// Entities, sorted by id.
     pub entities: Vec<Entity>,
-    /// Free pages, sorted by slug.
+    /// Free pages in the menu's order: by `weight`, then those without
+    /// one; each by slug among equals.
     pub pages: Vec<Page>,
     /// `content/_index.md`, if any.
     pub home: Option<Page>,

@@ -242,6 +242,134 @@ fn new_files_build_even_with_awkward_titles() {
 }
 
 #[test]
+fn new_options_set_what_the_built_site_shows() {
+    let fixture = initialized();
+    let output = fixture.run(&[
+        "new",
+        "article",
+        "Pact signed",
+        "--date",
+        "2023-03",
+        "--source",
+        "https://news.example.org/pact?id=1#top",
+        "--tag",
+        "Security",
+        "--tag",
+        " Corée, du Nord ",
+    ]);
+    assert!(output.status.success(), "new failed: {}", stderr(&output));
+    // Filed under the year of its date, not this year's.
+    let path = fixture.root().join("content/articles/2023/pact-signed.md");
+    assert_eq!(stdout(&output), format!("{}\n", path.display()));
+    fs::write(
+        &path,
+        format!(
+            "{}The KPA marched.\n",
+            fs::read_to_string(&path).expect("written")
+        ),
+    )
+    .expect("body");
+    let output = fixture.run(&[
+        "new",
+        "entity",
+        "Korean People's Army",
+        "--type",
+        "organization",
+        "--alias",
+        "KPA",
+        "--alias",
+        "Armée populaire",
+    ]);
+    assert!(output.status.success(), "new failed: {}", stderr(&output));
+
+    let site = fixture.build();
+    let article = site.page("articles/pact-signed/index.html");
+    assert_eq!(article.attrs("p.meta time", "datetime"), ["2023-03"]);
+    assert_eq!(article.texts("p.meta time"), ["March 2023"]);
+    assert_eq!(
+        article.attrs("p.source a", "href"),
+        ["https://news.example.org/pact?id=1#top"]
+    );
+    // Each tag has its page, which lists the article.
+    for tag in ["security", "coree-du-nord"] {
+        let page = site.page(&format!("tags/{tag}/index.html"));
+        assert_eq!(page.texts(".article-list a"), ["Pact signed"], "{tag}");
+    }
+    assert_eq!(
+        site.page("tags/coree-du-nord/index.html").text_of("h1"),
+        "Corée, du Nord"
+    );
+    // The alias finds the entity in the text, linked in its type's colour.
+    assert_eq!(
+        article.attrs("a.mention.t-organization", "href"),
+        ["../../entities/korean-people-s-army/index.html"]
+    );
+    assert_eq!(article.texts("a.mention"), ["KPA"]);
+    let entity = site.page("entities/korean-people-s-army/index.html");
+    assert_eq!(entity.text_of("p.kind"), "Organization");
+    assert_eq!(entity.texts(".alias"), ["KPA", "Armée populaire"]);
+}
+
+#[test]
+fn new_refuses_values_the_build_would_and_options_of_another_kind() {
+    let fixture = initialized();
+    let before = files_under(fixture.root());
+    for (args, says) in [
+        (
+            &["article", "A", "--date", "2024-02-30"][..],
+            "invalid date `2024-02-30`",
+        ),
+        (
+            &["article", "A", "--date", "19 June 2024"],
+            "= help: write a day",
+        ),
+        (
+            &["article", "A", "--source", "news.example.org/a"],
+            "= help: write `https://news.example.org/a`",
+        ),
+        (
+            &["article", "A", "--source", "javascript:alert(1)"],
+            "invalid URL",
+        ),
+        (&["article", "A", "--tag", "!!!"], "no letter or digit"),
+        (&["entity", "E", "--type", "Ship"], "write `ship`"),
+        (
+            &["entity", "E", "--alias", "Путин(|а"],
+            "endings go in parentheses",
+        ),
+        (
+            &["entity", "E", "--tag", "x"],
+            "--tag is for `dossier new article`, not for an entity",
+        ),
+        (
+            &["page", "P", "--date", "2024"],
+            "--date is for `dossier new article`, not for a page",
+        ),
+        (
+            &["article", "A", "--type", "person"],
+            "--type is for `dossier new entity`, not for an article",
+        ),
+        (
+            &["page", "P", "--alias", "Q"],
+            "--alias is for `dossier new entity`, not for a page",
+        ),
+        (&["entity", "E", "--draft"], "an entity cannot be a draft"),
+    ] {
+        let mut command = vec!["new"];
+        command.extend_from_slice(args);
+        let output = fixture.run(&command);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {message}");
+        assert!(message.contains(says), "{args:?}: {message}");
+        assert_eq!(stdout(&output), "");
+    }
+    // `import` checks its tags as `new` does.
+    let output = fixture.run(&["import", "-", "--tag", "???"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(files_under(fixture.root()), before);
+}
+
+#[test]
 fn new_never_overwrites_a_file() {
     let fixture = initialized();
     let output = fixture.run(&["new", "page", "About"]);

@@ -269,6 +269,63 @@ fn pages_tags_static_home_and_404() {
 }
 
 #[test]
+fn pages_are_in_the_menu_by_weight_then_slug() {
+    let page = |title: &str, weight: &str| format!("---\ntitle: {title}\n{weight}---\n");
+    let fixture = Fixture::new(&[
+        ("content/pages/zeta.md", &page("Zeta", "weight: 1\n")),
+        ("content/pages/alpha.md", &page("Alpha", "")),
+        ("content/pages/beta.md", &page("Beta", "weight: -2\n")),
+        ("content/pages/gamma.md", &page("Gamma", "weight: 1\n")),
+        ("content/pages/delta.md", &page("Delta", "")),
+        (
+            "content/articles/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n",
+        ),
+    ]);
+    let site = fixture.build();
+    // The menu on a page at the root and on one two folders down: its
+    // links after the site's own five (articles … graph), each to the page it
+    // names.
+    for path in ["index.html", "articles/a/index.html"] {
+        let menu = site.page(path);
+        let titles = menu.texts("header nav li a");
+        assert_eq!(
+            titles[5..],
+            ["Beta", "Gamma", "Zeta", "Alpha", "Delta"],
+            "{path}"
+        );
+        for (href, title) in menu.attrs("header nav li a", "href")[5..]
+            .iter()
+            .zip(&titles[5..])
+        {
+            let target = site.page(&common::resolve(path, href));
+            assert_eq!(&target.text_of("h1"), title, "{path}: {href}");
+        }
+    }
+    // Anything but a whole number is an error at the value.
+    for (weight, column) in [
+        ("1.5", 9),
+        ("first", 9),
+        ("", 8),
+        ("99999999999999999999", 9),
+    ] {
+        fixture.write(
+            "content/pages/zeta.md",
+            &page("Zeta", &format!("weight: {weight}\n")),
+        );
+        let stderr = fixture.fail(&["build"]);
+        assert!(
+            stderr.contains(&format!("content/pages/zeta.md:3:{column}: error: ")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("help: write a whole number, such as `weight: 1`"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
 fn site_templates_override_the_theme_by_name() {
     let fixture = Fixture::copy("english");
     fixture.write(

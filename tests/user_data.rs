@@ -68,6 +68,83 @@ fn extra_with_plain_data_reaches_templates() {
 }
 
 #[test]
+fn extra_of_dossier_yaml_reaches_every_template_as_site_extra() {
+    let fixture = Fixture::new(&[
+        (
+            "dossier.yaml",
+            "title: T\nextra:\n  contact: desk@example.org\n  funders: [Fund A, Fund B]\n",
+        ),
+        ("content/articles/a.md", ARTICLE),
+        (
+            "content/pages/p.md",
+            "---\ntitle: P\nextra: {own: page}\n---\n",
+        ),
+        (
+            "templates/base.html",
+            "<p id=contact>{{ site.extra.contact }}</p><p id=funders>{{ site.extra.funders | join(sep=\"+\") }}</p>{% block content %}{% endblock content %}{% block title %}{% endblock title %}{% block header_search %}{% endblock header_search %}{% block scripts %}{% endblock scripts %}",
+        ),
+        (
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}<p id=own>{{ extra.own }}</p>{% endblock content %}",
+        ),
+    ]);
+    let site = fixture.build();
+    // Pages of every depth extend base.html: each shows the site's data.
+    for path in [
+        "index.html",
+        "articles/a/index.html",
+        "p/index.html",
+        "404.html",
+    ] {
+        let page = site.page(path);
+        assert_eq!(page.text_of("#contact"), "desk@example.org", "{path}");
+        assert_eq!(page.text_of("#funders"), "Fund A+Fund B", "{path}");
+    }
+    // A page's own `extra` stays the page's.
+    assert_eq!(site.page("p/index.html").text_of("#own"), "page");
+}
+
+#[test]
+fn extra_of_dossier_yaml_is_read_by_the_same_rules() {
+    for (extra, place, says) in [
+        (
+            "{odd: {~: 1}}",
+            "dossier.yaml:2:15: error:",
+            "a key under `extra` is null",
+        ),
+        (
+            "{t: !foo x}",
+            "dossier.yaml:2:12: error:",
+            "YAML tag `!foo`",
+        ),
+        (
+            "[a, b]",
+            "dossier.yaml:2:8: error:",
+            "`extra`: found a list, expected a map",
+        ),
+    ] {
+        let settings = format!("title: T\nextra: {extra}\n");
+        let stderr = fail_both(&[
+            ("dossier.yaml", &settings),
+            ("content/articles/a.md", ARTICLE),
+        ]);
+        assert_says(&stderr, &[place, says, "= help: "]);
+    }
+    // A misspelt key says where custom data goes.
+    let stderr = fail_both(&[
+        ("dossier.yaml", "title: T\nextar: {a: 1}\n"),
+        ("content/articles/a.md", ARTICLE),
+    ]);
+    assert_says(
+        &stderr,
+        &[
+            "dossier.yaml:2:1: error: unknown key `extar`",
+            "= help: did you mean `extra`?\n",
+        ],
+    );
+}
+
+#[test]
 fn a_mistake_in_base_html_is_one_error_at_its_line() {
     let base = include_str!("../templates/base.html").replace("</footer>", "{{ nope }}</footer>");
     let line = base

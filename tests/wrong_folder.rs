@@ -1,5 +1,5 @@
-//! `build`, `check` and `serve` refuse a folder that is not a dossier, as
-//! `new` does: a mistyped `--root` is not created, a run inside `content/`
+//! `build`, `check`, `serve` and `theme` refuse a folder that is not a
+//! dossier, as `new` does: a mistyped `--root` is not created, a run inside `content/`
 //! writes no `content/public/`, and the help says where the dossier is.
 
 mod common;
@@ -12,7 +12,7 @@ const ARTICLE: &str = "---\ntitle: A\ndate: 2024-01-01\n---\nBody\n";
 fn a_missing_root_is_refused_and_not_created() {
     let parent = Fixture::new(&[]);
     let typo = parent.root().join("typo");
-    for command in ["build", "check", "serve"] {
+    for command in ["build", "check", "serve", "theme"] {
         let output = dossier(&[command, "--root", "typo"], parent.root());
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
@@ -31,7 +31,7 @@ fn a_missing_root_is_refused_and_not_created() {
 fn inside_content_the_help_names_the_dossier() {
     let fixture = Fixture::new(&[("content/articles/a.md", ARTICLE)]);
     let content = fixture.root().join("content");
-    for command in ["build", "check", "serve"] {
+    for command in ["build", "check", "serve", "theme"] {
         let output = dossier(&[command], &content);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
@@ -42,6 +42,7 @@ fn inside_content_the_help_names_the_dossier() {
                 "inside the dossier at `..`: run the command from there, or pass `--root ..`",
             ],
         );
+        assert!(!content.join("templates").exists(), "{command}");
     }
     assert!(!content.join("public").exists(), "wrote content/public/");
     let output = dossier(&["build", "--root", ".."], &content);

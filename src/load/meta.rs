@@ -9,9 +9,9 @@ use serde::{Deserialize, Deserializer, Serialize, de};
 
 use crate::date::DateValue;
 
-pub(crate) use super::extra::Extra;
 use super::text;
 use crate::diagnostic::HELP;
+use crate::extra::Extra;
 
 /// Front matter of an article.
 #[derive(Debug, Clone, Deserialize)]
@@ -133,10 +133,70 @@ pub(crate) struct PageMeta {
     #[serde(deserialize_with = "text::title")]
     pub title: String,
     pub slug: Option<Slug>,
+    /// Its place in the menu: lower first, as Hugo's and Zola's `weight`.
+    #[serde(default, deserialize_with = "weight")]
+    pub weight: Option<i64>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
     pub extra: Extra,
+}
+
+/// Reads a page's `weight`: a whole number. A decimal or a word would
+/// leave the menu's order to a guess.
+fn weight<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    struct Weight;
+    impl de::Visitor<'_> for Weight {
+        type Value = Option<i64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number")
+        }
+
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            Ok(Some(n))
+        }
+
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            i64::try_from(n)
+                .map(Some)
+                .map_err(|_| wrong_weight(&n.to_string()))
+        }
+
+        fn visit_u128<E: de::Error>(self, n: u128) -> Result<Self::Value, E> {
+            Err(wrong_weight(&n.to_string()))
+        }
+
+        fn visit_i128<E: de::Error>(self, n: i128) -> Result<Self::Value, E> {
+            Err(wrong_weight(&n.to_string()))
+        }
+
+        fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
+            Err(wrong_weight(&n.to_string()))
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Err(wrong_weight(text))
+        }
+
+        fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+            Err(wrong_weight(&value.to_string()))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Err(E::custom(format!("is empty{HELP}{WEIGHT_HELP}")))
+        }
+    }
+    deserializer.deserialize_any(Weight)
+}
+
+const WEIGHT_HELP: &str = "write a whole number, such as `weight: 1`: pages with a lower weight \
+     come first in the menu, those without one last; or remove the line";
+
+fn wrong_weight<E: de::Error>(written: &str) -> E {
+    E::custom(format!(
+        "invalid number `{written}`: expected a whole number{HELP}{WEIGHT_HELP}"
+    ))
 }
 
 /// Front matter of `content/_index.md`.
@@ -223,30 +283,35 @@ checked_string!(
 checked_string!(
     /// A lowercase word (entity and relation types): letters, digits, `-`.
     Word,
-    |text| {
-        let is_word = |text: &str| {
-            !text.is_empty()
-                && text.chars().all(|c| {
-                    c == '-' || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_uppercase())
-                })
-        };
-        if text.trim().is_empty() {
-            return Err(empty("write a lowercase word such as `person`"));
-        }
-        if is_word(text) {
-            return Ok(());
-        }
-        let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
-        let help = if is_word(&fixed) {
-            format!("types are lowercase words: write `{fixed}`")
-        } else {
-            "write a lowercase word of letters, digits and `-`, such as `person`".to_string()
-        };
-        Err(format!(
-            "invalid type `{text}`: expected a lowercase word such as `person`{HELP}{help}"
-        ))
-    }
+    check_word
 );
+
+/// Checks a type word: the error's message, then [`HELP`] and its help.
+/// `new entity --type` checks its value with it too.
+pub(crate) fn check_word(text: &str) -> Result<(), String> {
+    let is_word = |text: &str| {
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c == '-' || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_uppercase()))
+    };
+    if text.trim().is_empty() {
+        return Err(empty("write a lowercase word such as `person`"));
+    }
+    if is_word(text) {
+        return Ok(());
+    }
+    let fixed = text.trim().to_lowercase().replace([' ', '_'], "-");
+    let help = if is_word(&fixed) {
+        format!("types are lowercase words: write `{fixed}`")
+    } else {
+        "write a lowercase word of letters, digits and `-`, such as `person`".to_string()
+    };
+    Err(format!(
+        "invalid type `{text}`: expected a lowercase word such as `person`{HELP}{help}"
+    ))
+}
+
 checked_string!(
     /// A Wikidata item id: `Q` followed by digits.
     WikidataId,
@@ -277,28 +342,35 @@ checked_string!(
 checked_string!(
     /// An absolute `http` or `https` URL; other schemes (`javascript:`) are refused.
     Url,
-    |text| {
-        if text.trim().is_empty() {
-            return Err(empty("remove it, or write the address, starting with `https://`"));
-        }
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))
-            .unwrap_or("");
-        if !rest.is_empty() && !text.chars().any(char::is_whitespace) {
-            return Ok(());
-        }
-        let trimmed = text.trim();
-        let help = if !trimmed.contains(':') && !trimmed.contains(char::is_whitespace) {
-            format!("write `https://{}`", trimmed.trim_start_matches('/'))
-        } else {
-            "write the whole address, starting with `https://`, without spaces".to_string()
-        };
-        Err(format!(
-            "invalid URL `{text}`: expected an absolute http:// or https:// URL{HELP}{help}"
-        ))
-    }
+    check_url
 );
+
+/// Checks a URL: the error's message, then [`HELP`] and its help.
+/// `new article --source` checks its value with it too.
+pub(crate) fn check_url(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err(empty(
+            "remove it, or write the address, starting with `https://`",
+        ));
+    }
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .unwrap_or("");
+    if !rest.is_empty() && !text.chars().any(char::is_whitespace) {
+        return Ok(());
+    }
+    let trimmed = text.trim();
+    let help = if !trimmed.contains(':') && !trimmed.contains(char::is_whitespace) {
+        format!("write `https://{}`", trimmed.trim_start_matches('/'))
+    } else {
+        "write the whole address, starting with `https://`, without spaces".to_string()
+    };
+    Err(format!(
+        "invalid URL `{text}`: expected an absolute http:// or https:// URL{HELP}{help}"
+    ))
+}
+
 checked_string!(
     /// A BCP 47 language tag such as `fr` or `en-GB`.
     LanguageTag,

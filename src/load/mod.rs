@@ -3,7 +3,6 @@
 //! (that is `resolve`); each file is read and parsed exactly once.
 
 mod comments;
-pub(crate) mod extra;
 mod files;
 pub(crate) mod front_matter;
 pub(crate) mod git;

@@ -122,6 +122,8 @@ impl Problem<'_> {
                 ""
             };
             let help = match nearest(unknown, known.iter().copied()) {
+                // `extar`: the key meant is `extra` itself.
+                Some("extra") => "did you mean `extra`?".to_string(),
                 Some(near) => format!("did you mean `{near}`?{extra}"),
                 None => format!("known keys here: {}{extra}", known.join(", ")),
             };
@@ -302,6 +304,12 @@ fn wrong_type(
         "a boolean" => (
             "`true` or `false`",
             Some(format!("write `{key}: true` or `{key}: false`")),
+        ),
+        "a map" => (
+            "a map",
+            Some(format!(
+                "write `{key}:` alone on its line, then `name: value` lines indented under it"
+            )),
         ),
         other if other.starts_with("struct ") => {
             ("a map", Some("write `key: value` lines".to_string()))

@@ -30,10 +30,12 @@ use serde::Serialize;
 
 use crate::annotate::Annotated;
 use crate::diagnostic::Diagnostic;
+use crate::extra::Extra;
 use crate::model::Dossier;
 use crate::paths;
 use pages::{Content, File, Job, NotFound, WriteFile};
 use templates::Theme;
+pub(crate) use templates::built_in as built_in_theme;
 use views::Views;
 
 /// Bytes set aside for a page before it is rendered: most pages of the
@@ -55,6 +57,7 @@ struct SiteView<'a> {
     description: &'a str,
     language: &'a str,
     base_url: &'a str,
+    extra: &'a Extra,
 }
 
 #[derive(Serialize)]
@@ -107,6 +110,7 @@ impl Site {
                 description: &config.description,
                 language: config.language.code(),
                 base_url: &config.base_url,
+                extra: &config.extra,
             },
         );
         globals.insert("t", &labels::labels(config.language));

@@ -64,6 +64,12 @@ pub(super) const ASSETS: &[(&str, &str)] = &[
     ("favicon.svg", include_str!("../../templates/favicon.svg")),
 ];
 
+/// Every file of the built-in theme, templates then assets: its name in a
+/// site's `templates/` and its text, for `dossier theme` to write out.
+pub(crate) fn built_in() -> impl Iterator<Item = (&'static str, &'static str)> {
+    THEME.iter().chain(ASSETS).copied()
+}
+
 /// The parsed templates and the text of each of [`ASSETS`].
 pub(super) struct Theme {
     pub(super) tera: Tera,

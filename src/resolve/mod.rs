@@ -331,7 +331,7 @@ fn resolve_pages(
     include_drafts: bool,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Page> {
-    let mut by_slug: BTreeMap<String, Page> = BTreeMap::new();
+    let mut by_slug: BTreeMap<String, (Option<i64>, Page)> = BTreeMap::new();
     for doc in documents {
         if doc.meta.draft && !include_drafts {
             continue;
@@ -352,22 +352,25 @@ fn resolve_pages(
             );
             continue;
         }
-        if let Some(first) = by_slug.get(&slug) {
+        if let Some((_, first)) = by_slug.get(&slug) {
             errors.push(
                 Diagnostic::error(&doc.file.path, format!("duplicate page slug `{slug}`"))
                     .with_help(format!("`{}` has the same slug", first.file.path.display())),
             );
             continue;
         }
-        by_slug.insert(
-            slug.clone(),
-            Page {
-                slug,
-                title: doc.meta.title,
-                extra: doc.meta.extra,
-                file: doc.file,
-            },
-        );
+        let weight = doc.meta.weight;
+        let page = Page {
+            slug: slug.clone(),
+            title: doc.meta.title,
+            extra: doc.meta.extra,
+            file: doc.file,
+        };
+        by_slug.insert(slug, (weight, page));
     }
-    by_slug.into_values().collect()
+    // By weight, lower first, then those without one, as Hugo and Zola
+    // order them; the sort is stable, so ties stay in slug order.
+    let mut pages: Vec<(Option<i64>, Page)> = by_slug.into_values().collect();
+    pages.sort_by_key(|(weight, _)| (weight.is_none(), *weight));
+    pages.into_iter().map(|(_, page)| page).collect()
 }

@@ -39,7 +39,8 @@ pub fn new_entities(
     let mut errors = Vec::new();
     for entity in entities {
         let name = crate::spaces::collapse(&entity.name);
-        match place(root, NewFile::Entity, &name, today) {
+        // Only articles go in a year's folder: any year serves.
+        match place(root, NewFile::Entity, &name, today.year()) {
             Ok(path) if paths.contains(&path) => errors.push(ScaffoldError::SameName {
                 existing: path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
                 path,

@@ -1,11 +1,14 @@
-//! `dossier init` and `dossier new`: the files a user starts from.
+//! `dossier init`, `dossier new` and `dossier theme`: the files a user
+//! starts from.
 //!
 //! Not a stage of the build: these commands only write new files, which the
 //! build then reads like any other. `init` writes the skeleton dossier kept
 //! in `skeleton/` (embedded in the binary, listed in [`SKELETON`]); `new`
-//! writes one article, entity or page with its front matter filled in.
+//! writes one article, entity or page with its front matter filled in;
 //! `init --ci` adds the CI file that publishes the dossier (`ci.rs`), to a
-//! new dossier or to one that exists. None ever overwrites a file.
+//! new dossier or to one that exists; `theme` writes the built-in theme
+//! into `templates/` (`theme.rs`). None overwrites a file, but
+//! `theme --force`, asked to.
 
 use std::fmt;
 use std::fs;
@@ -16,12 +19,15 @@ use jiff::civil::Date;
 
 mod ci;
 mod entities;
+mod fields;
+mod theme;
 
 use crate::diagnostic::{Diagnostic, relative_to};
-use crate::load::yaml;
 use crate::paths::{self, RESERVED_SLUGS};
 pub use ci::Ci;
 pub use entities::{NewEntity, new_entities};
+pub use fields::{EntityType, NewAlias, NewDate, NewOptions, NewTag, SourceUrl};
+pub use theme::{ThemeFile, theme};
 
 /// One file of the skeleton: where it goes, and its text. In both, `{year}`
 /// and `{date}` stand for today's.
@@ -84,9 +90,13 @@ impl NewFile {
         }
     }
 
-    /// True when it can be a draft (entities cannot).
-    pub fn can_be_draft(self) -> bool {
-        self != NewFile::Entity
+    /// The word that names it on the command line.
+    fn word(self) -> &'static str {
+        match self {
+            NewFile::Article => "article",
+            NewFile::Entity => "entity",
+            NewFile::Page => "page",
+        }
     }
 }
 
@@ -194,16 +204,17 @@ pub fn init(dir: &Path, ci: Option<Ci>) -> Result<Vec<PathBuf>, ScaffoldError> {
 }
 
 /// Writes a new article, entity or page named `title` in the dossier at
-/// `root`, with its front matter filled in (`date` is `today`'s), marked
-/// `draft: true` when `draft` (articles and pages). Gives the path
-/// written: `root` joined with the file's place in the dossier.
+/// `root`, with its front matter filled in: what `options` set (which
+/// must fit `kind`: see [`NewOptions::misplaced`]), an article's `date`
+/// today's unless set. Gives the path written: `root` joined with the
+/// file's place in the dossier.
 pub fn new_file(
     root: &Path,
     kind: NewFile,
     title: &str,
-    draft: bool,
+    options: &NewOptions,
 ) -> Result<PathBuf, ScaffoldError> {
-    new_file_on(root, kind, title, draft, today())
+    new_file_on(root, kind, title, options, today())
 }
 
 /// Today, in the time zone of the system (UTC when it cannot be told).
@@ -245,21 +256,22 @@ fn new_file_on(
     root: &Path,
     kind: NewFile,
     title: &str,
-    draft: bool,
+    options: &NewOptions,
     today: Date,
 ) -> Result<PathBuf, ScaffoldError> {
     crate::load::root::check_root(root).map_err(ScaffoldError::NotADossier)?;
     // A title is one line: a line break from the shell would end the
     // YAML value.
     let title = crate::spaces::collapse(title);
-    let path = place(root, kind, &title, today)?;
-    write_new(&path, &front_matter(kind, &title, draft, today))?;
+    let path = place(root, kind, &title, options.year(today))?;
+    write_new(&path, &fields::front_matter(kind, &title, options, today))?;
     Ok(path)
 }
 
 /// Where a new file titled `title` (one line) goes in the dossier at
-/// `root`; an error when that file or another with its slug exists.
-fn place(root: &Path, kind: NewFile, title: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
+/// `root`, an article in the folder of `year`; an error when that file or
+/// another with its slug exists.
+fn place(root: &Path, kind: NewFile, title: &str, year: i16) -> Result<PathBuf, ScaffoldError> {
     // `content/…` rather than `./content/…` in what is shown.
     let root = root.strip_prefix(".").unwrap_or(root);
     let slug = file_slug(title);
@@ -272,7 +284,7 @@ fn place(root: &Path, kind: NewFile, title: &str, today: Date) -> Result<PathBuf
     let folder = root.join("content").join(kind.folder());
     let file_name = format!("{slug}.md");
     let path = match kind {
-        NewFile::Article => folder.join(format!("{:04}", today.year())).join(file_name),
+        NewFile::Article => folder.join(format!("{year:04}")).join(file_name),
         NewFile::Entity | NewFile::Page => folder.join(file_name),
     };
     if path.exists() {
@@ -303,34 +315,6 @@ pub(crate) fn file_slug(title: &str) -> String {
     match cut.rfind('-') {
         Some(end) if end > 0 => cut[..end].to_string(),
         _ => slug[..SLUG_LENGTH].to_string(),
-    }
-}
-
-/// The text of a new file: front matter only, the body left to the user.
-fn front_matter(kind: NewFile, title: &str, draft: bool, today: Date) -> String {
-    let title = yaml::scalar(title);
-    let draft = if draft {
-        "draft: true  # `dossier serve` and `build --drafts` show it; delete this line to publish it\n"
-    } else {
-        ""
-    };
-    match kind {
-        NewFile::Article => format!(
-            "---\ntitle: {title}\ndate: {today}\n{draft}\
-             # summary: One paragraph on what the article says.\n\
-             # source: {{name: Example News, url: \"https://news.example.org/…\", accessed: {today}}}\n\
-             # tags: []\n\
-             # entities: []\n\
-             ---\n"
-        ),
-        NewFile::Entity => format!(
-            "---\nname: {title}\n\
-             type: person  # or organization, country, place, event, document, or a lowercase word of your own\n\
-             aliases: []   # other names to find in the articles: [Putin, Путин]\n\
-             # summary: One line.\n\
-             ---\n"
-        ),
-        NewFile::Page => format!("---\ntitle: {title}\n{draft}---\n"),
     }
 }
 
@@ -375,36 +359,12 @@ pub(crate) fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::meta::{ArticleMeta, EntityMeta, PageMeta};
 
     const DAY: Date = jiff::civil::date(2026, 3, 9);
 
-    fn yaml_of(text: &str) -> &str {
-        let split = crate::load::front_matter::split(text).expect("front matter");
-        &text[split.yaml]
-    }
-
-    #[test]
-    fn front_matter_reads_back_with_awkward_titles() {
-        for title in ["L'accord : \"historique\"", "# yes", "- null: [x]"] {
-            for draft in [false, true] {
-                let text = front_matter(NewFile::Article, title, draft, DAY);
-                let meta: ArticleMeta = serde_yaml::from_str(yaml_of(&text)).expect("article");
-                assert_eq!(meta.title, title);
-                assert_eq!(meta.date.day, DAY);
-                assert_eq!(meta.draft, draft);
-            }
-            let text = front_matter(NewFile::Entity, title, false, DAY);
-            let meta: EntityMeta = serde_yaml::from_str(yaml_of(&text)).expect("entity");
-            assert_eq!(
-                (meta.name.as_str(), meta.kind.0.as_str()),
-                (title, "person")
-            );
-            let text = front_matter(NewFile::Page, title, true, DAY);
-            let meta: PageMeta = serde_yaml::from_str(yaml_of(&text)).expect("page");
-            assert_eq!(meta.title, title);
-            assert!(meta.draft);
-        }
+    /// `new` with no option, on `DAY`.
+    fn plain(root: &Path, kind: NewFile, title: &str) -> Result<PathBuf, ScaffoldError> {
+        new_file_on(root, kind, title, &NewOptions::default(), DAY)
     }
 
     #[test]
@@ -412,14 +372,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("temporary folder");
         let root = dir.path();
         fs::create_dir(root.join("content")).expect("content");
-        let article =
-            new_file_on(root, NewFile::Article, "Kim\n Jong  Un", false, DAY).expect("article");
+        let article = plain(root, NewFile::Article, "Kim\n Jong  Un").expect("article");
         assert_eq!(article, root.join("content/articles/2026/kim-jong-un.md"));
         let text = fs::read_to_string(&article).expect("written");
         assert!(text.starts_with("---\ntitle: Kim Jong Un\n"), "{text}");
-        let entity = new_file_on(root, NewFile::Entity, "Kim Jong Un", false, DAY).expect("entity");
+        let entity = plain(root, NewFile::Entity, "Kim Jong Un").expect("entity");
         assert_eq!(entity, root.join("content/entities/kim-jong-un.md"));
-        let page = new_file_on(root, NewFile::Page, "Méthode", false, DAY).expect("page");
+        let page = plain(root, NewFile::Page, "Méthode").expect("page");
         assert_eq!(page, root.join("content/pages/methode.md"));
     }
 
@@ -429,8 +388,7 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("content/entities/people")).expect("folders");
         fs::write(root.join("content/entities/people/kim-jong-un.md"), "x").expect("entity");
-        let error =
-            new_file_on(root, NewFile::Entity, "Kim Jong Un", false, DAY).expect_err("taken");
+        let error = plain(root, NewFile::Entity, "Kim Jong Un").expect_err("taken");
         assert!(
             matches!(&error, ScaffoldError::SameName { existing, .. }
                 if existing == Path::new("content/entities/people/kim-jong-un.md")),
@@ -439,7 +397,7 @@ mod tests {
         // Another year's article with the same name.
         fs::create_dir_all(root.join("content/articles/2025")).expect("folders");
         fs::write(root.join("content/articles/2025/Treaty.md"), "x").expect("article");
-        let error = new_file_on(root, NewFile::Article, "treaty", false, DAY).expect_err("taken");
+        let error = plain(root, NewFile::Article, "treaty").expect_err("taken");
         assert!(matches!(error, ScaffoldError::SameName { .. }), "{error}");
     }
 
@@ -461,14 +419,12 @@ mod tests {
     fn new_refuses_empty_and_reserved_names() {
         let dir = tempfile::tempdir().expect("temporary folder");
         fs::write(dir.path().join("dossier.yaml"), "").expect("settings");
-        let error =
-            new_file_on(dir.path(), NewFile::Page, " !!! ", false, DAY).expect_err("no slug");
+        let error = plain(dir.path(), NewFile::Page, " !!! ").expect_err("no slug");
         assert!(matches!(error, ScaffoldError::NoSlug(_)), "{error}");
-        let error =
-            new_file_on(dir.path(), NewFile::Page, "Tags", false, DAY).expect_err("reserved");
+        let error = plain(dir.path(), NewFile::Page, "Tags").expect_err("reserved");
         assert!(matches!(error, ScaffoldError::Reserved(_)), "{error}");
         // An article may be called so: its URL is under articles/.
-        new_file_on(dir.path(), NewFile::Article, "Tags", false, DAY).expect("article");
+        plain(dir.path(), NewFile::Article, "Tags").expect("article");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier::scaffold::{EntityType, NewAlias, NewDate, NewTag, SourceUrl};
 
 #[derive(Parser)]
 #[command(
@@ -71,6 +72,21 @@ pub(crate) enum Command {
         /// `build` leaves it out.
         #[arg(long)]
         draft: bool,
+        /// An article's date [default: today]; its year is its folder's.
+        #[arg(long, value_name = "DATE")]
+        date: Option<NewDate>,
+        /// An article's source: `source: {url: URL}`.
+        #[arg(long, value_name = "URL")]
+        source: Option<SourceUrl>,
+        /// A tag of an article (repeat for several: --tag Sanctions --tag Energy).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<NewTag>,
+        /// An entity's type [default: person].
+        #[arg(long = "type", value_name = "TYPE")]
+        entity_type: Option<EntityType>,
+        /// Another name of an entity, to find in the articles (repeat for several).
+        #[arg(long = "alias", value_name = "NAME")]
+        aliases: Vec<NewAlias>,
         /// The dossier's folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -111,6 +127,17 @@ pub(crate) enum Command {
         /// and --top).
         #[arg(long, conflicts_with = "write")]
         write_all: bool,
+        /// The dossier's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write the built-in templates, stylesheet and scripts into
+    /// templates/, to edit them there.
+    Theme {
+        /// Replace the files of templates/ that differ from the built-in
+        /// ones (your edits are lost).
+        #[arg(long)]
+        force: bool,
         /// The dossier's folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -159,14 +186,10 @@ pub(crate) enum CiPlatform {
     Gitlab,
 }
 
-/// A `--tag`: some text.
+/// An `import --tag`, checked as `new --tag` is: one the build would
+/// refuse is refused here.
 fn tag(text: &str) -> Result<String, String> {
-    let tag = text.trim();
-    if tag.is_empty() {
-        Err("a tag cannot be empty".to_string())
-    } else {
-        Ok(tag.to_string())
-    }
+    text.parse::<NewTag>().map(String::from)
 }
 
 /// `--base-url`, checked as `base_url` in dossier.yaml is.

@@ -2,7 +2,9 @@
 
 mod cli;
 mod generated;
+mod new;
 mod suggest;
+mod theme;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +13,7 @@ use clap::Parser;
 use dossier::scaffold;
 use dossier::{BuildOptions, Failure, ImportOptions, Report, ServeOptions};
 
-use cli::{CiPlatform, Cli, Command, NewKind};
+use cli::{CiPlatform, Cli, Command};
 use suggest::{Listed, suggest};
 
 fn main() -> ExitCode {
@@ -39,14 +41,30 @@ fn main() -> ExitCode {
             kind,
             title,
             draft,
+            date,
+            source,
+            tags,
+            entity_type,
+            aliases,
             root,
-        } => return new_file(&root, kind, &title, draft),
+        } => {
+            let options = scaffold::NewOptions {
+                draft,
+                date,
+                source,
+                tags,
+                entity_type,
+                aliases,
+            };
+            return new::new_file(&root, kind, &title, &options);
+        }
         Command::Init { dir, ci } => {
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
             return init(&dir, ci);
         }
         Command::Completions { shell } => return generated::completions(shell),
         Command::Man { output_dir } => return generated::man(output_dir.as_deref()),
+        Command::Theme { force, root } => return theme::theme(&root, force),
         Command::Import {
             sources,
             draft,
@@ -137,34 +155,6 @@ pub(crate) fn failed(failure: &Failure) -> ExitCode {
         }
     }
     ExitCode::from(1)
-}
-
-fn new_file(root: &Path, kind: NewKind, title: &str, draft: bool) -> ExitCode {
-    let kind = match kind {
-        NewKind::Article => scaffold::NewFile::Article,
-        NewKind::Entity => scaffold::NewFile::Entity,
-        NewKind::Page => scaffold::NewFile::Page,
-    };
-    if draft && !kind.can_be_draft() {
-        eprintln!("error: an entity cannot be a draft: leave out --draft");
-        return ExitCode::from(2);
-    }
-    match scaffold::new_file(root, kind, title, draft) {
-        Ok(path) => {
-            // The path alone on stdout, for `$EDITOR "$(dossier new …)"`.
-            println!("{}", path.display());
-            if draft {
-                eprintln!(
-                    "a draft: `dossier serve` shows it; `dossier build` leaves it out until you delete `draft: true`"
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("{error}");
-            ExitCode::from(1)
-        }
-    }
 }
 
 pub(crate) fn plural(count: usize) -> &'static str {

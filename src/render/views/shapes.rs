@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::load::meta::Extra;
+use crate::extra::Extra;
 
 /// An article in a list.
 #[derive(Debug, Clone, Serialize)]

@@ -1,5 +1,7 @@
-//! `extra`: the user's own data, handed to templates. It is read straight
-//! into the JSON values Tera works on, and whatever Tera cannot hold is
+//! `extra`: the user's own data, handed to templates: in front matter and
+//! in `dossier.yaml`, which is why it lives beside both rather than inside
+//! `load/` (`config.rs` reads it too). It is read straight into the JSON
+//! values Tera works on, and whatever Tera cannot hold is
 //! refused here, at its line, rather than met later by the template engine
 //! (which panics on a map key that is not text, such as `{~: 1}`).
 //!
