@@ -1,0 +1,495 @@
+//! docs/tutorial.md, followed as written: each file it shows is written to
+//! its path, each command it shows is run (the dossier binary under test
+//! first on `PATH`), each output it shows must be in what the command
+//! printed, and what it says the site shows is checked in the built pages.
+//!
+//! The page's conventions, which [`steps`] reads: commands in ```sh blocks,
+//! one a line; a file the reader writes in a block just after
+//! `<!-- file: PATH -->` (the whole file) or `<!-- append: PATH -->` (added
+//! at its end), with `PATH` in backticks in the prose before it; what the
+//! last command printed in a block just after `<!-- output -->`. Any other
+//! fenced block is refused, so that a block is never silently left out.
+//! The commands are sh's, as the reader's terminal runs them: Unix only.
+#![cfg(unix)]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::server::{PATIENCE, Server};
+use common::{Page, Site};
+
+/// One thing the tutorial asks the reader to do, or shows them.
+#[derive(Debug, PartialEq)]
+enum Step {
+    /// A command line, as typed.
+    Run(String),
+    /// A file written whole.
+    Write { path: String, text: String },
+    /// Text added at the end of a file.
+    Append { path: String, text: String },
+    /// Lines the last command printed, each found in its output.
+    Output(String),
+}
+
+/// Commands a test cannot run, by their exact text: a changed command is
+/// no longer skipped, and a skip no longer met fails the test.
+const SKIPPED: &[(&str, &str)] = &[
+    (
+        "cargo install --locked --path .",
+        "the test runs the binary cargo built; .ci/install-check tests the install",
+    ),
+    (
+        "dossier serve",
+        "runs until Ctrl-C: started on a free port instead, and asked for pages",
+    ),
+    (
+        "git remote add origin https://github.com/YOUR-NAME/kestrel-fleet.git",
+        "a placeholder address",
+    ),
+    ("git push -u origin main", "no network in tests"),
+    (
+        "dossier import ~/Downloads/kestrel-third-tanker.html",
+        "a page the reader saved; tests/import.rs tests import",
+    ),
+];
+
+/// The steps of a tutorial written in the conventions above.
+fn steps(markdown: &str) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut lines = markdown.lines().enumerate();
+    let mut marker: Option<(usize, &str)> = None;
+    // The prose since the last block, where a file's path must be named.
+    let mut prose = String::new();
+    while let Some((index, line)) = lines.next() {
+        let number = index + 1;
+        if let Some(inner) = line
+            .strip_prefix("<!-- ")
+            .and_then(|rest| rest.strip_suffix(" -->"))
+        {
+            marker = Some((number, inner));
+            continue;
+        }
+        let Some(info) = line.strip_prefix("```") else {
+            assert!(
+                marker.is_none(),
+                "line {number}: a marker must be followed at once by a fenced block"
+            );
+            prose.push_str(line);
+            prose.push('\n');
+            continue;
+        };
+        let mut body = String::new();
+        loop {
+            let (_, inner) = lines
+                .next()
+                .unwrap_or_else(|| panic!("line {number}: the block is never closed"));
+            if inner.starts_with("```") {
+                break;
+            }
+            body.push_str(inner);
+            body.push('\n');
+        }
+        let step = match (info, marker.take()) {
+            ("sh", None) => {
+                for command in body.lines().filter(|l| !l.trim().is_empty()) {
+                    steps.push(Step::Run(command.to_string()));
+                }
+                prose.clear();
+                continue;
+            }
+            (_, Some((_, "output"))) => Step::Output(body),
+            (_, Some((at, inner))) => {
+                let (kind, path) = inner
+                    .split_once(": ")
+                    .unwrap_or_else(|| panic!("line {at}: unknown marker `{inner}`"));
+                let named = format!("`{path}`");
+                assert!(
+                    prose.contains(&named),
+                    "line {at}: the prose before the block does not name {named}"
+                );
+                let (path, text) = (path.to_string(), body);
+                match kind {
+                    "file" => Step::Write { path, text },
+                    "append" => Step::Append { path, text },
+                    _ => panic!("line {at}: unknown marker `{inner}`"),
+                }
+            }
+            (_, None) => panic!(
+                "line {number}: a ```{info} block with no marker: a command goes in ```sh, \
+                 a file after <!-- file: PATH -->, an output after <!-- output -->"
+            ),
+        };
+        steps.push(step);
+        prose.clear();
+    }
+    assert!(marker.is_none(), "a marker at the end of the page");
+    steps
+}
+
+/// Runs `command`, killed past [`PATIENCE`]: a command that does not end
+/// by itself (a `dossier serve` written differently from the one skipped)
+/// fails the test rather than hanging it.
+fn run_with_deadline(command: &mut Command, text: &str) -> Output {
+    let mut child = command
+        // Its own process group, so that the commands sh starts end with it.
+        .process_group(0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sh runs");
+    // Read as it comes, so that a full pipe never stops the command.
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stdout.read_to_end(&mut bytes);
+        bytes
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stderr.read_to_end(&mut bytes);
+        bytes
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .status();
+            let _ = child.wait();
+            panic!("`{text}` still runs after {PATIENCE:?}: if it cannot end, list it in SKIPPED");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: out.join().expect("stdout read"),
+        stderr: err.join().expect("stderr read"),
+    }
+}
+
+/// White space folded, for comparing what a page shows with what ran.
+fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where the reader is and what they last saw, as the tutorial goes on.
+struct Reader {
+    /// The folder the tutorial starts in.
+    start: PathBuf,
+    cwd: PathBuf,
+    path: std::ffi::OsString,
+    last_output: Option<(String, String)>,
+    skipped: BTreeSet<&'static str>,
+}
+
+impl Reader {
+    fn new(start: &Path) -> Self {
+        let binary = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+        let mut folders = vec![binary.parent().expect("a folder").to_path_buf()];
+        folders.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        let home = start.join("home");
+        fs::create_dir_all(home.join("Downloads")).expect("a home");
+        Reader {
+            start: start.to_path_buf(),
+            cwd: start.to_path_buf(),
+            path: std::env::join_paths(folders).expect("a PATH"),
+            last_output: None,
+            skipped: BTreeSet::new(),
+        }
+    }
+
+    fn take(&mut self, step: &Step) {
+        match step {
+            Step::Run(command) => self.run(command),
+            Step::Write { path, text } => {
+                let file = self.cwd.join(path);
+                fs::create_dir_all(file.parent().expect("a folder")).expect("folder made");
+                fs::write(&file, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            }
+            Step::Append { path, text } => {
+                let file = self.cwd.join(path);
+                let mut whole =
+                    fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}, to add to: {e}"));
+                whole.push_str(text);
+                fs::write(&file, whole).expect("written");
+            }
+            Step::Output(expected) => {
+                let (command, printed) = self.last_output.as_ref().expect("a command before");
+                for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+                    assert!(
+                        folded(printed).contains(&folded(line)),
+                        "`{command}` did not print `{line}`; it printed:\n{printed}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn run(&mut self, command: &str) {
+        if let Some((skip, _why)) = SKIPPED.iter().find(|(text, _)| *text == command) {
+            self.skipped.insert(skip);
+            if *skip == "dossier serve" {
+                self.serve();
+            }
+            return;
+        }
+        if let Some(folder) = command.strip_prefix("cd ") {
+            self.cwd = self.cwd.join(folder);
+            assert!(self.cwd.is_dir(), "`{command}`: no such folder");
+            return;
+        }
+        let output = run_with_deadline(
+            Command::new("sh")
+                .args(["-c", command])
+                .current_dir(&self.cwd)
+                .env("PATH", &self.path)
+                .env("HOME", self.start.join("home"))
+                // git as on a reader's machine that has named its user, and
+                // nothing of this machine's own git settings.
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_AUTHOR_NAME", "A. Reporter")
+                .env("GIT_AUTHOR_EMAIL", "reporter@example.org")
+                .env("GIT_COMMITTER_NAME", "A. Reporter")
+                .env("GIT_COMMITTER_EMAIL", "reporter@example.org"),
+            command,
+        );
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.status.success(),
+            "`{command}` failed ({}):\n{printed}",
+            output.status
+        );
+        assert!(!printed.contains("panicked"), "`{command}`: {printed}");
+        self.last_output = Some((command.to_string(), printed));
+    }
+
+    /// What `dossier serve` shows: the home page and an entity's.
+    fn serve(&self) {
+        let server = Server::start(&self.cwd);
+        let home = server.get("/");
+        assert_eq!(home.status, 200, "{}", server.log());
+        assert_eq!(home.page().text_of("h1"), "The Kestrel fleet");
+        let entity = server.get("/entities/dmitri-varlamov/");
+        assert_eq!(entity.status, 200, "{}", server.log());
+        assert!(
+            entity
+                .texts(".passages blockquote")
+                .iter()
+                .any(|p| p.contains("Varlamov said the ship")),
+            "the preview quotes the second article"
+        );
+    }
+}
+
+#[test]
+fn the_tutorial_works_as_written() {
+    let tutorial = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/tutorial.md");
+    let markdown = fs::read_to_string(&tutorial).expect("docs/tutorial.md");
+    let start = tempfile::tempdir().expect("a temporary folder");
+    let mut reader = Reader::new(start.path());
+    for step in steps(&markdown) {
+        reader.take(&step);
+    }
+    let met: Vec<&str> = reader.skipped.iter().copied().collect();
+    let listed: Vec<&str> = SKIPPED.iter().map(|(text, _)| *text).collect();
+    let mut listed_sorted = listed.clone();
+    listed_sorted.sort_unstable();
+    assert_eq!(
+        met, listed_sorted,
+        "every skipped command is in the tutorial"
+    );
+    what_the_tutorial_says_the_site_shows(&reader.cwd);
+}
+
+/// The claims of section 8 onwards, on the dossier the tutorial made.
+fn what_the_tutorial_says_the_site_shows(root: &Path) {
+    assert!(root.ends_with("kestrel-fleet"), "{}", root.display());
+    let site = Site {
+        root: root.join("public"),
+        stderr: String::new(),
+    };
+
+    // An entity quotes every passage that names it, under any of its names.
+    let varlamov = site.page("entities/dmitri-varlamov/index.html");
+    let passages = varlamov.texts(".passages blockquote");
+    assert_eq!(passages.len(), 2, "{passages:?}");
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.starts_with("Kestrel's sole director, Dmitri Varlamov"))
+    );
+    assert!(passages.iter().any(|p| p.starts_with("In a short message")));
+    let relation = varlamov.text_of("ul.relations li");
+    assert!(
+        relation.starts_with("director-of Kestrel Shipmanagement FZE since February 2022"),
+        "{relation}"
+    );
+    let kestrel = site.page("entities/kestrel-shipmanagement-fze/index.html");
+    assert!(
+        kestrel
+            .text_of("ul.relations li")
+            .starts_with("Dmitri Varlamov director-of")
+    );
+
+    // The adjective and the headline in capitals are mentions.
+    let gabon = site.page("entities/gabon/index.html");
+    assert!(
+        gabon
+            .texts(".passages mark")
+            .contains(&"Gabonese".to_string())
+    );
+    let ship = site.page("entities/ocean-verity/index.html");
+    assert!(
+        ship.texts(".passages mark")
+            .contains(&"OCEAN VERITY".to_string())
+    );
+
+    // The note sits just after the paragraph holding its passage.
+    note_beside_its_passage(
+        &site.page("articles/kestrel-tankers-carried-russian-crude/index.html"),
+        "registered in Dubai in February 2022",
+        "Three weeks before",
+    );
+    let listed = kestrel.texts("article.note-item");
+    assert!(
+        listed.iter().any(|n| n.contains("Three weeks before")),
+        "Kestrel's page lists the note: {listed:?}"
+    );
+    assert!(
+        site.exists("tags/company-records/index.html"),
+        "the note's tag"
+    );
+
+    // suggest's types, corrected by hand, are what the site shows.
+    let entities = site.text("data/entities.csv");
+    for row in [
+        "hellenic-coast-guard,Hellenic Coast Guard,organization",
+        "greece,Greece,country",
+        "laconian-gulf,Laconian Gulf,place",
+        "ocean-verity,Ocean Verity,ship",
+    ] {
+        assert!(entities.contains(row), "{row} in:\n{entities}");
+    }
+
+    // The menu in the order of the pages' weights.
+    let menu = site.page("index.html").texts("nav[aria-label=Main] a");
+    let about = menu
+        .iter()
+        .position(|t| t == "About")
+        .expect("About in the menu");
+    let method = menu
+        .iter()
+        .position(|t| t == "Method")
+        .expect("Method in the menu");
+    assert!(about < method, "{menu:?}");
+
+    // The edited stylesheet is the one the site uses.
+    assert!(
+        site.text("style.css")
+            .contains("aside.note { border-left: 6px solid #1b7f5e; }"),
+        "the CSS edit is in the built style.css"
+    );
+
+    // The workflow is written and committed, and git gives the dates.
+    assert!(root.join(".github/workflows/pages.yml").is_file());
+    let tracked = Command::new("git")
+        .args(["ls-files"])
+        .current_dir(root)
+        .output()
+        .expect("git runs");
+    let tracked = String::from_utf8_lossy(&tracked.stdout);
+    assert!(tracked.contains(".github/workflows/pages.yml"), "{tracked}");
+    assert!(
+        !tracked.contains("public/"),
+        "public/ is ignored: {tracked}"
+    );
+
+    for page in ["search/index.html", "graph/index.html", "data/index.html"] {
+        assert!(site.exists(page), "{page}");
+    }
+    let graph = site.text("graph/index.html");
+    assert!(graph.contains("Dmitri Varlamov") && graph.contains("Ocean Verity"));
+}
+
+/// The note whose text starts with `note` follows the block that holds
+/// the highlighted `quote` it points at.
+fn note_beside_its_passage(page: &Page, quote: &str, note: &str) {
+    let mark = scraper::Selector::parse("mark.quote").expect("selector");
+    let mark = page
+        .html
+        .select(&mark)
+        .find(|m| folded(&m.text().collect::<String>()) == quote)
+        .unwrap_or_else(|| panic!("`{quote}` is highlighted"));
+    let id = mark
+        .value()
+        .attr("data-note")
+        .expect("the mark names its note");
+    let block = mark
+        .ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .find(|e| e.value().name() == "p")
+        .expect("the passage is in a paragraph");
+    let notes = block
+        .next_siblings()
+        .filter_map(scraper::ElementRef::wrap)
+        .next()
+        .expect("a block after the paragraph");
+    let aside = scraper::Selector::parse(&format!("aside.note#{id}")).expect("selector");
+    let aside = notes.select(&aside).next().unwrap_or_else(|| {
+        panic!(
+            "note {id} is not just after its paragraph: {}",
+            notes.html()
+        )
+    });
+    assert!(folded(&aside.text().collect::<String>()).contains(note));
+}
+
+#[test]
+fn a_block_without_a_marker_is_refused() {
+    let result = std::panic::catch_unwind(|| steps("Write it:\n\n```yaml\ntitle: x\n```\n"));
+    assert!(
+        result.is_err(),
+        "an unmarked block would be left out unseen"
+    );
+}
+
+#[test]
+fn a_file_whose_path_the_prose_does_not_name_is_refused() {
+    let page = "Write `a.md`:\n\n<!-- file: b.md -->\n```markdown\nx\n```\n";
+    assert!(std::panic::catch_unwind(|| steps(page)).is_err());
+}
+
+#[test]
+fn the_conventions_read_as_described() {
+    let page = "```sh\ndossier check\n\ncd x\n```\n\n<!-- output -->\n```text\nchecked\n```\n\n\
+                Add to `s.css`:\n\n<!-- append: s.css -->\n```css\na {}\n```\n";
+    assert_eq!(
+        steps(page),
+        [
+            Step::Run("dossier check".into()),
+            Step::Run("cd x".into()),
+            Step::Output("checked\n".into()),
+            Step::Append {
+                path: "s.css".into(),
+                text: "a {}\n".into()
+            },
+        ]
+    );
+}
