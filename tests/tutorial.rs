@@ -13,6 +13,8 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "tutorial/steps.rs"]
+mod steps;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -22,21 +24,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use common::search::run_queries_for;
 use common::server::{PATIENCE, Server};
 use common::{Page, Site};
-
-/// One thing the tutorial asks the reader to do, or shows them.
-#[derive(Debug, PartialEq)]
-enum Step {
-    /// A command line, as typed.
-    Run(String),
-    /// A file written whole.
-    Write { path: String, text: String },
-    /// Text added at the end of a file.
-    Append { path: String, text: String },
-    /// Lines the last command printed, each found in its output.
-    Output(String),
-}
+use steps::{Step, steps};
 
 /// Commands a test cannot run, by their exact text: a changed command is
 /// no longer skipped, and a skip no longer met fails the test.
@@ -59,79 +50,6 @@ const SKIPPED: &[(&str, &str)] = &[
         "a page the reader saved; tests/import.rs tests import",
     ),
 ];
-
-/// The steps of a tutorial written in the conventions above.
-fn steps(markdown: &str) -> Vec<Step> {
-    let mut steps = Vec::new();
-    let mut lines = markdown.lines().enumerate();
-    let mut marker: Option<(usize, &str)> = None;
-    // The prose since the last block, where a file's path must be named.
-    let mut prose = String::new();
-    while let Some((index, line)) = lines.next() {
-        let number = index + 1;
-        if let Some(inner) = line
-            .strip_prefix("<!-- ")
-            .and_then(|rest| rest.strip_suffix(" -->"))
-        {
-            marker = Some((number, inner));
-            continue;
-        }
-        let Some(info) = line.strip_prefix("```") else {
-            assert!(
-                marker.is_none(),
-                "line {number}: a marker must be followed at once by a fenced block"
-            );
-            prose.push_str(line);
-            prose.push('\n');
-            continue;
-        };
-        let mut body = String::new();
-        loop {
-            let (_, inner) = lines
-                .next()
-                .unwrap_or_else(|| panic!("line {number}: the block is never closed"));
-            if inner.starts_with("```") {
-                break;
-            }
-            body.push_str(inner);
-            body.push('\n');
-        }
-        let step = match (info, marker.take()) {
-            ("sh", None) => {
-                for command in body.lines().filter(|l| !l.trim().is_empty()) {
-                    steps.push(Step::Run(command.to_string()));
-                }
-                prose.clear();
-                continue;
-            }
-            (_, Some((_, "output"))) => Step::Output(body),
-            (_, Some((at, inner))) => {
-                let (kind, path) = inner
-                    .split_once(": ")
-                    .unwrap_or_else(|| panic!("line {at}: unknown marker `{inner}`"));
-                let named = format!("`{path}`");
-                assert!(
-                    prose.contains(&named),
-                    "line {at}: the prose before the block does not name {named}"
-                );
-                let (path, text) = (path.to_string(), body);
-                match kind {
-                    "file" => Step::Write { path, text },
-                    "append" => Step::Append { path, text },
-                    _ => panic!("line {at}: unknown marker `{inner}`"),
-                }
-            }
-            (_, None) => panic!(
-                "line {number}: a ```{info} block with no marker: a command goes in ```sh, \
-                 a file after <!-- file: PATH -->, an output after <!-- output -->"
-            ),
-        };
-        steps.push(step);
-        prose.clear();
-    }
-    assert!(marker.is_none(), "a marker at the end of the page");
-    steps
-}
 
 /// Runs `command`, killed past [`PATIENCE`]: a command that does not end
 /// by itself (a `dossier serve` written differently from the one skipped)
@@ -191,6 +109,8 @@ struct Reader {
     path: std::ffi::OsString,
     last_output: Option<(String, String)>,
     skipped: BTreeSet<&'static str>,
+    /// What was added to files of `templates/`, by their name there.
+    theme_edits: Vec<(String, String)>,
 }
 
 impl Reader {
@@ -208,6 +128,7 @@ impl Reader {
             path: std::env::join_paths(folders).expect("a PATH"),
             last_output: None,
             skipped: BTreeSet::new(),
+            theme_edits: Vec::new(),
         }
     }
 
@@ -220,6 +141,9 @@ impl Reader {
                 fs::write(&file, text).unwrap_or_else(|e| panic!("{path}: {e}"));
             }
             Step::Append { path, text } => {
+                if let Some(name) = path.strip_prefix("templates/") {
+                    self.theme_edits.push((name.to_string(), text.clone()));
+                }
                 let file = self.cwd.join(path);
                 let mut whole =
                     fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}, to add to: {e}"));
@@ -315,16 +239,23 @@ fn the_tutorial_works_as_written() {
         met, listed_sorted,
         "every skipped command is in the tutorial"
     );
-    what_the_tutorial_says_the_site_shows(&reader.cwd);
+    what_the_tutorial_says_the_site_shows(&reader.cwd, &reader.theme_edits);
 }
 
 /// The claims of section 8 onwards, on the dossier the tutorial made.
-fn what_the_tutorial_says_the_site_shows(root: &Path) {
+fn what_the_tutorial_says_the_site_shows(root: &Path, theme_edits: &[(String, String)]) {
     assert!(root.ends_with("kestrel-fleet"), "{}", root.display());
     let site = Site {
         root: root.join("public"),
         stderr: String::new(),
     };
+
+    // "The one warning is the missing `base_url`."
+    let check = common::dossier(&["check"], root);
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{said}");
+    assert_eq!(said.matches("warning:").count(), 1, "{said}");
+    assert!(said.contains("warning: no `base_url`"), "{said}");
 
     // An entity quotes every passage that names it, under any of its names.
     let varlamov = site.page("entities/dmitri-varlamov/index.html");
@@ -367,15 +298,23 @@ fn what_the_tutorial_says_the_site_shows(root: &Path) {
         "registered in Dubai in February 2022",
         "Three weeks before",
     );
+    let article = site.page("articles/kestrel-tankers-carried-russian-crude/index.html");
+    assert_eq!(
+        article.attrs("aside.note .chips a", "href"),
+        [
+            "../../entities/kestrel-shipmanagement-fze/index.html",
+            "../../tags/company-records/index.html"
+        ],
+        "the note's chips link Kestrel's page and its tag"
+    );
     let listed = kestrel.texts("article.note-item");
     assert!(
         listed.iter().any(|n| n.contains("Three weeks before")),
         "Kestrel's page lists the note: {listed:?}"
     );
-    assert!(
-        site.exists("tags/company-records/index.html"),
-        "the note's tag"
-    );
+    for tag in ["price-cap", "shipping", "ship-to-ship", "company-records"] {
+        assert!(site.exists(&format!("tags/{tag}/index.html")), "tag {tag}");
+    }
 
     // suggest's types, corrected by hand, are what the site shows.
     let entities = site.text("data/entities.csv");
@@ -400,12 +339,14 @@ fn what_the_tutorial_says_the_site_shows(root: &Path) {
         .expect("Method in the menu");
     assert!(about < method, "{menu:?}");
 
-    // The edited stylesheet is the one the site uses.
-    assert!(
-        site.text("style.css")
-            .contains("aside.note { border-left: 6px solid #1b7f5e; }"),
-        "the CSS edit is in the built style.css"
-    );
+    // The edited theme is the one the site uses.
+    assert!(!theme_edits.is_empty(), "the tutorial edits the theme");
+    for (name, text) in theme_edits {
+        assert!(
+            site.text(name).contains(text),
+            "the edit is in the built {name}"
+        );
+    }
 
     // The workflow is written and committed, and git gives the dates.
     assert!(root.join(".github/workflows/pages.yml").is_file());
@@ -421,7 +362,15 @@ fn what_the_tutorial_says_the_site_shows(root: &Path) {
         "public/ is ignored: {tracked}"
     );
 
-    for page in ["search/index.html", "graph/index.html", "data/index.html"] {
+    // The search finds the article that tells of the transponder.
+    let answer = &run_queries_for(&site, &["transponder"], usize::MAX, "")[0];
+    assert_eq!(
+        answer["results"],
+        serde_json::json!(["articles/kestrel-tankers-carried-russian-crude/index.html"]),
+        "{answer}"
+    );
+
+    for page in ["graph/index.html", "data/index.html"] {
         assert!(site.exists(page), "{page}");
     }
     let graph = site.text("graph/index.html");
@@ -459,37 +408,4 @@ fn note_beside_its_passage(page: &Page, quote: &str, note: &str) {
         )
     });
     assert!(folded(&aside.text().collect::<String>()).contains(note));
-}
-
-#[test]
-fn a_block_without_a_marker_is_refused() {
-    let result = std::panic::catch_unwind(|| steps("Write it:\n\n```yaml\ntitle: x\n```\n"));
-    assert!(
-        result.is_err(),
-        "an unmarked block would be left out unseen"
-    );
-}
-
-#[test]
-fn a_file_whose_path_the_prose_does_not_name_is_refused() {
-    let page = "Write `a.md`:\n\n<!-- file: b.md -->\n```markdown\nx\n```\n";
-    assert!(std::panic::catch_unwind(|| steps(page)).is_err());
-}
-
-#[test]
-fn the_conventions_read_as_described() {
-    let page = "```sh\ndossier check\n\ncd x\n```\n\n<!-- output -->\n```text\nchecked\n```\n\n\
-                Add to `s.css`:\n\n<!-- append: s.css -->\n```css\na {}\n```\n";
-    assert_eq!(
-        steps(page),
-        [
-            Step::Run("dossier check".into()),
-            Step::Run("cd x".into()),
-            Step::Output("checked\n".into()),
-            Step::Append {
-                path: "s.css".into(),
-                text: "a {}\n".into()
-            },
-        ]
-    );
 }
