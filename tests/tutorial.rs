@@ -409,3 +409,44 @@ fn note_beside_its_passage(page: &Page, quote: &str, note: &str) {
     });
     assert!(folded(&aside.text().collect::<String>()).contains(note));
 }
+
+/// A heading's anchor as GitHub makes it: lowercase, punctuation but `-`
+/// and `_` dropped, spaces as `-` (`## dossier.yaml` is `#dossieryaml`).
+fn github_anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+#[test]
+fn the_tutorials_links_lead_to_a_file_and_heading_that_exist() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let markdown = fs::read_to_string(docs.join("tutorial.md")).expect("docs/tutorial.md");
+    let mut checked = 0;
+    for target in markdown.split("](").skip(1) {
+        let target = &target[..target.find(')').expect("a closed link")];
+        if target.starts_with("https://") || target.starts_with("http://") {
+            continue;
+        }
+        let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+        let text = fs::read_to_string(docs.join(file))
+            .unwrap_or_else(|e| panic!("the link `{target}`: {e}"));
+        if !anchor.is_empty() {
+            let anchors: Vec<String> = text
+                .lines()
+                .filter_map(|line| line.strip_prefix('#'))
+                .map(|line| github_anchor(line.trim_start_matches('#')))
+                .collect();
+            assert!(
+                anchors.iter().any(|a| a == anchor),
+                "the link `{target}`: no such heading"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} links read");
+}
