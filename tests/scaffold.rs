@@ -84,6 +84,12 @@ fn init_writes_a_dossier_that_builds_at_once() {
 
     let output = dossier(&["build", "--root", "new/my dossier"], place.path());
     assert!(output.status.success(), "build failed: {}", stderr(&output));
+    // One article and one page are counted in the singular.
+    assert!(
+        stderr(&output).contains("built 1 article, 2 entities, 1 page: "),
+        "{}",
+        stderr(&output)
+    );
     let site = common::Site {
         root: root.join("public"),
         stderr: stderr(&output),

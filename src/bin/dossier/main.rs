@@ -121,15 +121,19 @@ fn main() -> ExitCode {
                 entities,
                 pages,
             } = report.counts;
+            let counted = format!(
+                "{articles} article{}, {entities} entit{}, {pages} page{}",
+                plural(articles),
+                if entities == 1 { "y" } else { "ies" },
+                plural(pages)
+            );
             match wrote {
                 Some(output) => eprintln!(
-                    "built {articles} articles, {entities} entities, {pages} pages: {} files in {}",
+                    "built {counted}: {} files in {}",
                     report.files,
                     output.display()
                 ),
-                None => eprintln!(
-                    "checked {articles} articles, {entities} entities, {pages} pages: no errors"
-                ),
+                None => eprintln!("checked {counted}: no errors"),
             }
             ExitCode::SUCCESS
         }
