@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use crate::date::DateValue;
 use crate::paths;
-use crate::render::graph::{mention_counts, named_together};
+use crate::render::graph::mention_counts;
 use crate::render::publish::xml_escape as escape;
 use crate::render::views::Views;
 
@@ -94,10 +94,9 @@ fn graph<'a>(views: &'a Views<'_>) -> (Vec<Node>, impl Iterator<Item = Edge> + '
         ],
     });
     let co_mentions =
-        named_together(views)
-            .into_iter()
+        (views.named_together().iter())
             .enumerate()
-            .map(move |(i, ((a, b), shared))| Edge {
+            .map(move |(i, &((a, b), shared))| Edge {
                 id: format!("c{}", i + 1),
                 from: id(a),
                 to: id(b),

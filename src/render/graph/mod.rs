@@ -149,16 +149,48 @@ pub(crate) fn mention_counts(views: &Views<'_>) -> Vec<usize> {
     mentions
 }
 
+/// A number written as `{:.1}` writes it, with less work: every entity
+/// page draws its neighbourhood, and formatting floats at a precision was
+/// a fiftieth of a build.
+struct Tenths(f64);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scaled = self.0 * 10.0;
+        let rounded = scaled.round();
+        // Rounding a product differs from rounding the exact decimal only
+        // near a half; negative numbers may print `-0.0`: both left to
+        // the standard formatting.
+        let plain = self.0.is_sign_positive() && scaled < 1e12;
+        if !plain || ((scaled - scaled.floor()) - 0.5).abs() < 1e-6 {
+            return write!(f, "{:.1}", self.0);
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let tenths = rounded as u64;
+        write!(f, "{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
 /// Every pair of entities named in (or listed by `entities:`) the same
-/// article, the lower id first, with the number of articles naming both:
-/// the co-mentions of the graph page and of the exports.
-pub(crate) fn named_together(views: &Views<'_>) -> BTreeMap<(EntityId, EntityId), usize> {
-    let mut together = BTreeMap::new();
+/// article, the lower id first, with the number of articles naming both,
+/// in pair order: the co-mentions of the graph page and of the exports
+/// (made once, by [`Views::named_together`]). Pairs are sorted, then
+/// counted: fewer comparisons than one map insert per pair.
+pub(crate) fn named_together(views: &Views<'_>) -> Vec<((EntityId, EntityId), usize)> {
+    let mut pairs = Vec::new();
     for article in &views.annotated.entities_of {
         for (i, (a, _)) in article.iter().enumerate() {
             for (b, _) in &article[i + 1..] {
-                *together.entry(((*a).min(*b), (*a).max(*b))).or_insert(0) += 1;
+                pairs.push(((*a).min(*b), (*a).max(*b)));
             }
+        }
+    }
+    pairs.sort_unstable();
+    let mut together: Vec<((EntityId, EntityId), usize)> = Vec::new();
+    for pair in pairs {
+        match together.last_mut() {
+            Some((last, count)) if *last == pair => *count += 1,
+            _ => together.push((pair, 1)),
         }
     }
     together
@@ -192,7 +224,7 @@ pub(crate) fn picture(views: &Views<'_>) -> Picture {
         }
     }
     let mut together: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for ((a, b), shared) in named_together(views) {
+    for &((a, b), shared) in views.named_together() {
         if let (Some(a), Some(b)) = (index.get(&a), index.get(&b)) {
             together.insert(((*a).min(*b), (*a).max(*b)), shared);
         }
@@ -383,8 +415,12 @@ impl Picture {
             };
             let _ = writeln!(
                 svg,
-                "<line class=\"{class}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke-width=\"{width:.1}\"><title>{label}</title></line>",
-                na.x, na.y, nb.x, nb.y
+                "<line class=\"{class}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke-width=\"{}\"><title>{label}</title></line>",
+                Tenths(na.x),
+                Tenths(na.y),
+                Tenths(nb.x),
+                Tenths(nb.y),
+                Tenths(width)
             );
         }
         svg.push_str("</g>\n<g class=\"nodes\">\n");
@@ -394,13 +430,13 @@ impl Picture {
             let kind = escape(&entity.kind);
             let _ = writeln!(
                 svg,
-                "<a href=\"{root}{}\"><title>{name} ({}), {} {mentions}</title><circle class=\"t-{kind}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\"/></a>",
+                "<a href=\"{root}{}\"><title>{name} ({}), {} {mentions}</title><circle class=\"t-{kind}\" cx=\"{}\" cy=\"{}\" r=\"{}\"/></a>",
                 crate::paths::entity(&entity.id),
                 escape(&type_singular(&entity.kind, views.language)),
                 node.mentions,
-                node.x,
-                node.y,
-                node.radius,
+                Tenths(node.x),
+                Tenths(node.y),
+                Tenths(node.radius),
             );
         }
         // Names over every circle. Each is a link too, for the mouse; the
@@ -411,10 +447,10 @@ impl Picture {
             if let Some(label) = &node.label {
                 let _ = writeln!(
                     svg,
-                    "<a href=\"{root}{}\" tabindex=\"-1\"><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\">{}</text></a>",
+                    "<a href=\"{root}{}\" tabindex=\"-1\"><text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text></a>",
                     crate::paths::entity(&entities[node.entity].id),
-                    label.x,
-                    label.y,
+                    Tenths(label.x),
+                    Tenths(label.y),
                     label.anchor.svg(),
                     escape(&node.name)
                 );
@@ -422,5 +458,27 @@ impl Picture {
         }
         svg.push_str("</g>\n</svg>");
         svg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tenths;
+
+    #[test]
+    fn tenths_are_written_as_the_standard_formatting_writes_them() {
+        let mut values = vec![
+            0.0, -0.0, -0.04, -3.25, 0.05, 0.25, 0.35, 1.45, 2.5, 999.95, 1e13,
+        ];
+        // Every hundredth up to 2,000, and a spread of fractions.
+        values.extend((0..200_000).map(|n| f64::from(n) / 100.0));
+        values.extend((0..100_000).map(|n| f64::from(n) * 0.731_234_5));
+        for value in values {
+            assert_eq!(
+                Tenths(value).to_string(),
+                format!("{value:.1}"),
+                "{value:?}"
+            );
+        }
     }
 }

@@ -36,6 +36,9 @@ pub(crate) struct Views<'a> {
     /// Everything dated, in timeline order, found on first use: the
     /// timeline's pages each cut theirs from it.
     timeline: OnceLock<Vec<Placed>>,
+    /// The co-mentions, found on first use: the graph page and both graph
+    /// exports show them.
+    together: OnceLock<Vec<((EntityId, EntityId), usize)>>,
 }
 
 /// Every article's link, made once per build: lists, tag, entity and
@@ -112,12 +115,20 @@ impl<'a> Views<'a> {
             language: dossier.config.language,
             article_links,
             timeline: OnceLock::new(),
+            together: OnceLock::new(),
         }
     }
 
     /// Everything dated, in timeline order.
     pub(crate) fn timeline(&self) -> &[Placed] {
         self.timeline.get_or_init(|| placed(self))
+    }
+
+    /// Every pair of entities named in the same articles, with how many
+    /// (see [`super::graph::named_together`]).
+    pub(crate) fn named_together(&self) -> &[((EntityId, EntityId), usize)] {
+        self.together
+            .get_or_init(|| super::graph::named_together(self))
     }
 
     pub(crate) fn article_path(&self, id: ArticleId) -> String {
