@@ -79,8 +79,8 @@ impl Folded {
             original_len: text.len(),
         };
         let bytes = text.as_bytes();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
             // Most of any text is printable ASCII that folds to itself:
             // copied in one go (the per-character path was most of the
             // cost of folding).
@@ -91,7 +91,7 @@ impl Folded {
                 folded
                     .starts
                     .extend((0..run).map(|k| start.saturating_add(k as u32)));
-                skip_to(&mut chars, i + run);
+                i += run;
                 continue;
             }
             let end = i + c.len_utf8();
@@ -103,22 +103,24 @@ impl Folded {
                 if !text[resume..].starts_with(char::is_lowercase) {
                     folded.push('-', i);
                 }
-                skip_to(&mut chars, resume);
+                i = resume;
                 continue;
             }
+            let start = i;
+            i = end;
             let Some(c) = typographic(c) else {
                 continue;
             };
             if c == ' ' {
                 if !folded.text.ends_with(' ') {
-                    folded.push(' ', i);
+                    folded.push(' ', start);
                 }
                 continue;
             }
             if folding.accents && !c.is_ascii() {
-                folded.push_without_accents(c, i);
+                folded.push_without_accents(c, start);
             } else {
-                folded.push(c, i);
+                folded.push(c, start);
             }
         }
         folded
@@ -192,11 +194,6 @@ fn line_end_after(text: &str, from: usize) -> Option<usize> {
         .or_else(|| after_spaces.strip_prefix('\n'))?;
     let resume = after_break.trim_start_matches([' ', '\t']);
     Some(text.len() - resume.len())
-}
-
-/// Advances `chars` to the byte offset `to`.
-fn skip_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, to: usize) {
-    while chars.next_if(|(i, _)| *i < to).is_some() {}
 }
 
 /// `text` folded as a name or phrase is compared (its own white space

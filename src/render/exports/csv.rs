@@ -52,7 +52,9 @@ impl<'a> Table<'a> {
 
 /// Appends one cell, guarded against formulas and quoted when it must be.
 fn push_field(line: &mut Vec<u8>, cell: &str) {
-    let quoted = cell.contains([',', '"', '\r', '\n']);
+    // Bytes, not characters: the four are ASCII, and a char pattern
+    // decoded every character of every passage.
+    let quoted = (cell.bytes()).any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
     if quoted {
         line.push(b'"');
     }

@@ -238,11 +238,20 @@ fn wikidata_url(q: &str) -> String {
 /// JSON that cannot end the `<script>` element it sits in: `<`, `>` and
 /// `&` are written as JSON escapes, which mean the same.
 fn script_safe(value: &Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let json = value.to_string();
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&')) {
+        return json;
+    }
+    let mut safe = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            c => safe.push(c),
+        }
+    }
+    safe
 }
 
 #[cfg(test)]
