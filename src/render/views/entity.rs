@@ -5,7 +5,6 @@
 //! passages they hold (its header) and leave out what is said once
 //! (description, links, relations, neighbours).
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::{CoMention, EntityView, MentioningArticle, Pages, PassageView, RelationView, Views};
@@ -67,18 +66,19 @@ impl<'a> Views<'a> {
             .map(|(index, passages)| {
                 let article = mentioned[index].article;
                 let path = self.article_path(article);
-                let mentions = self.annotated.articles.mentions_of(article, id);
+                let mut mentions = self.annotated.articles.mentions_of(article, id);
+                // Moved, not copied: the mentions were read for this page.
+                let end = passages.end.min(mentions.len());
+                let shown = passages.start.min(end)..end;
                 MentioningArticle {
                     article: self.article_link(article),
                     passages: mentions
-                        .get(passages)
-                        .unwrap_or_default()
-                        .iter()
+                        .drain(shown)
                         .map(|mention| PassageView {
-                            before: mention.passage.before.clone(),
-                            text: mention.passage.text.clone(),
-                            after: mention.passage.after.clone(),
                             path: format!("{path}#{}", mention.anchor),
+                            before: mention.passage.before,
+                            text: mention.passage.text,
+                            after: mention.passage.after,
                         })
                         .collect(),
                 }
@@ -162,25 +162,38 @@ impl<'a> Views<'a> {
 
     /// Entities that share articles with `id`, most shared first, at most 12.
     fn co_mentioned(&self, id: EntityId) -> Vec<CoMention> {
-        let mut shared: BTreeMap<EntityId, usize> = BTreeMap::new();
-        for mentioned in &self.annotated.mentioned_in[id] {
-            for (other, _) in &self.annotated.entities_of[mentioned.article] {
-                if *other != id {
-                    *shared.entry(*other).or_insert(0) += 1;
-                }
+        // Sorted and counted, and only the first twelve ranked: an entity
+        // of a large dossier shares articles with hundreds.
+        let mut others: Vec<EntityId> = (self.annotated.mentioned_in[id].iter())
+            .flat_map(|mentioned| &self.annotated.entities_of[mentioned.article])
+            .map(|(other, _)| *other)
+            .filter(|other| *other != id)
+            .collect();
+        others.sort_unstable();
+        let mut ranked: Vec<(EntityId, usize)> = Vec::new();
+        for other in others {
+            match ranked.last_mut() {
+                Some((last, count)) if *last == other => *count += 1,
+                _ => ranked.push((other, 1)),
             }
         }
-        let mut ranked: Vec<(EntityId, usize)> = shared.into_iter().collect();
-        ranked.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| {
-                self.dossier.entities[a.0]
-                    .name
-                    .cmp(&self.dossier.entities[b.0].name)
-            })
-        });
+        let order = |a: &(EntityId, usize), b: &(EntityId, usize)| {
+            b.1.cmp(&a.1)
+                .then_with(|| {
+                    self.dossier.entities[a.0]
+                        .name
+                        .cmp(&self.dossier.entities[b.0].name)
+                })
+                .then(a.0.cmp(&b.0))
+        };
+        const SHOWN: usize = 12;
+        if ranked.len() > SHOWN {
+            ranked.select_nth_unstable_by(SHOWN - 1, order);
+            ranked.truncate(SHOWN);
+        }
+        ranked.sort_by(order);
         ranked
             .into_iter()
-            .take(12)
             .map(|(other, count)| CoMention {
                 entity: self.entity_link(other, count),
                 shared: count,
