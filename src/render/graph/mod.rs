@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::labels::type_singular;
-use super::views::Views;
+use super::views::{Views, counted};
 use crate::html::escape;
 use crate::ids::EntityId;
 use labels::{FONT_SIZE, Label};
@@ -174,8 +174,7 @@ impl std::fmt::Display for Tenths {
 /// Every pair of entities named in (or listed by `entities:`) the same
 /// article, the lower id first, with the number of articles naming both,
 /// in pair order: the co-mentions of the graph page and of the exports
-/// (made once, by [`Views::named_together`]). Pairs are sorted, then
-/// counted: fewer comparisons than one map insert per pair.
+/// (made once, by [`Views::named_together`]).
 pub(crate) fn named_together(views: &Views<'_>) -> Vec<((EntityId, EntityId), usize)> {
     let mut pairs = Vec::new();
     for article in &views.annotated.entities_of {
@@ -185,15 +184,7 @@ pub(crate) fn named_together(views: &Views<'_>) -> Vec<((EntityId, EntityId), us
             }
         }
     }
-    pairs.sort_unstable();
-    let mut together: Vec<((EntityId, EntityId), usize)> = Vec::new();
-    for pair in pairs {
-        match together.last_mut() {
-            Some((last, count)) if *last == pair => *count += 1,
-            _ => together.push((pair, 1)),
-        }
-    }
-    together
+    counted(pairs)
 }
 
 /// The graph page's picture: the most mentioned entities, with their

@@ -7,7 +7,9 @@
 
 use std::ops::Range;
 
-use super::{CoMention, EntityView, MentioningArticle, Pages, PassageView, RelationView, Views};
+use super::{
+    CoMention, EntityView, MentioningArticle, Pages, PassageView, RelationView, Views, counted,
+};
 use crate::annotate::MentionedIn;
 use crate::ids::EntityId;
 use crate::model::RelationsOf;
@@ -162,21 +164,14 @@ impl<'a> Views<'a> {
 
     /// Entities that share articles with `id`, most shared first, at most 12.
     fn co_mentioned(&self, id: EntityId) -> Vec<CoMention> {
-        // Sorted and counted, and only the first twelve ranked: an entity
-        // of a large dossier shares articles with hundreds.
-        let mut others: Vec<EntityId> = (self.annotated.mentioned_in[id].iter())
+        // Only the first twelve ranked: an entity of a large dossier
+        // shares articles with hundreds.
+        let others: Vec<EntityId> = (self.annotated.mentioned_in[id].iter())
             .flat_map(|mentioned| &self.annotated.entities_of[mentioned.article])
             .map(|(other, _)| *other)
             .filter(|other| *other != id)
             .collect();
-        others.sort_unstable();
-        let mut ranked: Vec<(EntityId, usize)> = Vec::new();
-        for other in others {
-            match ranked.last_mut() {
-                Some((last, count)) if *last == other => *count += 1,
-                _ => ranked.push((other, 1)),
-            }
-        }
+        let mut ranked = counted(others);
         let order = |a: &(EntityId, usize), b: &(EntityId, usize)| {
             b.1.cmp(&a.1)
                 .then_with(|| {

@@ -60,6 +60,21 @@ pub(crate) fn article_links(dossier: &Dossier) -> Vec<ArticleLink> {
         .collect()
 }
 
+/// Each distinct item once, in order, with how many times it occurs:
+/// sorted, then counted, with fewer comparisons than a map's insert per
+/// item (co-mentions run to millions at 100,000 articles).
+pub(crate) fn counted<T: Ord>(mut items: Vec<T>) -> Vec<(T, usize)> {
+    items.sort_unstable();
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for item in items {
+        match counts.last_mut() {
+            Some((last, count)) if *last == item => *count += 1,
+            _ => counts.push((item, 1)),
+        }
+    }
+    counts
+}
+
 /// What a path segment of a URL cannot hold as is.
 const PATH_SEGMENT: &AsciiSet = &CONTROLS
     .add(b' ')
@@ -327,5 +342,19 @@ impl<'a> Views<'a> {
             path: format!("{path}#note-{number}"),
             quote_path: format!("{path}#quote-{number}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn items_are_counted_once_each_in_order() {
+        assert_eq!(
+            counted(vec![3, 1, 3, 2, 3, 1]),
+            vec![(1, 2), (2, 1), (3, 3)]
+        );
+        assert_eq!(counted(Vec::<u8>::new()), vec![]);
     }
 }
