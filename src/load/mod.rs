@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use files::{failed_slug, markdown_files, parse_file};
+use files::{failed_slug, markdown_files, parse_file, with_readers};
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -455,20 +455,22 @@ impl Snapshot {
             })
             .is_ok()
         };
-        let states: Vec<FileState> = found
-            .par_iter()
-            .map(|(path, kind)| match kind {
-                Ok(kind) => match parse_file(root, path, *kind) {
-                    Ok(Parsed::Article(mut doc)) if !keep(doc.file.body().len()) => {
-                        doc.file.leave_body(path);
-                        FileState::Parsed(Parsed::Article(doc))
-                    }
-                    Ok(parsed) => FileState::Parsed(parsed),
-                    Err(error) => FileState::Failed(*kind, error, failed_slug(path, *kind)),
-                },
-                Err(problem) => FileState::Skipped(problem.clone()),
-            })
-            .collect();
+        let states: Vec<FileState> = with_readers(|| {
+            found
+                .par_iter()
+                .map(|(path, kind)| match kind {
+                    Ok(kind) => match parse_file(root, path, *kind) {
+                        Ok(Parsed::Article(mut doc)) if !keep(doc.file.body().len()) => {
+                            doc.file.leave_body(path);
+                            FileState::Parsed(Parsed::Article(doc))
+                        }
+                        Ok(parsed) => FileState::Parsed(parsed),
+                        Err(error) => FileState::Failed(*kind, error, failed_slug(path, *kind)),
+                    },
+                    Err(problem) => FileState::Skipped(problem.clone()),
+                })
+                .collect()
+        });
         let parsed = found.into_iter().map(|(path, _)| path).zip(states);
         if self.files.is_empty() {
             // Built from sorted pairs at once: inserting them one by one
