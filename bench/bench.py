@@ -4,9 +4,9 @@
 Generates the corpus with ../shared/bench/gen_corpus.py (cached under
 target/bench/), builds dossier in release mode, then times `dossier build`
 and `hugo` alternately, several runs each, with /usr/bin/time -v. Prints a
-Markdown table: median wall and CPU seconds, peak RSS, pages and bytes
-written, and the dossier/Hugo ratio measured in this same run. Other sizes
-are timed for dossier alone, to show how the cost grows.
+Markdown table: median wall, user and system CPU seconds, peak RSS, pages
+and bytes written, and the dossier/Hugo ratio measured in this same run.
+Other sizes are timed for dossier alone, to show how the cost grows.
 
     python3 bench/bench.py                       # 10,000 articles vs Hugo, then 1,000 and 100,000
     python3 bench/bench.py --sizes 10000 --runs 5
@@ -42,7 +42,7 @@ def generate(fmt, articles, entities, tags, seed):
 
 
 def timed(command):
-    """Runs `command` under /usr/bin/time -v; returns wall, cpu, rss_mib."""
+    """Runs `command` under /usr/bin/time -v; returns wall, user, system, rss_mib."""
     result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
@@ -52,9 +52,23 @@ def timed(command):
     wall_text = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
     parts = [float(p) for p in wall_text.split(":")]
     wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
-    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    user = float(field("User time (seconds)"))
+    system = float(field("System time (seconds)"))
     rss = int(field("Maximum resident set size (kbytes)")) / 1024
-    return wall, cpu, rss
+    return wall, user, system, rss
+
+
+def in_memory(folder):
+    """Whether `folder` is on a file system held in memory (tmpfs)."""
+    folder = str(Path(folder).resolve())
+    best, kind = "", ""
+    with open("/proc/mounts") as mounts:
+        for line in mounts:
+            _, point, fstype, *_ = line.split()
+            inside = folder == point or folder.startswith(point.rstrip("/") + "/")
+            if inside and len(point) > len(best):
+                best, kind = point, fstype
+    return kind in ("tmpfs", "ramfs")
 
 
 def size_of(folder):
@@ -88,13 +102,28 @@ def main():
         sys.exit("hugo not found: apt-get install -y hugo, or pass --no-hugo")
 
     rows = []
-    # Each run writes to a folder of its own, removed only at the end: on
-    # ext4 mounted with `discard`, creating thousands of files right where
-    # thousands were just deleted costs several times the system time, and
-    # that would measure the disk's housekeeping, not the tools.
+    # Each run writes to a folder of its own. On disk it is removed only at
+    # the end: on ext4 mounted with `discard`, creating thousands of files
+    # right where thousands were just deleted costs several times the
+    # system time, and that would measure the disk's housekeeping, not the
+    # tools. In memory it is removed as soon as it is measured: kept, the
+    # sites would pile up in the machine's memory (4 GB for one
+    # 100,000-article site), and on a virtual machine whose host hands out
+    # memory more slowly the more of it the guest holds, each run would
+    # pay for the pages of the runs before it.
     outputs = Path(args.outputs)
     shutil.rmtree(outputs, ignore_errors=True)
     outputs.mkdir()
+    sizes = {}
+
+    def measure(name, size, run, command):
+        out = outputs / f"{name}-{size}-{run}"
+        sample = timed(command(out))
+        if run == 0:
+            sizes[(name, size)] = size_of(out)
+        if in_memory(outputs):
+            shutil.rmtree(out)
+        return sample
     corpus = generate("dossier", args.articles, args.entities, args.tags, args.seed)
     contenders = [("dossier", lambda out: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)])]
     if args.baseline:
@@ -106,41 +135,43 @@ def main():
     samples = {name: [] for name, _ in contenders}
     for run in range(args.runs):
         for name, command in contenders:  # alternate, so noise hits both
-            out = outputs / f"{name}-{args.articles}-{run}"
-            samples[name].append(timed(command(out)))
+            samples[name].append(measure(name, args.articles, run, command))
     for name, _ in contenders:
-        pages, total = size_of(outputs / f"{name}-{args.articles}-0")
-        rows.append((name, args.articles, samples[name], pages, total))
+        rows.append((name, args.articles, samples[name]))
 
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         corpus = generate("dossier", size, args.entities, args.tags, args.seed)
-        runs = []
-        for run in range(args.runs if size <= args.articles else 1):
-            out = outputs / f"dossier-{size}-{run}"
-            runs.append(timed([dossier, "build", "--root", str(corpus), "--output-dir", str(out)]))
-        pages, total = size_of(outputs / f"dossier-{size}-0")
-        rows.append(("dossier", size, runs, pages, total))
+        build = lambda out: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)]
+        runs = [measure("dossier", size, run, build)
+                for run in range(args.runs if size <= args.articles else 1)]
+        rows.append(("dossier", size, runs))
     shutil.rmtree(outputs, ignore_errors=True)
 
-    print(f"| tool | articles | wall s (median) | CPU s (median) | peak RSS MiB | pages | MB written | runs |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| tool | articles | wall s | user CPU s | system CPU s | peak RSS MiB | pages | MB written | runs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     medians = {}
-    for name, size, runs, pages, total in rows:
-        wall = statistics.median(r[0] for r in runs)
-        cpu = statistics.median(r[1] for r in runs)
-        rss = max(r[2] for r in runs)
-        medians[(name, size)] = wall
-        print(f"| {name} | {size:,} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {pages:,} | {total / 1e6:.0f} | {len(runs)} |")
+    for name, size, runs in rows:
+        wall, user, system = (statistics.median(r[i] for r in runs) for i in range(3))
+        rss = max(r[3] for r in runs)
+        pages, total = sizes[(name, size)]
+        medians[(name, size)] = wall, user, system
+        print(f"| {name} | {size:,} | {wall:.2f} | {user:.2f} | {system:.2f} | {rss:.0f} | {pages:,} "
+              f"| {total / 1e6:.0f} | {len(runs)} |")
+    print("\nMedians; peak RSS is the highest of the runs.")
     if ("hugo", args.articles) in medians:
-        ratio = medians[("dossier", args.articles)] / medians[("hugo", args.articles)]
+        ratio = medians[("dossier", args.articles)][0] / medians[("hugo", args.articles)][0]
         print(f"\ndossier/Hugo wall-time ratio at {args.articles:,} articles: {ratio:.2f} (same run, alternating)")
     if ("baseline", args.articles) in medians:
-        ratio = medians[("dossier", args.articles)] / medians[("baseline", args.articles)]
+        ratio = medians[("dossier", args.articles)][0] / medians[("baseline", args.articles)][0]
         print(f"dossier/baseline wall-time ratio at {args.articles:,} articles: {ratio:.2f} (same run, alternating)")
     big = [size for (name, size) in medians if name == "dossier" and size > args.articles]
     for size in big:
-        growth = medians[("dossier", size)] / medians[("dossier", args.articles)]
-        print(f"{size:,} articles take {growth:.1f}x the {args.articles:,}-article time")
+        # The user time is the program's own work; the system time also
+        # holds what the kernel (and, in a virtual machine, its host) takes
+        # to supply the pages the site is written into.
+        wall, user, system = (a / b for a, b in zip(medians[("dossier", size)], medians[("dossier", args.articles)]))
+        print(f"{size:,} articles take {wall:.1f}x the {args.articles:,}-article wall time "
+              f"(user CPU {user:.1f}x, system CPU {system:.1f}x)")
 
 
 if __name__ == "__main__":
