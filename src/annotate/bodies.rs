@@ -174,39 +174,69 @@ pub(super) fn set_aside(
     })
 }
 
-/// Appends `text` with its length in front.
+/// Appends `text` with its length in front, in digits of six bits, the
+/// most significant first, each one ASCII byte: `0x40 | digit` for all
+/// but the last, `digit` for the last. ASCII keeps a piece of several
+/// texts valid UTF-8 as a whole, so that reading it back checks it once.
 fn push(bytes: &mut Vec<u8>, text: &str) {
-    bytes.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    let len = text.len() as u64;
+    let digits = (u64::BITS - len.leading_zeros()).div_ceil(6).max(1);
+    for shift in (1..digits).rev() {
+        bytes.push(0x40 | ((len >> (6 * shift)) & 0x3f) as u8);
+    }
+    bytes.push((len & 0x3f) as u8);
     bytes.extend_from_slice(text.as_bytes());
 }
 
-/// The one text [`push`] wrote in `bytes`, taken without a copy.
-fn one_text(mut bytes: Vec<u8>) -> String {
-    let len = bytes
-        .first_chunk::<8>()
-        .map_or(0, |len| u64::from_le_bytes(*len));
-    let len = usize::try_from(len).unwrap_or(usize::MAX);
-    bytes.drain(..bytes.len().min(8));
-    bytes.truncate(len);
-    // Written from a `str`: valid, unless the disk changed it.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+/// Where the first text [`push`] wrote in `bytes` starts and ends; none
+/// if its length is cut off or runs past the end.
+fn frame(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut len = 0usize;
+    for (at, digit) in bytes.iter().enumerate() {
+        len = len
+            .checked_mul(64)?
+            .checked_add(usize::from(digit & 0x3f))?;
+        if digit & 0x40 == 0 {
+            let end = (at + 1).checked_add(len)?;
+            return (end <= bytes.len()).then_some((at + 1, end));
+        }
+    }
+    None
 }
 
-/// The texts [`push`] wrote, in order, borrowed from `bytes`.
-fn texts(mut bytes: &[u8]) -> impl Iterator<Item = Cow<'_, str>> {
+/// The one text [`push`] wrote in `bytes`, taken without a copy.
+fn one_text(bytes: Vec<u8>) -> String {
+    // Written from a `str`: valid, unless the disk changed it.
+    let mut whole = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    match frame(whole.as_bytes()) {
+        Some((start, end)) if whole.is_char_boundary(start) && whole.is_char_boundary(end) => {
+            whole.truncate(end);
+            whole.drain(..start);
+            whole
+        }
+        _ => String::new(),
+    }
+}
+
+/// The texts [`push`] wrote in `piece`, in order.
+fn texts(piece: &str) -> impl Iterator<Item = &str> {
+    let mut rest = piece;
     std::iter::from_fn(move || {
-        let (len, rest) = bytes.split_first_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).unwrap_or(usize::MAX);
-        let (text, rest) = rest.split_at_checked(len)?;
-        bytes = rest;
-        // Written from `str`s: valid, unless the disk changed them.
-        Some(String::from_utf8_lossy(text))
+        let (start, end) = frame(rest.as_bytes())?;
+        let text = rest.get(start..end)?;
+        rest = rest.get(end..)?;
+        Some(text)
     })
 }
 
 /// The mentions [`set_aside`] wrote, each with its index in the article.
 fn mentions(bytes: &[u8]) -> Vec<(usize, Mention)> {
-    let mut parts = texts(bytes);
+    // Written from `str`s: valid, unless the disk changed them. (The
+    // check of `from_utf8` is faster than that of `from_utf8_lossy`.)
+    let piece =
+        std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), Cow::Borrowed);
+    let mut parts = texts(&piece);
     let mut mentions = Vec::new();
     while let Some(index) = parts.next() {
         let mut part = || parts.next().unwrap_or_default();
@@ -215,15 +245,98 @@ fn mentions(bytes: &[u8]) -> Vec<(usize, Mention)> {
             index.parse().unwrap_or_default(),
             Mention {
                 entity,
-                anchor: part().into_owned(),
+                anchor: part().to_owned(),
                 explicit: part() == "1",
                 passage: Passage {
-                    before: part().into_owned(),
-                    text: part().into_owned(),
-                    after: part().into_owned(),
+                    before: part().to_owned(),
+                    text: part().to_owned(),
+                    after: part().to_owned(),
                 },
             },
         ));
     }
     mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn framed(texts: &[&str]) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for text in texts {
+            push(&mut bytes, text);
+        }
+        bytes
+    }
+
+    #[test]
+    fn texts_come_back_as_written_at_every_length_of_length() {
+        let long = |len: usize| "é".repeat(len / 2) + &"a".repeat(len % 2);
+        let written: Vec<String> = [0, 1, 63, 64, 65, 4095, 4096, 4097, 262_144, 300_001]
+            .into_iter()
+            .map(long)
+            .chain(["Kim Jong-un".to_string(), "« traité »\n".to_string()])
+            .collect();
+        let refs: Vec<&str> = written.iter().map(String::as_str).collect();
+        let bytes = framed(&refs);
+        // The lengths are ASCII: the whole piece is one valid text.
+        let piece = std::str::from_utf8(&bytes).expect("valid UTF-8");
+        assert_eq!(texts(piece).collect::<Vec<_>>(), refs);
+        assert_eq!(one_text(framed(&[&written[8]])), written[8]);
+    }
+
+    #[test]
+    fn lengths_take_one_byte_per_six_bits() {
+        assert_eq!(framed(&[""]), [0]);
+        assert_eq!(framed(&["abc"]), b"\x03abc");
+        assert_eq!(framed(&[&"x".repeat(64)])[..2], [0x41, 0]);
+        assert_eq!(framed(&[&"x".repeat(4096)])[..3], [0x41, 0x40, 0]);
+    }
+
+    #[test]
+    fn a_changed_file_gives_less_text_never_a_panic() {
+        let whole = framed(&["Pyongyang", "Moscou", "Poutine"]);
+        for cut in 0..whole.len() {
+            let part = &whole[..cut];
+            let kept: Vec<&str> = texts(std::str::from_utf8(part).unwrap_or("")).collect();
+            assert!(kept.len() <= 3);
+            let _ = one_text(part.to_vec());
+            let _ = mentions(part);
+        }
+        // A length running past the end, and bytes that are not UTF-8.
+        assert_eq!(texts("\x7f\x7f\x05ab").count(), 0);
+        assert_eq!(one_text(vec![0x7f, 0x7f, 0x7f]), "");
+        // The replacement character is longer than the byte it replaces.
+        assert_eq!(one_text(vec![0x02, 0xff, b'a']), "");
+        assert_eq!(one_text(vec![0x03, 0xff, b'a']), "\u{fffd}");
+        let _ = mentions(&[0x40; 40]);
+    }
+
+    #[test]
+    fn mentions_come_back_with_their_passages() {
+        let mention = Mention {
+            entity: EntityId(7),
+            anchor: "m-kim-2".into(),
+            explicit: true,
+            passage: Passage {
+                before: "… le dirigeant ".into(),
+                text: "Kim Jong-un".into(),
+                after: " a reçu".into(),
+            },
+        };
+        let mut bytes = Vec::new();
+        for part in [
+            "3",
+            "7",
+            "m-kim-2",
+            "1",
+            "… le dirigeant ",
+            "Kim Jong-un",
+            " a reçu",
+        ] {
+            push(&mut bytes, part);
+        }
+        assert_eq!(mentions(&bytes), vec![(3, mention)]);
+    }
 }
