@@ -9,7 +9,8 @@ and bytes written, and the dossier/Hugo ratio measured in this same run.
 Other sizes are timed for dossier alone, to show how the cost grows.
 
     python3 bench/bench.py                       # 10,000 articles vs Hugo, then 1,000 and 100,000
-    python3 bench/bench.py --sizes 10000 --runs 5
+    python3 bench/bench.py --runs 7 --outputs /dev/shm/dossier-bench
+                                                 # the README's figures: seven runs, sites in memory
     python3 bench/bench.py --baseline /tmp/dossier-before --no-hugo --sizes ''
                                                  # this build against an earlier binary
 """
@@ -66,7 +67,8 @@ def in_memory(folder):
         for line in mounts:
             _, point, fstype, *_ = line.split()
             inside = folder == point or folder.startswith(point.rstrip("/") + "/")
-            if inside and len(point) > len(best):
+            # The last of several mounts on one point is the one seen.
+            if inside and len(point) >= len(best):
                 best, kind = point, fstype
     return kind in ("tmpfs", "ramfs")
 
@@ -107,13 +109,18 @@ def main():
     # right where thousands were just deleted costs several times the
     # system time, and that would measure the disk's housekeeping, not the
     # tools. In memory it is removed as soon as it is measured: kept, the
-    # sites would pile up in the machine's memory (4 GB for one
+    # sites would pile up in the machine's memory (3.7 GB for one
     # 100,000-article site), and on a virtual machine whose host hands out
     # memory more slowly the more of it the guest holds, each run would
     # pay for the pages of the runs before it.
     outputs = Path(args.outputs)
+    marker = outputs / ".dossier-bench"
+    if outputs.exists() and any(outputs.iterdir()) and not marker.exists():
+        sys.exit(f"{outputs} holds files this bench did not write: name a new folder for --outputs")
     shutil.rmtree(outputs, ignore_errors=True)
-    outputs.mkdir()
+    outputs.mkdir(parents=True)
+    marker.touch()
+    remove_each = in_memory(outputs)
     sizes = {}
 
     def measure(name, size, run, command):
@@ -121,14 +128,14 @@ def main():
         sample = timed(command(out))
         if run == 0:
             sizes[(name, size)] = size_of(out)
-        if in_memory(outputs):
+        if remove_each:
             shutil.rmtree(out)
         return sample
     corpus = generate("dossier", args.articles, args.entities, args.tags, args.seed)
-    contenders = [("dossier", lambda out: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)])]
+    contenders = [("dossier", lambda out, corpus=corpus: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)])]
     if args.baseline:
         baseline = str(Path(args.baseline).resolve())
-        contenders.append(("baseline", lambda out: [baseline, "build", "--root", str(corpus), "--output-dir", str(out)]))
+        contenders.append(("baseline", lambda out, corpus=corpus: [baseline, "build", "--root", str(corpus), "--output-dir", str(out)]))
     if not args.no_hugo:
         hugo_corpus = generate("hugo", args.articles, args.entities, args.tags, args.seed)
         contenders.append(("hugo", lambda out: [hugo, "--quiet", "-s", str(hugo_corpus), "-d", str(out)]))
@@ -139,9 +146,10 @@ def main():
     for name, _ in contenders:
         rows.append((name, args.articles, samples[name]))
 
-    for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
+    # The size compared with Hugo is already measured, alternating.
+    for size in [int(s) for s in args.sizes.split(",") if s.strip() and int(s) != args.articles]:
         corpus = generate("dossier", size, args.entities, args.tags, args.seed)
-        build = lambda out: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)]
+        build = lambda out, corpus=corpus: [dossier, "build", "--root", str(corpus), "--output-dir", str(out)]
         runs = [measure("dossier", size, run, build)
                 for run in range(args.runs if size <= args.articles else 1)]
         rows.append(("dossier", size, runs))
@@ -169,7 +177,8 @@ def main():
         # The user time is the program's own work; the system time also
         # holds what the kernel (and, in a virtual machine, its host) takes
         # to supply the pages the site is written into.
-        wall, user, system = (a / b for a, b in zip(medians[("dossier", size)], medians[("dossier", args.articles)]))
+        wall, user, system = (a / b if b else float("inf")
+                              for a, b in zip(medians[("dossier", size)], medians[("dossier", args.articles)]))
         print(f"{size:,} articles take {wall:.1f}x the {args.articles:,}-article wall time "
               f"(user CPU {user:.1f}x, system CPU {system:.1f}x)")
 

@@ -179,20 +179,27 @@ pub(super) fn set_aside(
 /// but the last, `digit` for the last. ASCII keeps a piece of several
 /// texts valid UTF-8 as a whole, so that reading it back checks it once.
 fn push(bytes: &mut Vec<u8>, text: &str) {
-    let len = text.len() as u64;
+    push_len(bytes, text.len() as u64);
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+/// Appends `len` as [`push`] writes it.
+fn push_len(bytes: &mut Vec<u8>, len: u64) {
     let digits = (u64::BITS - len.leading_zeros()).div_ceil(6).max(1);
     for shift in (1..digits).rev() {
         bytes.push(0x40 | ((len >> (6 * shift)) & 0x3f) as u8);
     }
     bytes.push((len & 0x3f) as u8);
-    bytes.extend_from_slice(text.as_bytes());
 }
 
 /// Where the first text [`push`] wrote in `bytes` starts and ends; none
-/// if its length is cut off or runs past the end.
+/// if its length is cut off, is not digits, or runs past the end.
 fn frame(bytes: &[u8]) -> Option<(usize, usize)> {
     let mut len = 0usize;
-    for (at, digit) in bytes.iter().enumerate() {
+    for (at, &digit) in bytes.iter().enumerate() {
+        if digit >= 0x80 {
+            return None;
+        }
         len = len
             .checked_mul(64)?
             .checked_add(usize::from(digit & 0x3f))?;
@@ -204,7 +211,8 @@ fn frame(bytes: &[u8]) -> Option<(usize, usize)> {
     None
 }
 
-/// The one text [`push`] wrote in `bytes`, taken without a copy.
+/// The one text [`push`] wrote in `bytes`, kept in the buffer it was
+/// read into.
 fn one_text(bytes: Vec<u8>) -> String {
     // Written from a `str`: valid, unless the disk changed it.
     let mut whole = String::from_utf8(bytes)
@@ -271,7 +279,7 @@ mod tests {
     }
 
     #[test]
-    fn texts_come_back_as_written_at_every_length_of_length() {
+    fn texts_come_back_as_written_whatever_the_number_of_length_digits() {
         let long = |len: usize| "é".repeat(len / 2) + &"a".repeat(len % 2);
         let written: Vec<String> = [0, 1, 63, 64, 65, 4095, 4096, 4097, 262_144, 300_001]
             .into_iter()
@@ -287,56 +295,104 @@ mod tests {
     }
 
     #[test]
-    fn lengths_take_one_byte_per_six_bits() {
-        assert_eq!(framed(&[""]), [0]);
-        assert_eq!(framed(&["abc"]), b"\x03abc");
-        assert_eq!(framed(&[&"x".repeat(64)])[..2], [0x41, 0]);
-        assert_eq!(framed(&[&"x".repeat(4096)])[..3], [0x41, 0x40, 0]);
+    fn lengths_take_one_ascii_byte_per_six_bits() {
+        let len = |n: u64| {
+            let mut bytes = Vec::new();
+            push_len(&mut bytes, n);
+            bytes
+        };
+        assert_eq!(len(0), [0]);
+        assert_eq!(len(3), [3]);
+        assert_eq!(len(64), [0x41, 0]);
+        assert_eq!(len(4096), [0x41, 0x40, 0]);
+        assert_eq!(len(1 << 24), [0x41, 0x40, 0x40, 0x40, 0]);
+        let most = len(u64::MAX);
+        assert_eq!(most.len(), 11);
+        assert!(most.iter().all(u8::is_ascii));
+        // A length past the end of the bytes is no text, not a panic.
+        assert_eq!(frame(&most), None);
+        let mut sixteen_mib = len(1 << 24);
+        sixteen_mib.resize(5 + (1 << 24), b'x');
+        assert_eq!(frame(&sixteen_mib), Some((5, 5 + (1 << 24))));
     }
 
     #[test]
-    fn a_changed_file_gives_less_text_never_a_panic() {
-        let whole = framed(&["Pyongyang", "Moscou", "Poutine"]);
+    fn a_changed_file_gives_whole_texts_or_none_never_a_panic() {
+        let written = ["Pyongyang", "Moscou", "« Poutine »"];
+        let whole = framed(&written);
+        // Where each text ends in `whole`.
+        let ends: Vec<usize> = (1..=written.len())
+            .map(|n| framed(&written[..n]).len())
+            .collect();
         for cut in 0..whole.len() {
             let part = &whole[..cut];
-            let kept: Vec<&str> = texts(std::str::from_utf8(part).unwrap_or("")).collect();
-            assert!(kept.len() <= 3);
-            let _ = one_text(part.to_vec());
+            let complete = ends.iter().filter(|end| **end <= cut).count();
+            let piece = String::from_utf8_lossy(part);
+            let kept: Vec<&str> = texts(&piece).collect();
+            assert_eq!(kept, written[..complete], "cut at {cut}");
+            let first = one_text(part.to_vec());
+            let expected = if complete > 0 { written[0] } else { "" };
+            assert_eq!(first, expected, "cut at {cut}");
+            // Not mentions: read as such, they are garbage, not a panic.
             let _ = mentions(part);
         }
-        // A length running past the end, and bytes that are not UTF-8.
+        // A length running past the end, bytes that are not digits or
+        // not UTF-8.
         assert_eq!(texts("\x7f\x7f\x05ab").count(), 0);
         assert_eq!(one_text(vec![0x7f, 0x7f, 0x7f]), "");
+        assert_eq!(one_text(vec![0x81, b'a']), "");
         // The replacement character is longer than the byte it replaces.
         assert_eq!(one_text(vec![0x02, 0xff, b'a']), "");
         assert_eq!(one_text(vec![0x03, 0xff, b'a']), "\u{fffd}");
-        let _ = mentions(&[0x40; 40]);
+        assert!(mentions(&[0x40; 40]).is_empty());
     }
 
     #[test]
-    fn mentions_come_back_with_their_passages() {
-        let mention = Mention {
-            entity: EntityId(7),
-            anchor: "m-kim-2".into(),
-            explicit: true,
-            passage: Passage {
-                before: "… le dirigeant ".into(),
-                text: "Kim Jong-un".into(),
-                after: " a reçu".into(),
-            },
+    fn bodies_set_aside_come_back_whole() {
+        let passage = |before: &str, text: &str, after: &str| Passage {
+            before: before.into(),
+            text: text.into(),
+            after: after.into(),
         };
-        let mut bytes = Vec::new();
-        for part in [
-            "3",
-            "7",
-            "m-kim-2",
-            "1",
-            "… le dirigeant ",
-            "Kim Jong-un",
-            " a reçu",
-        ] {
-            push(&mut bytes, part);
-        }
-        assert_eq!(mentions(&bytes), vec![(3, mention)]);
+        let mention = |entity, anchor: &str, explicit, passage| Mention {
+            entity: EntityId(entity),
+            anchor: anchor.into(),
+            explicit,
+            passage,
+        };
+        let written = vec![
+            mention(2, "m-kim-1", false, passage("", "Kim Jong-un", " a reçu")),
+            mention(
+                5,
+                "m-poutine-1",
+                true,
+                passage("reçu ", "Poutine", " à Pyongyang"),
+            ),
+            mention(2, "m-kim-2", false, passage("… le dirigeant ", "Kim", ".")),
+        ];
+        let html = "<p><a>Kim Jong-un</a> a reçu <a>Poutine</a> à Pyongyang.</p>".to_string();
+        let mut body = AnnotatedBody {
+            html: html.clone(),
+            mentions: written.clone(),
+            ..AnnotatedBody::default()
+        };
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let spill = Spill::new_in(folder.path()).expect("a spill file");
+        let by_entity = [(EntityId(2), vec![0, 2]), (EntityId(5), vec![1])];
+        let place = set_aside(&spill, &mut body, &by_entity).expect("set aside");
+        assert!(body.html.is_empty() && body.mentions.is_empty());
+        let bodies = Bodies::set_aside(vec![Arc::new(body)], spill, vec![place]);
+        let id = ArticleId(0);
+        assert_eq!(bodies.html(id), html);
+        assert_eq!(bodies.text(id), html_text(&html));
+        assert_eq!(bodies.mentions(id).into_owned(), written);
+        assert_eq!(bodies.mention_count(id), 3);
+        assert_eq!(
+            bodies.mentions_of(id, EntityId(2)),
+            [written[0].clone(), written[2].clone()]
+        );
+        assert_eq!(bodies.mentions_of(id, EntityId(5)), [written[1].clone()]);
+        assert!(bodies.mentions_of(id, EntityId(3)).is_empty());
+        bodies.check().expect("every piece read back");
     }
 }
