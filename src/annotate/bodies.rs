@@ -218,7 +218,8 @@ fn one_text(bytes: Vec<u8>) -> String {
     let mut whole = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     match frame(whole.as_bytes()) {
-        Some((start, end)) if whole.is_char_boundary(start) && whole.is_char_boundary(end) => {
+        // `start` follows ASCII digits; `end` may split a replaced byte.
+        Some((start, end)) if whole.is_char_boundary(end) => {
             whole.truncate(end);
             whole.drain(..start);
             whole
