@@ -273,7 +273,7 @@ pub(crate) enum FileChange {
 /// Past [`BODIES_KEPT`], each article's body is left on disk, read again
 /// by annotate.
 pub(crate) fn load(root: &Path) -> Loaded {
-    Snapshot::read_with(root, BODIES_KEPT).loaded()
+    Snapshot::read_with(root, BODIES_KEPT).into_loaded()
 }
 
 impl Snapshot {
@@ -363,9 +363,29 @@ impl Snapshot {
         only_ignored
     }
 
-    /// Everything read, ready for `resolve`. File texts are shared, not
-    /// copied.
+    /// Everything read, ready for `resolve`, the snapshot kept for the
+    /// next change. File texts are shared, not copied.
     pub(crate) fn loaded(&self) -> Loaded {
+        // Copying the parsed front matter is most of the time of a rebuild
+        // in `serve`: on all cores.
+        let states: Vec<(&PathBuf, &FileState)> = self.files.iter().collect();
+        let states: Vec<(&PathBuf, FileState)> = states
+            .into_par_iter()
+            .map(|(path, state)| (path, state.clone()))
+            .collect();
+        self.assemble(states)
+    }
+
+    /// Everything read, ready for `resolve`, for a build, which needs no
+    /// snapshot after: moved rather than copied, so that the front matter
+    /// of every file is never in memory twice.
+    fn into_loaded(mut self) -> Loaded {
+        let files = std::mem::take(&mut self.files);
+        self.assemble(files)
+    }
+
+    /// [`Loaded`] from the files' `states` and this snapshot's settings.
+    fn assemble<P: AsRef<Path>>(&self, states: impl IntoIterator<Item = (P, FileState)>) -> Loaded {
         let mut loaded = Loaded {
             history: Arc::clone(&self.history),
             ..Loaded::default()
@@ -391,14 +411,8 @@ impl Snapshot {
                 ),
             );
         }
-        // Copying the parsed front matter is most of the time of a rebuild
-        // in `serve`: on all cores.
-        let states: Vec<(&PathBuf, &FileState)> = self.files.iter().collect();
-        let states: Vec<(&PathBuf, FileState)> = states
-            .into_par_iter()
-            .map(|(path, state)| (path, state.clone()))
-            .collect();
         for (path, state) in states {
+            let path = path.as_ref();
             match state {
                 FileState::Parsed(parsed) => {
                     loaded.warnings.extend(comments::cut_values(parsed.file()));
