@@ -1,17 +1,17 @@
 //! What a published site offers beyond its pages: the Atom feed and the
 //! sitemap (parsed, every required element checked), robots.txt, canonical
-//! links, Open Graph tags, schema.org JSON-LD, redirects from old
-//! addresses, and "updated" dates and history links from git.
+//! links, Open Graph tags and schema.org JSON-LD, what is left out without
+//! a `base_url`, and the files the site makes at fixed paths (which an
+//! alias must avoid). Redirects from old addresses are in `redirects.rs`,
+//! dates and history links from git in `git_history.rs`.
 
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
+use common::publish::{BASE, json_ld};
 use common::{Fixture, Site};
-use serde_json::Value;
 
-const BASE: &str = "https://example.org/pyongyang-file/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -162,15 +162,6 @@ fn the_sitemap_lists_every_page_once_with_absolute_addresses() {
     assert!(!site.exists("robots.txt"));
 }
 
-fn json_ld(site: &Site, page: &str) -> Value {
-    let scripts = site
-        .page(page)
-        .texts("script[type=\"application/ld+json\"]");
-    assert_eq!(scripts.len(), 1, "one JSON-LD block in {page}");
-    assert!(!scripts[0].contains("</"), "cannot close its element");
-    serde_json::from_str(&scripts[0]).expect("JSON-LD is JSON")
-}
-
 #[test]
 fn pages_say_where_they_live_and_what_they_are() {
     let (_fixture, site) = published();
@@ -284,101 +275,6 @@ fn without_base_url_what_needs_an_absolute_address_is_left_out_and_said_once() {
     assert!(site.text("atom.xml").contains(&format!("<id>{BASE}</id>")));
 }
 
-/// The output path a relative link in the file at `from` leads to.
-fn resolve(from: &str, link: &str) -> String {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in link.split('/') {
-        match part {
-            ".." => {
-                parts.pop().expect("inside the site");
-            }
-            _ => parts.push(part),
-        }
-    }
-    parts.join("/")
-}
-
-#[test]
-fn old_addresses_redirect_to_the_article() {
-    let fixture = Fixture::copy("english");
-    let treaty = fixture.text("content/articles/2024/treaty.md");
-    let treaty = treaty.replacen(
-        "lang: en\n",
-        "lang: en\naliases: [/2024/06/treaty/, news/treaty.html]\n",
-        1,
-    );
-    fixture.write("content/articles/2024/treaty.md", &treaty);
-    let site = fixture.build_with(&["--base-url", BASE]);
-    for (file, target) in [
-        (
-            "2024/06/treaty/index.html",
-            "../../../articles/treaty/index.html",
-        ),
-        ("news/treaty.html", "../articles/treaty/index.html"),
-    ] {
-        let page = site.page(file);
-        assert_eq!(
-            page.attrs("meta[http-equiv=refresh]", "content"),
-            [format!("0; url={target}")]
-        );
-        assert_eq!(page.attrs("a", "href"), [target]);
-        assert_eq!(
-            page.attrs("link[rel=canonical]", "href"),
-            [format!("{BASE}articles/treaty/")]
-        );
-        assert!(site.exists(&resolve(file, target)), "{target} from {file}");
-        assert_eq!(page.attrs("meta[name=robots]", "content"), ["noindex"]);
-    }
-    assert!(!site.text("sitemap.xml").contains("2024/06/treaty"));
-}
-
-#[test]
-fn an_alias_that_cannot_be_a_redirect_is_an_error_at_its_place() {
-    let fixture = Fixture::copy("english");
-    let treaty = fixture.text("content/articles/2024/treaty.md");
-    fixture.write(
-        "content/articles/2024/treaty.md",
-        &treaty.replacen(
-            "lang: en\n",
-            "lang: en\naliases:\n  - /entities/\n  - https://example.org/old/\n  - /a/../b/\n",
-            1,
-        ),
-    );
-    let reaction = fixture.text("content/articles/2024/reaction.md");
-    fixture.write(
-        "content/articles/2024/reaction.md",
-        &reaction.replacen("---\n", "---\naliases: [/old/]\n", 1),
-    );
-    let treaty = fixture.text("content/articles/2024/treaty.md");
-    fixture.write(
-        "content/articles/2024/treaty.md",
-        &treaty.replacen(
-            "  - /a/../b/\n",
-            "  - /a/../b/\n  - OLD\n  - /atom.xml/\n  - /Search.JS\n  - /search/x.html\n  - /sitemap-2.xml\n",
-            1,
-        ),
-    );
-    // check finds what build would trip over.
-    let stderr = fixture.fail(&["check"]);
-    for expected in [
-        "content/articles/2024/treaty.md:14:5: error: alias `/entities/` is the address of a file the site makes",
-        "content/articles/2024/treaty.md:15:5: error: alias `https://example.org/old/` is a full URL",
-        "content/articles/2024/treaty.md:16:5: error: alias `/a/../b/` has an empty, `.` or `..` part",
-        // Without case: macOS and Windows would make them one folder.
-        "treaty.md:17:5: error: alias `OLD` is also an alias of article `reaction`",
-        // A file the site makes cannot be a folder too.
-        "treaty.md:18:5: error: alias `/atom.xml/` is the address of a file the site makes",
-        "treaty.md:19:5: error: alias `/Search.JS` is the address of a file the site makes",
-        "treaty.md:20:5: error: alias `/search/x.html` is the address of a file the site makes",
-        // A part of a sitemap too long for one file.
-        "treaty.md:21:5: error: alias `/sitemap-2.xml` is the address of a file the site makes",
-    ] {
-        assert!(stderr.contains(expected), "{expected}\nin:\n{stderr}");
-    }
-    assert!(!fixture.exists("public/index.html"), "nothing was written");
-}
-
 #[test]
 fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avoid() {
     // At the root of its host, where robots.txt is made too, naming the
@@ -409,139 +305,6 @@ fn a_build_makes_only_items_the_search_index_and_the_site_files_aliases_must_avo
             "{fixed} is in paths::SITE_FILES but not made"
         );
     }
-}
-
-#[test]
-fn git_gives_each_article_its_dossier_history_apart_from_the_source_s_dates() {
-    let fixture = Fixture::copy("english");
-    let settings = fixture.text("dossier.yaml");
-    fixture.write(
-        "dossier.yaml",
-        &format!("{settings}repo_url: https://git.example.org/team/pyongyang\n"),
-    );
-    fixture.write(
-        "content/articles/2024/50% off #2.md",
-        "---\ntitle: Odd name\nslug: odd-name\ndate: 2024-06-01\n---\nText.\n",
-    );
-    fixture.write(
-        "content/articles/revised.md",
-        "---\ntitle: Revised\ndate: 2024-06-10\nupdated: 2024-06-12\n---\nText.\n",
-    );
-    fixture.git_init_and_commit("2024-06-20T10:00:00Z");
-    let treaty = fixture.text("content/articles/2024/treaty.md");
-    fixture.write(
-        "content/articles/2024/treaty.md",
-        &format!("{treaty}\nA later line.\n"),
-    );
-    fixture.git(
-        &["commit", "-q", "-am", "second"],
-        "2024-07-02T08:30:00+02:00",
-    );
-
-    let site = fixture.build_with(&["--base-url", BASE]);
-    let page = site.page("articles/treaty/index.html");
-    // The commits say when the copy entered and changed in the dossier,
-    // not that the source was revised.
-    assert_eq!(
-        page.attrs("p.meta:not(.in-dossier) time", "datetime"),
-        ["2024-06-19"]
-    );
-    assert!(!page.text_of("article").contains("updated"));
-    assert_eq!(
-        page.text_of(".in-dossier"),
-        "In the dossier since 20 June 2024 · changed in the dossier on 2 July 2024 · history"
-    );
-    assert_eq!(
-        page.attrs(".in-dossier time", "datetime"),
-        ["2024-06-20", "2024-07-02"]
-    );
-    assert_eq!(
-        page.attrs("a.history", "href"),
-        ["https://git.example.org/team/pyongyang/commits/HEAD/content/articles/2024/treaty.md"]
-    );
-    let data = json_ld(&site, "articles/treaty/index.html");
-    assert!(data.get("dateModified").is_none(), "{data}");
-    assert_eq!(page.count("meta[property='article:modified_time']"), 0);
-    // Crawlers and feed readers still learn when the page changed.
-    let xml = site.text("sitemap.xml");
-    assert!(
-        xml.contains("articles/treaty/</loc><lastmod>2024-07-02</lastmod>"),
-        "{xml}"
-    );
-    let feed = site.text("atom.xml");
-    let entry = &feed[feed.find("articles/treaty/").expect("treaty in the feed")..];
-    assert!(
-        entry.contains("<updated>2024-07-02T08:30:00+02:00</updated>"),
-        "{feed}"
-    );
-
-    // The source's own revision is the `updated:` of its front matter.
-    let revised = site.page("articles/revised/index.html");
-    assert_eq!(
-        revised.text_of("p.meta:not(.in-dossier)"),
-        "10 June 2024 · updated 12 June 2024"
-    );
-    assert_eq!(
-        json_ld(&site, "articles/revised/index.html")["dateModified"],
-        "2024-06-12T00:00:00Z"
-    );
-    assert_eq!(
-        revised.attrs("meta[property='article:modified_time']", "content"),
-        ["2024-06-12T00:00:00Z"]
-    );
-
-    // A file name a URL cannot hold as is is percent-encoded.
-    assert_eq!(
-        site.page("articles/odd-name/index.html")
-            .attrs("a.history", "href"),
-        [
-            "https://git.example.org/team/pyongyang/commits/HEAD/content/articles/2024/50%25%20off%20%232.md"
-        ]
-    );
-    // The reaction has one commit: in the dossier since, never changed.
-    let reaction = site.page("articles/reaction/index.html");
-    assert_eq!(
-        reaction.text_of(".in-dossier"),
-        "In the dossier since 20 June 2024 · history"
-    );
-
-    // In French.
-    fixture.write(
-        "dossier.yaml",
-        &format!(
-            "{}repo_url: https://git.example.org/team/pyongyang\n",
-            settings.replace("language: en", "language: fr")
-        ),
-    );
-    let site = fixture.build();
-    assert_eq!(
-        site.page("articles/treaty/index.html")
-            .text_of(".in-dossier"),
-        "Dans le dossier depuis le 20 juin 2024 · modifié dans le dossier le 2 juillet 2024 · historique"
-    );
-
-    // A shallow clone (as CI services make) would date every file by its
-    // last commit: no dates, and a warning that says why.
-    let shallow = Fixture::new(&[]);
-    let status = Command::new("git")
-        .args(["clone", "-q", "--depth", "1"])
-        .arg(format!("file://{}", fixture.root().display()))
-        .arg(shallow.root())
-        .status()
-        .expect("git runs");
-    assert!(status.success());
-    let site = shallow.build();
-    let page = site.page("articles/treaty/index.html");
-    assert_eq!(page.attrs(".meta time", "datetime"), ["2024-06-19"]);
-    assert_eq!(page.count(".in-dossier time"), 0);
-    assert!(site.stderr.contains("shallow clone"), "{}", site.stderr);
-
-    // A dossier outside git has no such dates.
-    let loose = Fixture::copy("english");
-    let site = loose.build();
-    let page = site.page("articles/treaty/index.html");
-    assert_eq!(page.attrs(".meta time", "datetime"), ["2024-06-19"]);
-    assert_eq!(page.count("a.history"), 0);
 }
 
 #[test]

@@ -7,6 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod bad_input;
+pub mod dated;
+pub mod import;
+pub mod publish;
 pub mod search;
 pub mod server;
 
