@@ -51,6 +51,58 @@ pub(crate) enum Accents {
     Exact,
 }
 
+/// A data file for other tools that a build can write, named in
+/// `exports`. The names are those of docs/format.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Export {
+    /// `data/*.csv`: the tables for a spreadsheet.
+    Csv,
+    /// `data/graph.gexf`, for Gephi.
+    Gexf,
+    /// `data/graph.graphml`, for networkx and yEd.
+    Graphml,
+    /// `data/entities.ftm.json`, FollowTheMoney for Aleph.
+    Ftm,
+    /// `data/sources.csl.json`, for Zotero.
+    Csl,
+    /// `data/timeline.json`, for TimelineJS.
+    Timelinejs,
+    /// `dossier.json`, the whole dossier as data.
+    DossierJson,
+    /// `annotations.jsonld`, the notes as W3C Web Annotations.
+    Annotations,
+}
+
+impl Export {
+    /// Every export, in the order of the Data page: a build writes them
+    /// all unless `exports` says.
+    pub(crate) const ALL: [Export; 8] = [
+        Export::Csv,
+        Export::Gexf,
+        Export::Graphml,
+        Export::Ftm,
+        Export::Csl,
+        Export::Timelinejs,
+        Export::DossierJson,
+        Export::Annotations,
+    ];
+
+    /// Its name in `exports`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Export::Csv => "csv",
+            Export::Gexf => "gexf",
+            Export::Graphml => "graphml",
+            Export::Ftm => "ftm",
+            Export::Csl => "csl",
+            Export::Timelinejs => "timelinejs",
+            Export::DossierJson => "dossier-json",
+            Export::Annotations => "annotations",
+        }
+    }
+}
+
 /// The settings of one dossier.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -78,6 +130,10 @@ pub(crate) struct Config {
     /// dated items of the timeline, an entity's quoted passages.
     #[serde(deserialize_with = "page_size")]
     pub paginate_by: usize,
+    /// Which data files for other tools a build writes: all of them unless
+    /// said, as Hugo writes every output format unless `disableKinds` says.
+    #[serde(deserialize_with = "export_list")]
+    pub exports: Vec<Export>,
     /// The user's own site-wide data, handed to every template as
     /// `site.extra`, as Zola's `config.extra` is.
     pub extra: Extra,
@@ -89,6 +145,13 @@ pub(crate) struct Config {
 /// heaviest), well under the 200 KB aimed at, for longer summaries and
 /// passages than the corpus has.
 pub(crate) const PAGINATE_BY: usize = 200;
+
+impl Config {
+    /// Whether a build writes `export`.
+    pub(crate) fn writes(&self, export: Export) -> bool {
+        self.exports.contains(&export)
+    }
+}
 
 impl Default for Config {
     fn default() -> Self {
@@ -102,6 +165,7 @@ impl Default for Config {
             repo_url: String::new(),
             author: String::new(),
             paginate_by: PAGINATE_BY,
+            exports: Export::ALL.to_vec(),
             extra: Extra::new(),
         }
     }
@@ -208,6 +272,19 @@ fn page_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<usize, D::Err
         }
     }
     deserializer.deserialize_any(PageSize)
+}
+
+/// Reads `exports`: a list, empty for none. Left blank (`exports:`), it
+/// is an error rather than no export: the user may have meant all of them,
+/// which is what leaving the line out gives.
+fn export_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Export>, D::Error> {
+    match Option::<Vec<Export>>::deserialize(deserializer)? {
+        Some(exports) => Ok(exports),
+        None => Err(de::Error::custom(format!(
+            "`exports` is empty{HELP}list the data files to write, such as `exports: [csv, gexf]`; \
+             write `exports: []` for none, or remove the line for all of them"
+        ))),
+    }
 }
 
 /// Why `written` is no `paginate_by`, and what to write. The key is named

@@ -280,11 +280,17 @@ fn resolve_loaded(mut loaded: load::Loaded, options: &BuildOptions) -> Resolved 
     // about the defaults used instead would contradict the file.
     let settings_failed = errors.iter().any(|e| e.path == Path::new("dossier.yaml"));
     if dossier.config.base_url.is_empty() && !settings_failed {
+        let annotations = match dossier.config.writes(config::Export::Annotations) {
+            true => ", and annotations.jsonld uses relative IRIs",
+            false => "",
+        };
         warnings.push(
             Diagnostic::warning(
                 "dossier.yaml",
-                "no `base_url`: the feed (atom.xml), the sitemap, canonical links and Open Graph \
-                 addresses are left out, and annotations.jsonld uses relative IRIs",
+                format!(
+                    "no `base_url`: the feed (atom.xml), the sitemap, canonical links and Open \
+                     Graph addresses are left out{annotations}"
+                ),
             )
             .with_help(
                 "set `base_url` in dossier.yaml to the address where the site is published, \

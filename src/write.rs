@@ -24,6 +24,10 @@ pub(crate) struct Refused {
 /// The folders of a dossier that hold what the user wrote.
 const INPUTS: [&str; 4] = ["content", "templates", "static", ".git"];
 
+/// Files only a site dossier built has, one of which each has: what tells
+/// an earlier build, which the swap may replace, from someone's folder.
+const SITE_MARKS: [&str; 2] = ["search-index.js", "dossier.json"];
+
 /// Refuses an output folder whose replacement would delete something the
 /// user wrote: the swap replaces the whole output folder, so it must not
 /// hold the dossier (or be above it), be one of its input folders or
@@ -72,10 +76,11 @@ pub(crate) fn check_output(output: &Path, root: &Path) -> Result<(), Refused> {
             help: elsewhere.to_string(),
         });
     }
-    // A site dossier made always has its `dossier.json`: any other folder
-    // with files in it is someone's, which the swap would delete.
+    // Any other folder with files in it is someone's, which the swap
+    // would delete.
     let holds_files = fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
-    if holds_files && !output.join("dossier.json").is_file() {
+    let built = SITE_MARKS.iter().any(|mark| output.join(mark).is_file());
+    if holds_files && !built {
         return Err(Refused {
             message: format!(
                 "the output folder {shown} holds files that are not a site dossier built; building there would delete them"

@@ -192,6 +192,8 @@ impl Problem<'_> {
             let accepted: Vec<String> =
                 names[1..].iter().map(|v| format!("`{key}: {v}`")).collect();
             let help = match accepted.split_last() {
+                // An item of a list (`exports[1]`) has no key of its own.
+                _ if key.ends_with(']') => format!("write {} in its place", or_list(&names[1..])),
                 Some((last, [])) => format!("write {last}"),
                 Some((last, others)) => format!("write {} or {last}", others.join(", ")),
                 None => String::new(),

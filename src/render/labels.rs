@@ -122,6 +122,10 @@ fn made(language: Language) -> BTreeMap<&'static str, &'static str> {
             "The dossier as files for other tools, made with each build.",
             "Le dossier en fichiers pour d’autres outils, refaits à chaque construction.",
         )),
+        ("data_none", pick(
+            "This dossier publishes no data files.",
+            "Ce dossier ne publie aucun fichier de données.",
+        )),
         ("data_csv", pick(
             "Tables of the articles, entities, mentions, relations and notes, for a spreadsheet (LibreOffice, Excel: import as UTF-8).",
             "Tableaux des articles, entités, mentions, relations et notes, pour un tableur (LibreOffice, Excel : importer en UTF-8).",

@@ -58,6 +58,8 @@ struct SiteView<'a> {
     language: &'a str,
     base_url: &'a str,
     extra: &'a Extra,
+    /// The names of the data files written, from `exports`.
+    exports: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -111,6 +113,7 @@ impl Site {
                 language: config.language.code(),
                 base_url: &config.base_url,
                 extra: &config.extra,
+                exports: config.exports.iter().map(|e| e.name()).collect(),
             },
         );
         globals.insert("t", &labels::labels(config.language));

@@ -3,6 +3,7 @@
 //! spreadsheet (made by `render::exports::csv`), one kind of five files.
 
 use super::{Content, File, FileKind, Item};
+use crate::config::Export;
 use crate::diagnostic::Diagnostic;
 use crate::render::Site;
 use crate::render::exports::csv;
@@ -23,8 +24,11 @@ const TABLES: [(&str, MakeTable); 5] = [
 pub(super) struct CsvTables;
 
 impl FileKind for CsvTables {
-    fn items(&self, _: &Site) -> Vec<Item> {
-        Item::each(TABLES.len())
+    fn items(&self, site: &Site) -> Vec<Item> {
+        match site.dossier.config.writes(Export::Csv) {
+            true => Item::each(TABLES.len()),
+            false => Vec::new(),
+        }
     }
 
     fn path(&self, _: &Views<'_>, item: Item) -> String {

@@ -2,6 +2,7 @@
 //! without a template, when the site calls for it.
 
 use super::{Content, File, FileKind, Item, WriteFile};
+use crate::config::Export;
 use crate::diagnostic::Diagnostic;
 use crate::render::Site;
 use crate::render::publish::base;
@@ -34,9 +35,9 @@ impl FileKind for DataFile {
     }
 }
 
-/// Every site has it.
-pub(super) fn always(_: &Site) -> bool {
-    true
+/// `export` is one of the data files `exports` in `dossier.yaml` names.
+pub(super) fn exported(site: &Site, export: Export) -> bool {
+    site.dossier.config.writes(export)
 }
 
 /// Made of absolute addresses, it needs `base_url`.

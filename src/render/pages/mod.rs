@@ -61,7 +61,7 @@ use super::search::{DOCUMENTS_PER_CHUNK, Searched};
 use super::views::Views;
 use crate::diagnostic::Diagnostic;
 
-use data_file::{DataFile, always, with_base_url};
+use data_file::{DataFile, exported, with_base_url};
 use list_page::ListPage;
 pub(super) use not_found::NotFound;
 use site_page::SitePage;
