@@ -20,6 +20,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::config::Accents;
 use crate::fold::{self, Folded, Folding};
 use crate::ids::EntityId;
+use capitals::Run;
 pub(crate) use forms::expand;
 
 /// What a name stands for.
@@ -143,9 +144,9 @@ impl Owners {
 /// What one pattern of the automaton stands for.
 #[derive(Debug, Clone, Default)]
 struct Pattern {
-    /// As written (for a pattern in capitals: outside runs of capitals).
+    /// As written (for a pattern in capitals: outside a headline).
     written: Owners,
-    /// A name written in capitals, inside a run of capitals.
+    /// A name written in capitals, beside another word in capitals.
     capitals: Owners,
     /// `not_mentions` phrases (indices in `phrases`), which apply anywhere.
     phrases: Vec<usize>,
@@ -331,12 +332,19 @@ impl AliasTable {
     /// What pattern `index`, matched at `start..end`, stands for there.
     fn finding(&self, index: usize, text: &str, start: usize, end: usize) -> Option<Finding> {
         let pattern = &self.patterns[index];
-        let owners = if pattern.in_capitals && capitals::in_capital_run(text, start, end) {
-            &pattern.capitals
-        } else {
-            &pattern.written
+        // In a headline, a word in capitals is a name in capitals, never an
+        // acronym (`LET US KNOW`); beside small letters it may be either,
+        // the name first (`read NORTH KOREA AND…`, `the EU AI Act`).
+        let run = pattern.in_capitals.then(|| capitals::run(text, start, end));
+        let found = match run {
+            Some(Run::Headline) => pattern.capitals.finding(),
+            Some(Run::Quoted) => pattern
+                .capitals
+                .finding()
+                .or_else(|| pattern.written.finding()),
+            Some(Run::Alone) | None => pattern.written.finding(),
         };
-        owners.finding().or_else(|| {
+        found.or_else(|| {
             pattern
                 .phrases
                 .first()

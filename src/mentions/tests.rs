@@ -169,6 +169,20 @@ fn capitals_in_headlines_and_acronyms_outside_them() {
         [("US".into(), Finding::Name(EntityId(5)))]
     );
     assert!(found("the RUSSIA file").is_empty());
+    // A headline quoted in a sentence: the whole name, not the shorter
+    // one inside it that a lone word in capitals beside it would let in.
+    assert_eq!(
+        found("un titre lisait CORÉE DU NORD ET RUSSIE hier"),
+        [("CORÉE DU NORD".into(), Finding::Name(EntityId(1)))]
+    );
+    assert_eq!(
+        found("a sign read GEORGE WASHINGTON SLEPT HERE"),
+        [("GEORGE WASHINGTON".into(), Finding::Name(EntityId(4)))]
+    );
+    assert_eq!(
+        found("the US ARMY said"),
+        [("US".into(), Finding::Name(EntityId(5)))]
+    );
 }
 
 #[test]
