@@ -96,6 +96,13 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
         let value = value.trim();
         let quote = value.chars().next().filter(|c| *c == '\'' || *c == '"')?;
         let inner = value[1..].find(quote)? + 1;
+        // `summary: "ok"` is right: the quote it closes opened on a line
+        // above (`title: "Unclosed title`), which is what to fix.
+        if inner == value.len() - 1
+            && let Some(hint) = unclosed_quote(&lines[..line - 1])
+        {
+            return Some(hint);
+        }
         let offset = text.len() - text.trim_start().len() + key.trim_start().len() + 2 + inner;
         let inside = &value[1..value.len() - 1];
         let (doubled, other) = if quote == '\'' {
@@ -159,26 +166,33 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
         ));
     }
     if message.starts_with("found unexpected end of stream") {
-        let (at, opened) = lines.iter().enumerate().rev().find(|(_, l)| {
-            l.split_once(": ").is_some_and(|(_, v)| {
-                let v = v.trim();
-                v.starts_with(['"', '\'']) && (v.len() == 1 || !v.ends_with(&v[..1]))
-            })
-        })?;
-        let (key, value) = opened.split_once(": ")?;
-        let column = opened.len() - value.trim_start().len();
-        let quote = &value.trim()[..1];
-        return Some(hint(
-            at + 1,
-            char_column(opened, column),
-            "a quote is not closed",
-            format!(
-                "close it on the same line: `{key}: {}{quote}`",
-                value.trim()
-            ),
-        ));
+        return unclosed_quote(&lines);
     }
     None
+}
+
+/// The last of `lines` whose value opens a quote and does not close it:
+/// YAML reads on over the next lines, to the next quote of the same kind,
+/// and the parser stumbles there, or at the end.
+fn unclosed_quote(lines: &[&str]) -> Option<Hint> {
+    let (at, opened) = lines.iter().enumerate().rev().find(|(_, l)| {
+        l.split_once(": ").is_some_and(|(_, v)| {
+            let v = v.trim();
+            v.starts_with(['"', '\'']) && (v.len() == 1 || !v.ends_with(&v[..1]))
+        })
+    })?;
+    let (key, value) = opened.split_once(": ")?;
+    let column = opened.len() - value.trim_start().len();
+    let quote = &value.trim()[..1];
+    Some(Hint {
+        line: at + 1,
+        column: char_column(opened, column),
+        message: "a quote is not closed".to_string(),
+        help: format!(
+            "close it on the same line: `{key}: {}{quote}`",
+            value.trim()
+        ),
+    })
 }
 
 /// The column where the key of `line` starts, after any `- ` of list
@@ -322,6 +336,15 @@ mod tests {
         );
         assert_eq!((line, column), (1, 10));
         assert_eq!(fix, "close it on the same line: `summary: \"open\"`");
+        // The quote runs on to the next one, where the parser stumbles.
+        let (line, column, fix) = help(
+            "title: \"Unclosed title\ndate: 2024-01-01\nsummary: \"ok\"\n",
+            "did not find expected key",
+            3,
+            13,
+        );
+        assert_eq!((line, column), (1, 8));
+        assert_eq!(fix, "close it on the same line: `title: \"Unclosed title\"`");
         let (_, _, fix) = help(
             "annotations:\n  - quote: a\n    note: b: c\n",
             "mapping values are not allowed in this context",
