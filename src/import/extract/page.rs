@@ -63,6 +63,15 @@ const CLASS_WORDS: &[&str] = &[
     "comments",
     "disqus",
     "paywall",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "cookiebot",
+    "didomi",
+    "onetrust",
+    "tarteaucitron",
+    "axeptio",
 ];
 
 /// Whole classes that hide an element from sight or from print: words

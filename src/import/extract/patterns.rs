@@ -45,6 +45,7 @@ pub(super) fn compile_beside() {
 /// Every pattern, the last used first: the parsing thread takes the first
 /// ones while this one compiles the others.
 static PATTERNS: &[&LazyLock<Regex>] = &[
+    &COOKIES,
     &COPYRIGHT,
     &PAYWALL,
     &TAGS,
@@ -204,5 +205,14 @@ pub(super) static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)(^\W*(©|copyright|\(c\) \d{4})|all rights reserved|tous droits réservés|this (document|material) (is subject to copyright|may not be (published|reproduced))|reproduction interdite)",
+    )
+});
+
+/// A cookie notice: the site says it uses cookies, or asks to accept them.
+/// Only what a site says of itself: an article about cookies says "third-
+/// party cookies", not "we use cookies".
+pub(super) static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(\b(we|this (site|website)|our (site|website|partners)) (use|uses|store|place)s? cookies\b|\b(accept|reject|allow|refuse|manage)( all| the)? cookies\b|\bcookies? (policy|settings|preferences|notice|consent)\b|\bnous (et nos partenaires )?utilisons des (cookies|traceurs)\b|\b(ce|notre) site (internet )?utilise des (cookies|traceurs)\b|\b(accepter|refuser|paramétrer|gérer|personnaliser)( les| tous les| mes| vos)? (cookies|traceurs)\b|\b(politique|gestion|paramètres|préférences) (de |des |en matière de |relative aux )?(cookies|traceurs)\b)",
     )
 });

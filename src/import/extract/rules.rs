@@ -29,6 +29,8 @@ pub(super) enum Boilerplate {
     Breadcrumb,
     Paywall,
     Copyright,
+    /// "We use cookies", "Accepter les cookies".
+    Cookies,
     /// The same text as a block before it.
     Repeated,
 }
@@ -243,7 +245,7 @@ type Rule = (bool, fn(&str) -> bool, Boilerplate);
 pub(super) fn classify(text: &str, words: usize) -> Option<Boilerplate> {
     use Boilerplate as B;
     let short = |limit: usize| words <= limit;
-    let rules: [Rule; 23] = [
+    let rules: [Rule; 24] = [
         (
             short(8),
             |t| AD_LABEL.is_match(t) && !t.ends_with('.'),
@@ -286,6 +288,7 @@ pub(super) fn classify(text: &str, words: usize) -> Option<Boilerplate> {
         (short(14), is_breadcrumb, B::Breadcrumb),
         (short(50), |t| PAYWALL.is_match(t), B::Paywall),
         (short(60), |t| COPYRIGHT.is_match(t), B::Copyright),
+        (short(60), |t| COOKIES.is_match(t), B::Cookies),
     ];
     rules
         .iter()

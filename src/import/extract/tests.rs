@@ -394,3 +394,37 @@ fn pasted_text_wrapped_by_hand_is_joined_into_paragraphs() {
         ["Lire aussi : Le marché de Noël revient"]
     );
 }
+
+#[test]
+fn cookie_notices_go_and_an_article_about_cookies_stays() {
+    let mut lines = sentences(5);
+    for notice in [
+        "Nous utilisons des cookies. Accepter",
+        "We use cookies to personalise content and ads. Accept all",
+        "Ce site utilise des traceurs pour mesurer l'audience. Paramétrer les cookies",
+        "Cookie settings",
+    ] {
+        lines.insert(2, notice.to_string());
+    }
+    let story = "Browsers will block third-party cookies next year, and advertisers use cookies less already.";
+    lines.push(story.to_string());
+    let extracted = from_text(&lines.join("\n")).expect("an article");
+    let (text, _) = rendered(&extracted.markdown);
+    assert!(
+        !text.contains("Accept") && !text.contains("Cookie settings"),
+        "{text}"
+    );
+    assert!(!text.contains("traceurs"), "{text}");
+    assert!(text.contains(story), "{text}");
+    assert_eq!(extracted.removed.len(), 4, "{:#?}", extracted.removed);
+    // In the page's markup: a class or id naming the notice.
+    let page = page_around(
+        r#"<div class="cookie-notice"><p>Your choices about how this page is read by partners.</p><a href="/choices">Choices</a></div><div id="didomi-host"><p>Vos choix concernant la lecture de cette page par nos partenaires.</p><a href="/choix">Choix</a></div>"#,
+    );
+    let extracted = from_html(&page, None).expect("an article");
+    let (text, _) = rendered(&extracted.markdown);
+    assert!(
+        !text.contains("choices") && !text.contains("choix"),
+        "{text}"
+    );
+}
