@@ -344,7 +344,10 @@ mod tests {
             13,
         );
         assert_eq!((line, column), (1, 8));
-        assert_eq!(fix, "close it on the same line: `title: \"Unclosed title\"`");
+        assert_eq!(
+            fix,
+            "close it on the same line: `title: \"Unclosed title\"`"
+        );
         let (_, _, fix) = help(
             "annotations:\n  - quote: a\n    note: b: c\n",
             "mapping values are not allowed in this context",
