@@ -22,6 +22,7 @@
   ];
   var STOP_WORDS = new Set(FRENCH_STOP_WORDS.concat(ENGLISH_STOP_WORDS));
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  var LETTER = /^\p{Alphabetic}$/u;
   var PAGE_SIZE = 20;
 
   function foldChar(c) {
@@ -35,10 +36,40 @@
     return out;
   }
 
+  /* The words of a folded text, one-letter words left out, and letters
+     joined by periods made one word (`u.s.` is `us`): each with where it
+     starts and ends in the text. */
+  function wordsAt(folded) {
+    var found = [], joined = null, end = -1, m;
+    var word = new RegExp(WORD.source, "gu");
+    var flush = function () {
+      if (joined !== null && Array.from(joined.word).length > 1) {
+        // Marked with its last period: `U.S.`, not `U.S`.
+        if (folded[joined.end] === ".") joined.end++;
+        found.push(joined);
+      }
+      joined = null;
+    };
+    while ((m = word.exec(folded)) !== null) {
+      var w = m[0];
+      var letter = LETTER.test(w);
+      if (letter && joined !== null && m.index === end + 1 && folded[end] === ".") {
+        joined.word += w;
+        joined.end = m.index + w.length;
+      } else {
+        flush();
+        var at = { word: w, start: m.index, end: m.index + w.length };
+        if (letter) joined = at;
+        else if (Array.from(w).length > 1) found.push(at);
+      }
+      end = m.index + w.length;
+    }
+    flush();
+    return found;
+  }
+
   function words(folded) {
-    return (folded.match(WORD) || []).filter(function (w) {
-      return Array.from(w).length > 1;
-    });
+    return wordsAt(folded).map(function (w) { return w.word; });
   }
 
   function endsWith(chars, suffix) {
@@ -112,14 +143,11 @@
     }
     starts.push(text.length);
     var ranges = [];
-    var found;
-    var word = new RegExp(WORD.source, "gu");
-    while ((found = word.exec(folded)) !== null) {
-      var w = found[0];
-      if (tokens.some(function (t) { return matches(t, w); })) {
-        ranges.push([starts[found.index], starts[found.index + w.length]]);
+    wordsAt(folded).forEach(function (w) {
+      if (tokens.some(function (t) { return matches(t, w.word); })) {
+        ranges.push([starts[w.start], starts[w.end]]);
       }
-    }
+    });
     return ranges;
   }
 
@@ -203,7 +231,8 @@
     var tokens = parse(query);
     if (!tokens.length) {
       list.replaceChildren();
-      status.textContent = "";
+      // A query of spaces says nothing; `U` or `a` is told why it finds nothing.
+      status.textContent = query.trim() ? form.dataset.nothingToSearch : "";
       more.hidden = true;
       return;
     }

@@ -24,12 +24,13 @@ fn the_script_folds_splits_and_stems_as_the_build_does() {
         "agencies boxes glass status gas bus taxes shoes",
         "İstanbul naïve coöperate façade crème brûlée",
         "x y z ab abc abcd abcde aux",
+        "The U.S. and U.K. (e.g. a.m.) said 1.5 x.y z. J.-C. s.a.r.l Ph.D. É.-U. é.u.",
         "ﬁnance x² ＡＢＣ ΟΔΟΣ οδος ς Ǆ ǅ ﬀ ㎏ ①",
     ];
     let mut expected = Vec::new();
     for text in texts {
         let folded = fold(text);
-        let found: Vec<&str> = words(&folded).collect();
+        let found: Vec<String> = words(&folded).map(String::from).collect();
         let french: Vec<String> = found
             .iter()
             .map(|w| Stemmer::French.stem(w).into_owned())
@@ -227,7 +228,7 @@ fn the_script_folds_every_character_as_the_build_does() {
         };
         let folded = fold(&c.to_string());
         let as_word = fold(&format!("a{c}"));
-        let as_word: Vec<&str> = words(&as_word).collect();
+        let as_word: Vec<String> = words(&as_word).map(String::from).collect();
         if entry[1] != folded.as_str() || entry[2] != as_word.join(" ").as_str() {
             differences.push(format!(
                 "U+{:04X}: script {} {}, build {folded:?} {:?}",
@@ -245,4 +246,40 @@ fn the_script_folds_every_character_as_the_build_does() {
         differences.len(),
         differences.join("\n")
     );
+}
+
+#[test]
+fn dotted_abbreviations_are_found_and_marked() {
+    let fixture = Fixture::new(&[
+        (
+            "content/articles/treasury.md",
+            "---\ntitle: Treasury move\ndate: 2024-03-01\n---\nThe U.S. Treasury sanctioned the shipping firm on Friday, a week after the talks.\n",
+        ),
+        (
+            "content/articles/port.md",
+            "---\ntitle: Port visit\ndate: 2024-03-02\n---\nThe harbour master told us the ship had left before dawn on Monday.\n",
+        ),
+        (
+            "content/articles/figures.md",
+            "---\ntitle: Figures\ndate: 2024-03-03\n---\nExports grew by 1.5 per cent over the quarter, the statistics office said.\n",
+        ),
+    ]);
+    let site = fixture.build();
+    let treasury = "articles/treasury/index.html";
+    let answers = run_queries_for(
+        &site,
+        &["U.S.", "US ", "u.s. treasury", "U", "15"],
+        usize::MAX,
+        treasury,
+    );
+    let results = |i: usize| answers[i]["results"].as_array().expect("results").clone();
+    // `U.S.` is the word `us`: it finds the article that says `U.S.`, and,
+    // as `US` would, the one that says `us`.
+    assert!(results(0).iter().any(|r| r == treasury), "{}", answers[0]);
+    assert_eq!(results(0), results(1));
+    assert_eq!(results(2), [treasury]);
+    assert_eq!(answers[2]["article"]["marked"][0], "U.S.");
+    // One letter alone is nothing to search; digits are not joined.
+    assert_eq!(answers[3]["total"], 0);
+    assert!(results(4).is_empty(), "{}", answers[4]);
 }

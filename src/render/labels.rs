@@ -186,6 +186,10 @@ fn made(language: Language) -> BTreeMap<&'static str, &'static str> {
         ("results_many", pick("{n} results", "{n} résultats")),
         ("results_shown", pick("{n} shown", "{n} affichés")),
         ("no_results", pick("No results.", "Aucun résultat.")),
+        ("nothing_to_search", pick(
+            "Nothing to search for: words of one letter are not indexed.",
+            "Rien à chercher : les mots d’une lettre ne sont pas indexés.",
+        )),
         ("searching", pick("Searching…", "Recherche…")),
         ("more_results", pick("More results", "Plus de résultats")),
         ("updated", dated_label(DatedLabel::Updated, Precision::Day, language)),

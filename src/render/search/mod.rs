@@ -208,9 +208,13 @@ fn analyze(page: Searched, language: Language, site_stemmer: Stemmer) -> Analyze
         // Titles and names keep every word: `Kim Jong Un`, `The Hague`
         // are found whole.
         let title = *weight == TITLE_WEIGHT;
-        let kept = |w: &&str| title || !stemmer.is_stop_word(w);
+        let kept = |w: &Cow<'_, str>| title || !stemmer.is_stop_word(w);
         for word in words::words(text).filter(kept) {
-            *counts.entry(stemmer.stem(word)).or_default() += weight;
+            let stem = match word {
+                Cow::Borrowed(word) => stemmer.stem(word),
+                Cow::Owned(word) => Cow::Owned(stemmer.stem(&word).into_owned()),
+            };
+            *counts.entry(stem).or_default() += weight;
             length += 1;
         }
     }

@@ -61,6 +61,7 @@ impl Stemmer {
     }
 
     /// The stem of a folded word.
+    #[inline]
     pub fn stem(self, word: &str) -> Cow<'_, str> {
         match self {
             Self::French => stem_french(word),
@@ -100,10 +101,54 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// The words of folded `text`, in order, one-letter words left out.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
+/// The words of folded `text`, in order, one-letter words left out, and
+/// letters joined by periods made one word: `u.s.` is `us`, `e.g.` is `eg`
+/// (without it, `U.S.` could not be searched at all).
+pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let mut pieces = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let word = pieces.next()?;
+            if !is_letter(word) {
+                if word.chars().nth(1).is_some() {
+                    return Some(Cow::Borrowed(word));
+                }
+                continue;
+            }
+            let mut joined: Option<String> = None;
+            let mut last = word;
+            while let Some(&next) = pieces.peek() {
+                if !(is_letter(next) && after_period(text, last, next)) {
+                    break;
+                }
+                joined
+                    .get_or_insert_with(|| word.to_string())
+                    .push_str(next);
+                last = next;
+                pieces.next();
+            }
+            if let Some(joined) = joined {
+                return Some(Cow::Owned(joined));
+            }
+        }
+    })
+}
+
+/// One letter alone (`u`), not a digit.
+fn is_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// Whether the piece `next` of `text` comes right after `last` and one
+/// period, both pieces of `text`.
+fn after_period(text: &str, last: &str, next: &str) -> bool {
+    let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    text.as_bytes().get(end) == Some(&b'.')
+        && next.as_ptr() as usize == text.as_ptr() as usize + end + 1
 }
 
 /// French light stemming: plural and feminine endings off, a final doubled
@@ -199,12 +244,21 @@ mod tests {
     #[test]
     fn words_split_on_punctuation_and_stop_words_go_by_language() {
         let text = fold("L'accord de la Russie et de la Corée du Nord, signé en 2024.");
-        let found: Vec<&str> = words(&text)
+        let found: Vec<Cow<'_, str>> = words(&text)
             .filter(|w| !Stemmer::French.is_stop_word(w))
             .collect();
         assert_eq!(
             found,
             ["accord", "russie", "coree", "nord", "signe", "2024"]
+        );
+        // Letters joined by periods are one word; digits are not letters.
+        let text = fold("The U.S. and U.K. (e.g. a.m.) said 1.5 x.y z. J.-C. s.a.r.l Ph.D.");
+        let found: Vec<Cow<'_, str>> = words(&text).collect();
+        assert_eq!(
+            found,
+            [
+                "the", "us", "and", "uk", "eg", "am", "said", "xy", "sarl", "ph"
+            ]
         );
         assert!(Stemmer::French.is_stop_word("un"));
         assert!(!Stemmer::English.is_stop_word("un"), "the UN");
