@@ -45,6 +45,12 @@ pub(crate) struct DateValue {
 }
 
 impl DateValue {
+    /// Whether `other` is shown as this date is: the same day, month or
+    /// year (a time on the day is not shown).
+    pub(crate) fn shown_alike(&self, other: &DateValue) -> bool {
+        self.day == other.day && self.precision == other.precision
+    }
+
     /// ISO 8601 at the precision written: `2024-06-19` (a date-time's
     /// day), `2023-03`, `2023`. Valid in HTML's `datetime`, sitemaps and
     /// schema.org alike.

@@ -266,3 +266,25 @@ fn a_period_that_ends_before_it_starts_is_an_error_at_its_end() {
     )]);
     fine.build();
 }
+
+#[test]
+fn an_end_on_the_day_it_starts_is_one_day_not_a_span() {
+    let fixture = Fixture::new(&[
+        (
+            "content/entities/vote.md",
+            "---\nname: Vote\ntype: event\ndate: 2024-03-12\nend: 2024-03-12\nrelations:\n  - {to: bill, type: passes, since: 2024-03, until: 2024-03}\n---\n",
+        ),
+        (
+            "content/entities/bill.md",
+            "---\nname: Bill\ntype: document\n---\n",
+        ),
+    ]);
+    let site = fixture.build();
+    let vote = site.page("entities/vote/index.html");
+    assert_eq!(vote.text_of(".dates"), "Dates: 12 March 2024");
+    let timeline = site.timeline();
+    assert_eq!(
+        texts_across(&timeline, ".timeline li"),
+        ["March 2024 Vote passes Bill", "12 March 2024 Vote Event"]
+    );
+}

@@ -186,6 +186,8 @@ fn item(views: &Views<'_>, dated: Dated) -> TimelineItem {
             let date = entity_date(entity).expect("an entity on the timeline is dated");
             let link = views.entity_link(id, 0);
             let end = entity.date.as_ref().and(entity.end.as_ref());
+            // An end the same day as the start is a day, not a span.
+            let end = end.filter(|end| !end.shown_alike(date));
             TimelineItem {
                 kind: "entity",
                 title: link.name,
@@ -203,6 +205,7 @@ fn item(views: &Views<'_>, dated: Dated) -> TimelineItem {
             let relation = &dossier.relations[number];
             let date = relation_date(relation).expect("a relation on the timeline is dated");
             let end = relation.since.as_ref().and(relation.until.as_ref());
+            let end = end.filter(|end| !end.shown_alike(date));
             let (from, to) = (
                 views.entity_link(relation.from, 0),
                 views.entity_link(relation.to, 0),

@@ -120,7 +120,17 @@ impl<'a> Views<'a> {
                 .map(|q| format!("https://www.wikidata.org/wiki/{q}")),
             links: if first { &entity.links } else { &[] },
             date_shown: entity.date.as_ref().map(|d| self.date(d)),
-            end_shown: entity.end.as_ref().map(|d| self.date(d)),
+            // `end` the same day as `date` is a day, not a span.
+            end_shown: entity
+                .end
+                .as_ref()
+                .filter(|end| {
+                    !entity
+                        .date
+                        .as_ref()
+                        .is_some_and(|date| end.shown_alike(date))
+                })
+                .map(|d| self.date(d)),
             relations_out,
             relations_in,
             mentioned_in,
