@@ -46,10 +46,10 @@ const CALENDAR: &[&str] = &[
 const TITLES: &[&str] = &[
     "adm", "admiral", "ambassadeur", "ambassador", "ambassadrice", "amiral", "capt", "captain",
     "chairman", "chancelier", "chancelière", "chancellor", "col", "colonel", "commandant",
-    "commander", "commissioner", "defence", "defense", "docteur", "dr", "foreign", "gen",
+    "commander", "commissioner", "defence", "defense", "docteur", "dr", "drs", "foreign", "gen",
     "general", "gouverneur", "governor", "gén", "général", "king", "lady", "leader", "lord", "lt",
-    "madame", "mayor", "maître", "me", "mgr", "minister", "ministre", "mlle", "mme", "monsieur",
-    "mr", "mrs", "ms", "pope", "premier", "president", "prime", "prince", "princess", "princesse",
+    "madame", "mayor", "maître", "me", "messrs", "mgr", "minister", "ministre", "mlle", "mm", "mme",
+    "mmes", "monsieur", "mr", "mrs", "ms", "pope", "premier", "president", "prime", "prince", "princess", "princesse",
     "prof", "professor", "président", "présidente", "queen", "rear", "reine", "rep", "roi",
     "secretary", "sen", "senator", "sgt", "sir", "spokesman", "spokeswoman", "vice",
 ];
@@ -72,7 +72,7 @@ const ELISIONS: &[&str] = &[
 #[rustfmt::skip]
 const COMMON_ACRONYMS: &[&str] = &[
     "ad", "ai", "am", "bc", "ceo", "cv", "dna", "eur", "faq", "gdp", "gmt", "html", "ia", "id",
-    "ok", "pdf", "phd", "pib", "pm", "pr", "tv", "url", "usd", "utc",
+    "mm", "ok", "pdf", "phd", "pib", "pm", "pr", "tv", "url", "usd", "utc",
 ];
 
 /// Whether `word` (lowercase) is in `list`.

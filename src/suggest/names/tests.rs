@@ -49,6 +49,10 @@ fn elisions_titles_and_sentence_starts() {
         names("The talks began. President Vladimir Putin arrived in the U.S. capital."),
         ["Vladimir Putin", "U.S."]
     );
+    assert_eq!(
+        names("The firm hired Messrs. Garnier and Roux, and MM. Dupont et Durand."),
+        ["Garnier", "Roux", "Dupont", "Durand"]
+    );
     // A lone word at a sentence start, never seen inside one: no name.
     assert_eq!(
         names("Officials said so. Nobody came."),
