@@ -180,7 +180,9 @@ pub(crate) fn nearest_ids<'a>(
         .map(|id| (edit_distance(&wanted, id), id))
         .collect();
     scored.sort_unstable();
-    let limit = (wanted.chars().count() / 2).max(3);
+    // Half the target, and 2 edits for a short one: 3 edits on 5 letters
+    // (`draft` for `crlf`) is another word, not a typo.
+    let limit = (wanted.chars().count() / 2).max(2);
     scored
         .into_iter()
         .filter(|(d, _)| *d <= limit)
@@ -252,6 +254,15 @@ mod tests {
         assert_eq!(nearest("aliasses", entity), Some("aliases"));
         assert_eq!(nearest("sumary", entity), Some("summary"));
         assert_eq!(nearest("tpye", entity), Some("type"));
+    }
+
+    #[test]
+    fn nearest_ids_finds_typos_and_names_not_other_words() {
+        let ids = ["vladimir-putin", "crlf", "kim-jong-un", "nato"];
+        assert_eq!(nearest_ids("Vladimir Putn", ids), ["vladimir-putin"]);
+        assert_eq!(nearest_ids("kim-jong-um", ids), ["kim-jong-un"]);
+        assert_eq!(nearest_ids("ntao", ids), ["nato"]);
+        assert!(nearest_ids("draft", ids).is_empty());
     }
 
     #[test]
