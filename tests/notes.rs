@@ -99,6 +99,8 @@ fn notes_sit_after_their_paragraph_and_link_both_ways() {
     );
     assert_eq!(page.attrs("#note-1 .note-back", "href"), ["#quote-1"]);
     assert_eq!(page.texts("#note-1 em"), ["next day"]);
+    // Inside the article's text, the notes are in the site's language.
+    assert_eq!(page.attrs(".body aside.note", "lang"), ["en", "en", "en"]);
     assert_eq!(
         page.attrs("#note-1 .chips a", "href"),
         [
