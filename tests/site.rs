@@ -91,7 +91,10 @@ fn article_page_shows_source_tags_and_entities_by_type() {
     // The article's own words are in its language, the interface around
     // them (dates, "Source", notes' headings) in the site's.
     assert_eq!(page.attrs("article.article", "lang"), Vec::<String>::new());
-    assert_eq!(page.attrs("article h1, .summary, .body", "lang"), ["en", "en", "en"]);
+    assert_eq!(
+        page.attrs("article h1, .summary, .body", "lang"),
+        ["en", "en", "en"]
+    );
     assert_eq!(
         page.attrs(".source a", "href"),
         [
