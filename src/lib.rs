@@ -126,7 +126,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
             Diagnostic::error(&options.output, refused.message).with_help(refused.help),
         ])
     })?;
-    let (report, dossier, annotated) = prepare(options, &write::spill_folder(&options.output))?;
+    let spill_folder = write::spill_folder(&options.output);
+    let (report, dossier, annotated) = prepare(options, &spill_folder, |_| Vec::new())?;
     let staging =
         write::Staging::new(&options.output, &options.root.join("static")).map_err(io_failure)?;
     let site = render::Site::new(dossier, annotated, &options.root).map_err(|e| failed(vec![e]))?;
@@ -154,23 +155,11 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
 pub fn check(root: &Path) -> Result<Report, Failure> {
     load::root::check_root(root).map_err(|e| failed(vec![e]))?;
     let options = check_options(root);
-    // Nothing is written beside the dossier: it may be read-only.
-    let (mut report, dossier, annotated) = prepare(&options, &std::env::temp_dir())?;
-    // What was imported is checked against what was collected.
-    let (errors, warnings): (Vec<_>, Vec<_>) = import::verify_originals(&dossier, root)
-        .into_iter()
-        .partition(Diagnostic::is_error);
-    if !errors.is_empty() {
-        return Err(failed(
-            errors
-                .into_iter()
-                .chain(warnings)
-                .chain(report.warnings)
-                .collect(),
-        ));
-    }
-    report.warnings.extend(warnings);
-    diagnostic::sort(&mut report.warnings);
+    // Nothing is written beside the dossier: it may be read-only. What was
+    // imported is checked against what was collected, with the rest.
+    let (report, dossier, annotated) = prepare(&options, &std::env::temp_dir(), |dossier| {
+        import::verify_originals(dossier, root)
+    })?;
     // A template error is a content error: render, and throw the pages away.
     render::Site::new(dossier, annotated, root)
         .map_err(|e| failed(vec![e]))?
@@ -214,7 +203,7 @@ pub fn import(options: &ImportOptions, each: &mut dyn FnMut(Imported)) -> Result
 /// every article when empty) that no entity covers, most written first.
 pub fn suggest(root: &Path, articles: &[String]) -> Result<Suggestions, Failure> {
     load::root::check_root(root).map_err(|e| failed(vec![e]))?;
-    let (_, dossier, _) = prepare(&check_options(root), &std::env::temp_dir())?;
+    let (_, dossier, _) = prepare(&check_options(root), &std::env::temp_dir(), |_| Vec::new())?;
     suggest::suggest(&dossier, root, articles).map_err(failed)
 }
 
@@ -230,13 +219,21 @@ fn check_options(root: &Path) -> BuildOptions {
 }
 
 /// The stages before rendering: load, resolve, annotate, with the
-/// articles' texts set aside in a temporary file in `spill_folder`.
+/// articles' texts set aside in a temporary file in `spill_folder`, and
+/// `verify` run on what resolve made (`check` compares the originals).
 fn prepare(
     options: &BuildOptions,
     spill_folder: &Path,
+    verify: impl FnOnce(&model::Dossier) -> Vec<Diagnostic>,
 ) -> Result<(Report, model::Dossier, annotate::Annotated), Failure> {
     let loaded = timed(options.verbose, "load", || load::load(&options.root));
-    let resolved = resolve_loaded(loaded, options);
+    let mut resolved = resolve_loaded(loaded, options);
+    // What `verify` finds is reported with every other error of the run.
+    let (errors, warnings): (Vec<_>, Vec<_>) = verify(&resolved.dossier)
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    resolved.errors.extend(errors);
+    resolved.warnings.extend(warnings);
     let spill = spill::Spill::new_in(spill_folder).map_err(|e| {
         failed(vec![
             Diagnostic::error(

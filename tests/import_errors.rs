@@ -165,4 +165,8 @@ fn check_finds_a_changed_original_and_a_quote_not_in_it() {
     .expect("remove");
     let stderr = fixture.fail(&["check"]);
     assert_says(&stderr, &["is missing"]);
+    // Reported with the other errors of the run, not after they are fixed.
+    fixture.write(path, &format!("{noted}\nAs [[nobody-else]] said.\n"));
+    let stderr = fixture.fail(&["check"]);
+    assert_says(&stderr, &["is missing", "nobody-else"]);
 }

@@ -312,7 +312,9 @@ mod tests {
             base_url: Some("https://example.org/".to_string()),
             verbose: false,
         };
-        let Ok((_, dossier, annotated)) = crate::prepare(&options, &std::env::temp_dir()) else {
+        let Ok((_, dossier, annotated)) =
+            crate::prepare(&options, &std::env::temp_dir(), |_| Vec::new())
+        else {
             panic!("the fixture builds")
         };
         let site = Site::new(dossier, annotated, &root).expect("the theme reads");
