@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::Fixture;
+use common::{Fixture, assert_says};
 
 const NOTED: &str = r#"---
 title: Noted
@@ -157,6 +157,28 @@ fn an_error_points_at_its_own_annotation() {
         "{stderr}"
     );
     assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_wikilink_in_a_note_is_shown_as_written_with_a_warning_at_it() {
+    let fixture = Fixture::copy("english");
+    fixture.write(
+        "content/articles/linked.md",
+        "---\ntitle: Linked\ndate: 2024-01-01\nannotations:\n  - quote: \"Putin\"\n    note: \"See [[vladimir-putin]].\"\n---\nPutin.\n",
+    );
+    let site = fixture.build();
+    assert_says(
+        &site.stderr,
+        &[
+            "content/articles/linked.md:6:12: warning: annotation 1: `[[vladimir-putin]]` is shown as written",
+            "= help: list the entity in the note's `entities`",
+        ],
+    );
+    let page = site.page("articles/linked/index.html");
+    assert_eq!(
+        page.texts("#note-1 p"),
+        ["Note 1 ↑", "See [[vladimir-putin]]."]
+    );
 }
 
 #[test]
