@@ -112,10 +112,11 @@ pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     std::iter::from_fn(move || {
         loop {
             let word = pieces.next()?;
+            // More bytes than a character takes, or two characters: a word.
+            if word.len() > 4 || word.chars().nth(1).is_some() {
+                return Some(Cow::Borrowed(word));
+            }
             if !is_letter(word) {
-                if word.chars().nth(1).is_some() {
-                    return Some(Cow::Borrowed(word));
-                }
                 continue;
             }
             let mut joined: Option<String> = None;
