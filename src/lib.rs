@@ -273,7 +273,6 @@ fn resolve_loaded(mut loaded: load::Loaded, options: &BuildOptions) -> Resolved 
     });
     warnings.extend(ambiguity_warnings(&dossier));
     warnings.extend(type_warnings(&dossier));
-    warnings.extend(note_wikilink_warnings(&dossier));
     // When dossier.yaml could not be read, its error says so: a warning
     // about the defaults used instead would contradict the file.
     let settings_failed = errors.iter().any(|e| e.path == Path::new("dossier.yaml"));
@@ -417,38 +416,6 @@ fn type_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
             )
         })
         .collect()
-}
-
-/// A warning per note with a `[[wikilink]]`: a note's Markdown does not
-/// read them, and shows the brackets as written.
-fn note_wikilink_warnings(dossier: &model::Dossier) -> Vec<Diagnostic> {
-    let mut warnings = Vec::new();
-    for article in &dossier.articles {
-        for (number, note) in article.notes.iter().enumerate() {
-            let Some(start) = note.text.find("[[") else {
-                continue;
-            };
-            let Some(end) = note.text[start..].find("]]") else {
-                continue;
-            };
-            let link = &note.text[start..start + end + 2];
-            let message = format!(
-                "annotation {}: `{link}` is shown as written: a note's text links no entity",
-                number + 1
-            );
-            warnings.push(
-                article
-                    .file
-                    .error_in_item("annotations", number, "note", &note.text, message)
-                    .with_help(
-                        "list the entity in the note's `entities` (`entities: [its-id]`): it is \
-                         then shown under the note, linked, and the note on the entity's page",
-                    )
-                    .into_warning(),
-            );
-        }
-    }
-    warnings
 }
 
 fn timed<T>(verbose: bool, stage: &str, step: impl FnOnce() -> T) -> T {

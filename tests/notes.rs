@@ -170,8 +170,8 @@ fn a_wikilink_in_a_note_is_shown_as_written_with_a_warning_at_it() {
     assert_says(
         &site.stderr,
         &[
-            "content/articles/linked.md:6:12: warning: annotation 1: `[[vladimir-putin]]` is shown as written",
-            "= help: list the entity in the note's `entities`",
+            "content/articles/linked.md:6:16: warning: annotation 1: `[[vladimir-putin]]` is shown as written",
+            "= help: list the entity in the note's `entities` (`entities: [vladimir-putin]`)",
         ],
     );
     let page = site.page("articles/linked/index.html");

@@ -18,7 +18,7 @@ use crate::load::SourceFile;
 use crate::diagnostic::Diagnostic;
 use crate::ids::{ArticleId, EntityId};
 use crate::markdown::{self, AnnotatedBody, Context, ProseBlock};
-use crate::mentions::{PhraseKey, Unlinked};
+use crate::mentions::{PhraseKey, Target, Unlinked};
 use crate::model::{Article, Dossier};
 use crate::notes::Quote;
 use crate::paths::{ITEM_ROOT, PAGE_ROOT};
@@ -255,7 +255,8 @@ pub(crate) fn annotate_cached(
             }
         }
     }
-    let warnings = unmet_phrases(dossier, &articles);
+    let mut warnings = unmet_phrases(dossier, &articles);
+    warnings.extend(wikilinks_in_notes(dossier));
     Ok(Annotated {
         warnings,
         noted_in,
@@ -292,6 +293,44 @@ pub(crate) fn prose_of(
     let phrases = dossier.names.phrase_keys(&article.not_mentions);
     let file = article.file.whole().map_err(|e| vec![e])?;
     markdown::prose(&file, &context(dossier, ITEM_ROOT, None, &phrases))
+}
+
+/// A warning at each note's first `[[wikilink]]`, which its HTML shows as
+/// written: a note is shown on article, entity and tag pages of different
+/// depths, and names are not looked for in it.
+fn wikilinks_in_notes(dossier: &Dossier) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for article in &dossier.articles {
+        for (number, note) in article.notes.iter().enumerate() {
+            let Some((written, target)) = markdown::first_wikilink(&note.text) else {
+                continue;
+            };
+            let id = match dossier.names.resolve(&target) {
+                Some(Target::Entity(entity)) => dossier.entities[entity.0].id.as_str(),
+                _ => "its-id",
+            };
+            let message = format!(
+                "annotation {}: `{written}` is shown as written: a note's text links no entity",
+                number + 1
+            );
+            let mut warning = article
+                .file
+                .error_in_item("annotations", number, "note", &note.text, message)
+                .with_help(format!(
+                    "list the entity in the note's `entities` (`entities: [{id}]`): it is then \
+                     shown under the note, linked, and the note on the entity's page"
+                ))
+                .into_warning();
+            // At the wikilink itself, when the line shown holds it.
+            if let (Some(line), Some((line_number, _))) = (&warning.source_line, warning.position)
+                && let Some(at) = line.find(written)
+            {
+                warning.position = Some((line_number, line[..at].chars().count() + 1));
+            }
+            warnings.push(warning);
+        }
+    }
+    warnings
 }
 
 /// A warning for each `not_mentions` phrase that no article has: an

@@ -345,6 +345,21 @@ pub(crate) fn note(text: &str) -> String {
     html
 }
 
+/// The first `[[wikilink]]` of a note's Markdown, as written, and its
+/// target: a note's HTML shows it as written (see [`note`]).
+pub(crate) fn first_wikilink(text: &str) -> Option<(&str, String)> {
+    Parser::new_ext(text, Options::ENABLE_WIKILINKS)
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => Some((&text[range], dest_url.to_string())),
+            _ => None,
+        })
+}
+
 fn is_inline(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
