@@ -24,9 +24,11 @@ pub(crate) struct Refused {
 /// The folders of a dossier that hold what the user wrote.
 const INPUTS: [&str; 4] = ["content", "templates", "static", ".git"];
 
-/// Files only a site dossier built has, one of which each has: what tells
-/// an earlier build, which the swap may replace, from someone's folder.
-const SITE_MARKS: [&str; 2] = ["search-index.js", "dossier.json"];
+/// What tells an earlier build, which the swap may replace, from someone's
+/// folder: every file of one of these sets. `dossier.json` alone was
+/// enough until `exports` could leave it out; the search's two files are
+/// in every site built, and together in no other tool's.
+const SITE_MARKS: [&[&str]; 2] = [&["dossier.json"], &["search-index.js", "search/keys.js"]];
 
 /// Refuses an output folder whose replacement would delete something the
 /// user wrote: the swap replaces the whole output folder, so it must not
@@ -79,7 +81,9 @@ pub(crate) fn check_output(output: &Path, root: &Path) -> Result<(), Refused> {
     // Any other folder with files in it is someone's, which the swap
     // would delete.
     let holds_files = fs::read_dir(&output).is_ok_and(|mut entries| entries.next().is_some());
-    let built = SITE_MARKS.iter().any(|mark| output.join(mark).is_file());
+    let built = SITE_MARKS
+        .iter()
+        .any(|marks| marks.iter().all(|mark| output.join(mark).is_file()));
     if holds_files && !built {
         return Err(Refused {
             message: format!(

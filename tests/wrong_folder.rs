@@ -69,6 +69,7 @@ fn an_output_folder_holding_what_the_user_wrote_is_refused_and_kept() {
         ("templates/page.html", "{% extends \"base.html\" %}"),
         ("static/logo.svg", "<svg/>"),
         ("notes/todo.txt", "call the registry"),
+        ("other-site/search-index.js", "var index = {};"),
     ]);
     for (output, kept, says) in [
         (
@@ -90,6 +91,12 @@ fn an_output_folder_holding_what_the_user_wrote_is_refused_and_kept() {
         (
             "notes",
             "notes/todo.txt",
+            "holds files that are not a site dossier built",
+        ),
+        // Another tool's site, with a file of the same name as one of ours.
+        (
+            "other-site",
+            "other-site/search-index.js",
             "holds files that are not a site dossier built",
         ),
         ("..", "content/articles/a.md", "holds the dossier itself"),
