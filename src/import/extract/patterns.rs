@@ -45,7 +45,8 @@ pub(super) fn compile_beside() {
 /// Every pattern, the last used first: the parsing thread takes the first
 /// ones while this one compiles the others.
 static PATTERNS: &[&LazyLock<Regex>] = &[
-    &COOKIES,
+    &COOKIES_BUTTON,
+    &COOKIES_NOTICE,
     &COPYRIGHT,
     &PAYWALL,
     &TAGS,
@@ -208,11 +209,20 @@ pub(super) static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A cookie notice: the site says it uses cookies, or asks to accept them.
-/// Only what a site says of itself: an article about cookies says "third-
-/// party cookies", not "we use cookies".
-pub(super) static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
+/// A cookie notice: the site says it uses cookies. Only what a site says
+/// of itself: an article about cookies says "third-party cookies", not
+/// "we use cookies".
+pub(super) static COOKIES_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)(\b(we|this (site|website)|our (site|website|partners)) (use|uses|store|place)s? cookies\b|\b(accept|reject|allow|refuse|manage)( all| the)? cookies\b|\bcookies? (policy|settings|preferences|notice|consent)\b|\bnous (et nos partenaires )?utilisons des (cookies|traceurs)\b|\b(ce|notre) site (internet )?utilise des (cookies|traceurs)\b|\b(accepter|refuser|paramétrer|gérer|personnaliser)( les| tous les| mes| vos)? (cookies|traceurs)\b|\b(politique|gestion|paramètres|préférences) (de |des |en matière de |relative aux )?(cookies|traceurs)\b)",
+        r"(?i)(\b(we|this (site|website)|our (site|website|partners)) (use|uses|store|place)s? cookies\b|\bnous (et nos partenaires )?utilisons des (cookies|traceurs)\b|\b(ce|notre) site (internet )?utilise des (cookies|traceurs)\b)",
+    )
+});
+
+/// A cookie notice's button or link: "Accept all cookies", "Cookie
+/// settings", "Paramétrer les cookies". An article's sentence may say as
+/// much ("made it hard to refuse the cookies"): only a block of a few words.
+pub(super) static COOKIES_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(\b(accept|reject|allow|refuse|manage)( all| the)? cookies\b|\bcookies? (policy|settings|preferences|notice|consent)\b|\b(accepter|refuser|paramétrer|gérer|personnaliser)( les| tous les| mes| vos)? (cookies|traceurs)\b|\b(politique|gestion|paramètres|préférences) (de |des |en matière de |relative aux )?(cookies|traceurs)\b)",
     )
 });

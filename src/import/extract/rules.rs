@@ -245,7 +245,7 @@ type Rule = (bool, fn(&str) -> bool, Boilerplate);
 pub(super) fn classify(text: &str, words: usize) -> Option<Boilerplate> {
     use Boilerplate as B;
     let short = |limit: usize| words <= limit;
-    let rules: [Rule; 24] = [
+    let rules: [Rule; 25] = [
         (
             short(8),
             |t| AD_LABEL.is_match(t) && !t.ends_with('.'),
@@ -288,7 +288,8 @@ pub(super) fn classify(text: &str, words: usize) -> Option<Boilerplate> {
         (short(14), is_breadcrumb, B::Breadcrumb),
         (short(50), |t| PAYWALL.is_match(t), B::Paywall),
         (short(60), |t| COPYRIGHT.is_match(t), B::Copyright),
-        (short(60), |t| COOKIES.is_match(t), B::Cookies),
+        (short(60), |t| COOKIES_NOTICE.is_match(t), B::Cookies),
+        (short(8), |t| COOKIES_BUTTON.is_match(t), B::Cookies),
     ];
     rules
         .iter()

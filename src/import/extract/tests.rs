@@ -408,6 +408,9 @@ fn cookie_notices_go_and_an_article_about_cookies_stays() {
     }
     let story = "Browsers will block third-party cookies next year, and advertisers use cookies less already.";
     lines.push(story.to_string());
+    let fine =
+        "La CNIL a infligé une amende à Google pour avoir rendu difficile de refuser les cookies.";
+    lines.push(fine.to_string());
     let extracted = from_text(&lines.join("\n")).expect("an article");
     let (text, _) = rendered(&extracted.markdown);
     assert!(
@@ -415,7 +418,7 @@ fn cookie_notices_go_and_an_article_about_cookies_stays() {
         "{text}"
     );
     assert!(!text.contains("traceurs"), "{text}");
-    assert!(text.contains(story), "{text}");
+    assert!(text.contains(story) && text.contains(fine), "{text}");
     assert_eq!(extracted.removed.len(), 4, "{:#?}", extracted.removed);
     // In the page's markup: a class or id naming the notice.
     let page = page_around(
