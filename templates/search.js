@@ -106,7 +106,9 @@
      the last word while it is being typed, as a prefix of longer words. */
   function parse(query) {
     var found = words(fold(query));
-    var typing = !/\s$/.test(query);
+    // A query that ends in a space or a mark (`U.S.`, `Putin,`) has its
+    // last word written out; otherwise it is still being typed.
+    var typing = !/[\s\p{P}]$/u.test(query);
     // Common words are left out of the index in their language, so they
     // are dropped from a query that has others; but a word alone (`UN`) or
     // being typed (`par` on the way to `Paris`) is searched.

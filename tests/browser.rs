@@ -45,6 +45,10 @@ fn check_search(report: &Value) {
         "{report}"
     );
     assert_eq!(report["nothing"], "Aucun résultat.");
+    assert_eq!(
+        report["oneLetter"],
+        "Rien à chercher : les mots d’une lettre ne sont pas indexés."
+    );
     assert_eq!(report["address"], "search/index.html?q=trait%C3%A9s");
     assert!(
         report["opened"]

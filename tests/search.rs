@@ -260,6 +260,10 @@ fn dotted_abbreviations_are_found_and_marked() {
             "---\ntitle: Port visit\ndate: 2024-03-02\n---\nThe harbour master told us the ship had left before dawn on Monday.\n",
         ),
         (
+            "content/articles/cranes.md",
+            "---\ntitle: Cranes\ndate: 2024-03-04\n---\nThe port used older cranes until the new terminal opened in the spring.\n",
+        ),
+        (
             "content/articles/figures.md",
             "---\ntitle: Figures\ndate: 2024-03-03\n---\nExports grew by 1.5 per cent over the quarter, the statistics office said.\n",
         ),
@@ -277,6 +281,12 @@ fn dotted_abbreviations_are_found_and_marked() {
     // as `US` would, the one that says `us`.
     assert!(results(0).iter().any(|r| r == treasury), "{}", answers[0]);
     assert_eq!(results(0), results(1));
+    // Written out to its period, `U.S.` is no prefix of `used`.
+    assert!(
+        !results(0).iter().any(|r| r == "articles/cranes/index.html"),
+        "{}",
+        answers[0]
+    );
     assert_eq!(results(2), [treasury]);
     assert_eq!(answers[2]["article"]["marked"][0], "U.S.");
     // One letter alone is nothing to search; digits are not joined.

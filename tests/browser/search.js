@@ -38,6 +38,11 @@ async function main() {
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 0 &&
       document.getElementById("search-status").textContent !== "");
     report.nothing = await page.textContent("#search-status");
+    // A query of one-letter words is nothing to search, and says so.
+    await page.fill("#search-query", "U");
+    await page.waitForFunction((before) => document.getElementById("search-status").textContent !== before,
+      report.nothing);
+    report.oneLetter = await page.textContent("#search-status");
     await page.fill("#search-query", query);
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0);
     report.address = page.url().replace(base, "");
