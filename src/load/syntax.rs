@@ -98,10 +98,10 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
         let inner = value[1..].find(quote)? + 1;
         // `summary: "ok"` is right: the quote it closes opened on a line
         // above (`title: "Unclosed title`), which is what to fix.
-        if inner == value.len() - 1
-            && let Some(hint) = unclosed_quote(&lines[..line - 1])
-        {
-            return Some(hint);
+        if inner == value.len() - 1 {
+            // Nothing above opens one: the parser's own message is better
+            // than a help that writes this right line out again.
+            return unclosed_quote(&lines[..line - 1]);
         }
         let offset = text.len() - text.trim_start().len() + key.trim_start().len() + 2 + inner;
         let inside = &value[1..value.len() - 1];
@@ -175,10 +175,15 @@ pub(crate) fn explain(yaml: &str, message: &str, line: usize, column: usize) -> 
 /// YAML reads on over the next lines, to the next quote of the same kind,
 /// and the parser stumbles there, or at the end.
 fn unclosed_quote(lines: &[&str]) -> Option<Hint> {
+    // Unclosed: its quote is not written again on the line (`title:
+    // "Reuters" # wire` is closed, whatever follows).
     let (at, opened) = lines.iter().enumerate().rev().find(|(_, l)| {
         l.split_once(": ").is_some_and(|(_, v)| {
             let v = v.trim();
-            v.starts_with(['"', '\'']) && (v.len() == 1 || !v.ends_with(&v[..1]))
+            v.chars()
+                .next()
+                .filter(|q| matches!(q, '"' | '\''))
+                .is_some_and(|q| !v[1..].contains(q))
         })
     })?;
     let (key, value) = opened.split_once(": ")?;
@@ -347,6 +352,23 @@ mod tests {
         assert_eq!(
             fix,
             "close it on the same line: `title: \"Unclosed title\"`"
+        );
+        // A closed value with a comment after it is not the one.
+        let (line, _, fix) = help(
+            "source: \"Reuters\" # wire\ntitle: \"Unclosed title\ndate: 2024-01-01\nsummary: \"ok\"\n",
+            "did not find expected key",
+            4,
+            13,
+        );
+        assert_eq!(line, 2);
+        assert_eq!(
+            fix,
+            "close it on the same line: `title: \"Unclosed title\"`"
+        );
+        // No quote left open above: no hint that repeats the right line.
+        assert_eq!(
+            explain("summary: \"ok\"\n", "did not find expected key", 1, 13),
+            None
         );
         let (_, _, fix) = help(
             "annotations:\n  - quote: a\n    note: b: c\n",
