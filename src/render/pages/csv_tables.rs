@@ -2,7 +2,7 @@
 //! `data/relations.csv`, `data/notes.csv`: the dossier as tables for a
 //! spreadsheet (made by `render::exports::csv`), one kind of five files.
 
-use super::{Content, File, FileKind, Item};
+use super::{Content, File, FileKind, Item, exported};
 use crate::config::Export;
 use crate::diagnostic::Diagnostic;
 use crate::render::Site;
@@ -25,7 +25,7 @@ pub(super) struct CsvTables;
 
 impl FileKind for CsvTables {
     fn items(&self, site: &Site) -> Vec<Item> {
-        match site.dossier.config.writes(Export::Csv) {
+        match exported(site, Export::Csv) {
             true => Item::each(TABLES.len()),
             false => Vec::new(),
         }
